@@ -1,0 +1,123 @@
+package didar
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Date is a calendar date without a time of day. The zero Date means
+// "unknown" and is written as JSON null.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// DateOf returns the calendar date of t in t's location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// ParseDate reads an ISO date (2006-01-02).
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("parse date %q: want YYYY-MM-DD", s)
+	}
+	return DateOf(t), nil
+}
+
+// IsZero reports whether d is the unknown date.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// Time returns midnight UTC of d.
+func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+
+// AddDays returns d moved by n days.
+func (d Date) AddDays(n int) Date { return DateOf(d.Time().AddDate(0, 0, n)) }
+
+// Weekday returns the day of the week of d.
+func (d Date) Weekday() time.Weekday { return d.Time().Weekday() }
+
+// Before reports whether d is earlier than e.
+func (d Date) Before(e Date) bool { return d.Time().Before(e.Time()) }
+
+// String returns the ISO form, or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+}
+
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(d.String())
+}
+
+func (d *Date) UnmarshalJSON(b []byte) error {
+	var s *string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("date: %w", err)
+	}
+	if s == nil || *s == "" {
+		*d = Date{}
+		return nil
+	}
+	v, err := ParseDate(*s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// Precision says how much of a Date the text fixed.
+type Precision string
+
+const (
+	PrecisionNone  Precision = ""
+	PrecisionDay   Precision = "day"
+	PrecisionMonth Precision = "month"
+	PrecisionYear  Precision = "year"
+)
+
+func (p Precision) MarshalJSON() ([]byte, error) {
+	if p == PrecisionNone {
+		return []byte("null"), nil
+	}
+	return json.Marshal(string(p))
+}
+
+func (p *Precision) UnmarshalJSON(b []byte) error {
+	var s *string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("date precision: %w", err)
+	}
+	*p = PrecisionNone
+	if s != nil {
+		*p = Precision(*s)
+	}
+	return nil
+}
+
+// UnmarshalText reads an ISO date; an empty text is the zero Date. It lets
+// YAML and flag values hold dates.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
