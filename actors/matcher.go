@@ -1,0 +1,441 @@
+package actors
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	ahocorasick "github.com/BobuSumisu/aho-corasick"
+	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/normalize"
+)
+
+// hitKind is what a matched pattern stands for.
+type hitKind uint8
+
+const (
+	hName         hitKind = iota // a name of an entry
+	hAdjective                   // a country adjective: چینی
+	hDemonym                     // a country's people: چینی‌ها
+	hMetonym                     // a name standing for a state: کاخ سفید
+	hSurname                     // the last word of a person's name
+	hOffice                      // an office title or complete office phrase
+	hTitle                       // دکتر, سردار, آیت‌الله
+	hPronoun                     // وی, او, ایشان
+	hCounterpart                 // همتای
+	hGroupNoun                   // احزاب, هیئت, طرف
+	hPairPersons                 // طرفین
+	hPairCountries               // دو کشور
+	hHome                        // کشورمان
+	hHead                        // رئیس, دبیرکل before an organisation
+	hListNoun                    // دبیران کل before a list of names
+)
+
+type hit struct {
+	kind   hitKind
+	id     string // entry or office id
+	sector string // for group and list nouns
+}
+
+// pattern is one distinct matching key and everything it can stand for.
+type pattern struct {
+	key     string // the key with spaces, as in the dictionary
+	hits    []hit
+	letters int
+	words   int
+}
+
+// matcher finds every pattern in one Aho-Corasick pass over a compact
+// form of the key: one byte per rune and no spaces, so that "رئیس جمهور",
+// "رئیس‌جمهور" and "رئیسجمهور" are one pattern and the trie stays small.
+type matcher struct {
+	trie  *ahocorasick.Trie
+	pats  []pattern
+	code  map[rune]byte
+	fill  map[string]bool
+	stop  map[string]bool
+	glue  []string
+	index map[string]int
+}
+
+func (d *Dictionary) buildMatcher() *matcher {
+	m := &matcher{code: map[rune]byte{}, fill: map[string]bool{}, stop: map[string]bool{}, index: map[string]int{}}
+	for _, f := range fillers {
+		m.fill[normalize.Key(f)] = true
+	}
+	for _, s := range stopWords {
+		m.stop[normalize.Key(s)] = true
+	}
+	for _, g := range gluePrefixes {
+		m.glue = append(m.glue, normalize.Key(g))
+	}
+	surnames := map[string][]string{} // surname key → person ids
+	for _, e := range d.entries {
+		names := e.FA
+		switch e.Kind {
+		case didar.KindPerson:
+			for _, n := range names {
+				m.add(n, hit{kind: hName, id: e.ID})
+				if s := surnameOf(n, e.Country); s != "" {
+					surnames[s] = appendUnique(surnames[s], e.ID)
+				}
+			}
+		case didar.KindCountry:
+			for _, n := range names {
+				m.add(n, hit{kind: hName, id: e.ID})
+			}
+			for _, n := range e.Adjectives {
+				m.add(n, hit{kind: hAdjective, id: e.ID})
+			}
+			for _, n := range e.Demonyms {
+				m.add(n, hit{kind: hDemonym, id: e.ID})
+			}
+			for _, n := range e.Metonyms {
+				m.add(n, hit{kind: hMetonym, id: e.ID})
+			}
+		default:
+			for _, n := range names {
+				m.add(n, hit{kind: hName, id: e.ID})
+			}
+		}
+	}
+	for s, ids := range surnames {
+		// A surname shared by two people, or one that is also another
+		// name, is not distinctive enough to stand alone.
+		if len(ids) == 1 {
+			if i, ok := m.index[s]; ok && len(m.pats[i].hits) > 0 {
+				continue
+			}
+			m.add(s, hit{kind: hSurname, id: ids[0]})
+		}
+	}
+	for _, o := range d.offices {
+		for _, t := range o.FA {
+			m.add(t, hit{kind: hOffice, id: o.ID})
+		}
+	}
+	for _, t := range titles {
+		m.add(t, hit{kind: hTitle})
+	}
+	for _, t := range pronouns {
+		m.add(t, hit{kind: hPronoun})
+	}
+	for _, t := range counterparts {
+		m.add(t, hit{kind: hCounterpart})
+	}
+	for t, sec := range groupNouns {
+		m.add(t, hit{kind: hGroupNoun, sector: sec})
+	}
+	for _, t := range pairPersons {
+		m.add(t, hit{kind: hPairPersons})
+	}
+	for _, t := range pairCountries {
+		m.add(t, hit{kind: hPairCountries})
+	}
+	for _, t := range homeWords {
+		m.add(t, hit{kind: hHome, id: "IRN"})
+	}
+	for t, h := range heads {
+		m.add(t, hit{kind: hHead, id: h})
+	}
+	for t, sec := range listNouns {
+		m.add(t, hit{kind: hListNoun, sector: sec})
+	}
+
+	b := ahocorasick.NewTrieBuilder()
+	buf := make([]byte, 0, 64)
+	for _, p := range m.pats {
+		buf = buf[:0]
+		for _, r := range p.key {
+			if r != ' ' {
+				buf = append(buf, m.codeOf(r, true))
+			}
+		}
+		b.AddPattern(buf)
+	}
+	m.trie = b.Build()
+	return m
+}
+
+// surnameOf returns the key of the last word of a person's name when it
+// can stand alone: Chinese, Korean and Vietnamese names put the family
+// name first and are too short, so they have none.
+func surnameOf(name, country string) string {
+	switch country {
+	case "CHN", "TWN", "PRK", "KOR", "VNM":
+		return ""
+	}
+	k := normalize.Key(name)
+	i := strings.LastIndexByte(k, ' ')
+	if i < 0 {
+		return ""
+	}
+	s := k[i+1:]
+	if utf8.RuneCountInString(s) < 4 {
+		return ""
+	}
+	return s
+}
+
+func appendUnique(s []string, v string) []string {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+// add registers name as a pattern standing for h.
+func (m *matcher) add(name string, h hit) {
+	k := normalize.Key(name)
+	sq := squeeze(k)
+	if utf8.RuneCountInString(sq) < 2 {
+		return
+	}
+	i, ok := m.index[sq]
+	if !ok {
+		i = len(m.pats)
+		m.index[sq] = i
+		m.pats = append(m.pats, pattern{key: k, letters: utf8.RuneCountInString(sq), words: strings.Count(k, " ") + 1})
+	}
+	p := &m.pats[i]
+	for _, x := range p.hits {
+		if x == h {
+			return
+		}
+	}
+	p.hits = append(p.hits, h)
+}
+
+// codeOf returns the compact byte of r; new runes get a code while
+// patterns are added. Code 0 is any rune no pattern has.
+func (m *matcher) codeOf(r rune, grow bool) byte {
+	if c, ok := m.code[r]; ok {
+		return c
+	}
+	if !grow {
+		return 0
+	}
+	c := byte(255) // shared by the rare runes past 254 distinct ones
+	if len(m.code) < 254 {
+		c = byte(len(m.code) + 1)
+	}
+	m.code[r] = c
+	return c
+}
+
+// word is a token of the key: a run of letters and digits, or one
+// punctuation rune.
+type word struct {
+	k          string // key form
+	kb, ke     int    // key byte range
+	c0, c1     int    // compact range; empty for fillers
+	start, end int    // rune range in the text
+	letter     bool
+	filler     bool
+}
+
+// doc is one text prepared for matching.
+type doc struct {
+	text   []rune
+	key    string
+	pos    []int
+	codes  []byte
+	ci     []int // compact index → key byte offset
+	wordOf []int // compact index → word index
+	words  []word
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func (m *matcher) prepare(text string) *doc {
+	key, pos := normalize.Fold(text)
+	d := &doc{text: []rune(text), key: key, pos: pos}
+	n := len(key)
+	d.codes = make([]byte, 0, n/2+1)
+	d.ci = make([]int, 0, n/2+1)
+	d.wordOf = make([]int, 0, n/2+1)
+	d.words = make([]word, 0, n/8+1)
+	for i := 0; i < n; {
+		r, size := utf8.DecodeRuneInString(key[i:])
+		if r == ' ' {
+			i += size
+			continue
+		}
+		j := i + size
+		letter := isWordRune(r)
+		if letter {
+			for j < n {
+				r2, s2 := utf8.DecodeRuneInString(key[j:])
+				if !isWordRune(r2) {
+					break
+				}
+				j += s2
+			}
+		}
+		w := word{k: key[i:j], kb: i, ke: j, start: pos[i], end: pos[j-1] + 1, letter: letter}
+		w.filler = letter && m.fill[w.k]
+		w.c0 = len(d.codes)
+		if !w.filler {
+			for b := i; b < j; {
+				r, s := utf8.DecodeRuneInString(key[b:])
+				d.codes = append(d.codes, m.codeOf(r, false))
+				d.ci = append(d.ci, b)
+				d.wordOf = append(d.wordOf, len(d.words))
+				b += s
+			}
+		}
+		w.c1 = len(d.codes)
+		d.words = append(d.words, w)
+		i = j
+	}
+	return d
+}
+
+// span is a selected match.
+type span struct {
+	c0, c1     int // compact range
+	w0, w1     int // first and last word
+	start, end int // rune range in the text, glued prefix excluded, suffix included
+	pat        *pattern
+	adj        bool // an adjective suffix followed: ایرانی
+	glued      bool // a name is glued after it (titles): دکترلیوجیان
+}
+
+// find returns the selected matches of d in text order: leftmost-longest,
+// each starting and ending at a word boundary (glued prefixes and
+// suffixes allowed where Persian writing allows them).
+func (m *matcher) find(d *doc) []span {
+	var cands []span
+	m.trie.Walk(d.codes, func(end, n, p int64) bool {
+		c1 := int(end) + 1
+		c0 := c1 - int(n)
+		if s, ok := m.check(d, c0, c1, &m.pats[p]); ok {
+			cands = append(cands, s)
+		}
+		return true
+	})
+	// Walk reports matches by end; order by start, longest first.
+	sortSpans(cands)
+	out := cands[:0]
+	last := -1
+	for _, s := range cands {
+		if s.c0 >= last {
+			out = append(out, s)
+			last = s.c1
+		}
+	}
+	return out
+}
+
+func sortSpans(s []span) {
+	// insertion sort is fine: matches come nearly ordered by end.
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && less(s[j], s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+func less(a, b span) bool {
+	if a.c0 != b.c0 {
+		return a.c0 < b.c0
+	}
+	return a.c1-a.c0 > b.c1-b.c0
+}
+
+func (m *matcher) check(d *doc, c0, c1 int, p *pattern) (span, bool) {
+	w0, w1 := d.wordOf[c0], d.wordOf[c1-1]
+	s := span{c0: c0, c1: c1, w0: w0, w1: w1, pat: p}
+	first, last := &d.words[w0], &d.words[w1]
+	kind := p.hits[0].kind
+	short := p.letters < 4
+	if short {
+		// Short patterns must be whole words spaced as in the dictionary.
+		n := 0
+		for w := w0; w <= w1; w++ {
+			if !d.words[w].filler {
+				n++
+			}
+		}
+		if n != p.words || c0 != first.c0 {
+			return s, false
+		}
+	}
+	s.start = d.pos[d.ci[c0]]
+	if c0 != first.c0 {
+		if short || !m.gluedPrefix(d.key[first.kb:d.ci[c0]]) {
+			return s, false
+		}
+	}
+	if c1 != last.c1 {
+		rest := d.key[d.ci[c1]:last.ke]
+		switch {
+		case kind == hTitle && p.letters >= 4 && !strings.HasPrefix(p.key, "امیر"):
+			s.glued = true
+			s.end = d.pos[d.ci[c1]]
+			return s, true
+		case kind == hName || kind == hAdjective || kind == hDemonym || kind == hMetonym || kind == hSurname:
+			adj, ok := suffixChain(rest)
+			if !ok {
+				r, _ := utf8.DecodeLastRuneInString(d.key[:d.ci[c1]])
+				zwnj := d.text[d.pos[d.ci[c1]]-1] == normalize.ZWNJ || nonJoining(r)
+				if !zwnj || !zwnjSuffixes[rest] {
+					return s, false
+				}
+			}
+			s.adj = adj
+		default:
+			return s, false
+		}
+	}
+	s.end = last.end
+	return s, true
+}
+
+// gluedPrefix reports whether p is one or two glued function words.
+func (m *matcher) gluedPrefix(p string) bool {
+	for _, g := range m.glue {
+		if p == g {
+			return true
+		}
+		if strings.HasPrefix(p, g) {
+			for _, h := range m.glue {
+				if p[len(g):] == h {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// suffixChain reports whether rest is a sequence of suffixes, and whether
+// one of them makes an adjective.
+func suffixChain(rest string) (adj, ok bool) {
+	if rest == "" {
+		return false, true
+	}
+	for sfx, a := range suffixes {
+		k := normalize.Key(sfx)
+		if strings.HasPrefix(rest, k) {
+			if adj2, ok2 := suffixChain(rest[len(k):]); ok2 {
+				return a || adj2, true
+			}
+		}
+	}
+	return false, false
+}
+
+// nonJoining letters are never joined to the next one, so a suffix after
+// them looks glued even when written correctly.
+func nonJoining(r rune) bool {
+	switch r {
+	case 'ا', 'د', 'ذ', 'ر', 'ز', 'ژ', 'و':
+		return true
+	}
+	return false
+}

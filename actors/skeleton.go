@@ -1,0 +1,208 @@
+package actors
+
+import (
+	"strings"
+
+	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/normalize"
+)
+
+// A consonant skeleton is a name romanised with one symbol per consonant
+// and the vowels dropped. Persian spellings of foreign names disagree on
+// vowels (ویاچسلاو / ویچسلاو) far more than on consonants, so skeletons
+// rank transliteration variants and typos.
+
+var faSkel = map[rune]string{
+	'ب': "b", 'پ': "p", 'ت': "t", 'ط': "t", 'ث': "s", 'س': "s", 'ص': "s",
+	'ج': "j", 'چ': "c", 'ح': "h", 'ه': "h", 'خ': "x", 'د': "d", 'ذ': "z",
+	'ز': "z", 'ض': "z", 'ظ': "z", 'ژ': "j", 'ر': "r", 'ش': "S", 'غ': "q",
+	'ق': "q", 'ف': "f", 'ک': "k", 'گ': "g", 'ل': "l", 'م': "m", 'ن': "n",
+}
+
+// skeletonFA returns the skeleton of a Persian name (a matching key).
+func skeletonFA(key string) string {
+	var b strings.Builder
+	start := true
+	for _, r := range key {
+		if r == ' ' {
+			start = true
+			continue
+		}
+		switch {
+		case faSkel[r] != "":
+			b.WriteString(faSkel[r])
+		case start && r == 'و':
+			b.WriteByte('v')
+		case start && r == 'ی':
+			b.WriteByte('y')
+		}
+		start = false
+	}
+	return collapse(b.String())
+}
+
+// skeletonEN returns the skeleton of a romanised name; pinyin spellings
+// (x, q, c, zh) are read as such for Chinese names.
+func skeletonEN(name, country string) string {
+	s := strings.ToLower(name)
+	pinyin := country == "CHN" || country == "TWN"
+	var b strings.Builder
+	start := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		next := byte(0)
+		if i+1 < len(s) {
+			next = s[i+1]
+		}
+		if c < 'a' || c > 'z' {
+			start = true
+			continue
+		}
+		two := string([]byte{c, next})
+		switch two {
+		case "sh":
+			b.WriteByte('S')
+			i++
+		case "ch":
+			b.WriteByte('c')
+			i++
+		case "zh":
+			b.WriteByte('j')
+			i++
+		case "kh":
+			b.WriteByte('x')
+			i++
+		case "gh":
+			b.WriteByte('q')
+			i++
+		case "th":
+			b.WriteByte('t')
+			i++
+		case "ph":
+			b.WriteByte('f')
+			i++
+		default:
+			switch c {
+			case 'a', 'e', 'i', 'o', 'u':
+			case 'y':
+				if start {
+					b.WriteByte('y')
+				}
+			case 'w', 'v':
+				b.WriteByte('v')
+			case 'x':
+				if pinyin {
+					b.WriteByte('S')
+				} else {
+					b.WriteString("ks")
+				}
+			case 'q':
+				if pinyin {
+					b.WriteByte('c')
+				} else {
+					b.WriteByte('q')
+				}
+			case 'c':
+				if pinyin {
+					b.WriteString("ts")
+				} else {
+					b.WriteByte('k')
+				}
+			default:
+				b.WriteByte(c)
+			}
+		}
+		start = false
+	}
+	return collapse(b.String())
+}
+
+// collapse drops doubled symbols: ll, ss.
+func collapse(s string) string {
+	b := []byte(s)
+	out := b[:0]
+	for i, c := range b {
+		if i > 0 && c == b[i-1] {
+			continue
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+// similarity is 1 minus the edit distance over the longer length.
+func similarity(a, b string) float64 {
+	if a == "" || b == "" {
+		return 0
+	}
+	n := max(len(a), len(b))
+	return 1 - float64(levenshtein(a, b))/float64(n)
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// personSkel holds the skeletons a person can be recognised by.
+type personSkel struct {
+	i     int      // entry index
+	full  []string // whole names
+	parts []string // names without the first word, and long single words
+}
+
+func (d *Dictionary) personSkels() []personSkel {
+	var out []personSkel
+	for i, e := range d.entries {
+		if e.Kind != didar.KindPerson {
+			continue
+		}
+		p := personSkel{i: i}
+		for _, n := range e.FA {
+			k := normalize.Key(n)
+			p.full = append(p.full, skeletonFA(k))
+			words := strings.Fields(k)
+			if len(words) > 1 {
+				p.parts = append(p.parts, skeletonFA(strings.Join(words[1:], " ")))
+				p.parts = append(p.parts, skeletonFA(words[len(words)-1]))
+			}
+		}
+		if e.EN != "" {
+			p.full = append(p.full, skeletonEN(e.EN, e.Country))
+			if f := strings.Fields(e.EN); len(f) > 1 {
+				p.parts = append(p.parts, skeletonEN(strings.Join(f[1:], " "), e.Country))
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// score is how well a name read from the text fits person p: a whole-name
+// fit counts fully, a fit to a part of the name (a surname, a garbled
+// given name dropped) a little less.
+func (p personSkel) score(sk string) float64 {
+	best := 0.0
+	for _, f := range p.full {
+		best = max(best, similarity(sk, f))
+	}
+	for _, f := range p.parts {
+		best = max(best, 0.95*similarity(sk, f))
+	}
+	return best
+}
