@@ -1,0 +1,47 @@
+package sqlite_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/sqlite"
+	"github.com/didar-news/didar/storetest"
+)
+
+func open(t *testing.T) didar.Store {
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "didar.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestStore(t *testing.T) { storetest.Run(t, open) }
+
+// TestReopen checks that migrations run once and data survive a restart.
+func TestReopen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "didar.db")
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveEntries(ctx, storetest.Dictionary); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Actor(ctx, "wang-yi"); err != nil {
+		t.Fatal(err)
+	}
+	var mode string
+	if err := s.DB().QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal mode %q (%v), want wal", mode, err)
+	}
+}

@@ -1,0 +1,178 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/didar-news/didar"
+)
+
+func (s *Store) SaveEntries(ctx context.Context, entries []didar.Entry) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		for _, e := range entries {
+			if e.ID == "" {
+				return didar.Errorf(didar.EINVALID, "dictionary entry without id (%s)", e.EN)
+			}
+			body, err := json.Marshal(e)
+			if err != nil {
+				return err
+			}
+			fa := ""
+			if len(e.FA) > 0 {
+				fa = e.FA[0]
+			}
+			names := append(append(append([]string{}, e.FA...), e.Adjectives...), e.Metonyms...)
+			_, err = tx.ExecContext(ctx, s.q(`INSERT INTO actors (id, kind, name_fa, name_en, country, sector, in_dictionary, mentions, entry, names)
+				VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?)
+				ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name_fa = excluded.name_fa, name_en = excluded.name_en,
+					country = excluded.country, sector = excluded.sector, in_dictionary = 1, entry = excluded.entry, names = excluded.names`),
+				e.ID, string(e.Kind), fa, e.EN, e.Country, e.Sector, string(body), nameKeys(names, e.EN))
+			if err != nil {
+				return fmt.Errorf("entry %q: %w", e.ID, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("save entries: %w", err)
+	}
+	return nil
+}
+
+const actorCols = `a.id, a.kind, a.name_fa, a.name_en, a.country, a.sector, a.in_dictionary, a.mentions,
+	(SELECT count(*) FROM event_actors x WHERE x.actor = a.id)`
+
+func scanActor(r interface{ Scan(...any) error }) (didar.ActorSummary, error) {
+	var a didar.ActorSummary
+	var dict int
+	err := r.Scan(&a.ID, (*string)(&a.Kind), &a.NameFA, &a.NameEN, &a.Country, &a.Sector, &dict, &a.Mentions, &a.Events)
+	a.InDictionary = dict == 1
+	if a.Kind == didar.KindCountry && a.Country == "" {
+		a.Country = a.ID
+	}
+	return a, err
+}
+
+func (s *Store) Actors(ctx context.Context, f didar.ActorFilter) (*didar.ActorPage, error) {
+	off, err := decodeCursor(f.Cursor)
+	if err != nil {
+		return nil, err
+	}
+	n := limit(f.Limit)
+	var w where
+	if k := SearchKey(f.Q); k != "" {
+		w.add(`a.names LIKE ? ESCAPE '\'`, "%"+escapeLike(k)+"%")
+	}
+	if f.Kind != "" {
+		w.add(`a.kind = ?`, string(f.Kind))
+	}
+	if f.Country != "" {
+		w.add(`(a.country = ? OR a.id = ?)`, f.Country, f.Country)
+	}
+	// A name that starts with the query ranks before one that only
+	// contains it.
+	order := ` ORDER BY a.mentions DESC, a.id`
+	args := w.args
+	if k := SearchKey(f.Q); k != "" {
+		order = ` ORDER BY CASE WHEN a.names LIKE ? ESCAPE '\' THEN 0 ELSE 1 END, a.mentions DESC, a.id`
+		args = append(args, "%|"+escapeLike(k)+"%")
+	}
+	r, err := s.db.QueryContext(ctx, s.q(`SELECT `+actorCols+` FROM actors a`+w.String()+order+` LIMIT ? OFFSET ?`), append(args, n+1, off)...)
+	if err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
+	defer r.Close()
+	page := &didar.ActorPage{Actors: []didar.ActorSummary{}}
+	for r.Next() {
+		a, err := scanActor(r)
+		if err != nil {
+			return nil, fmt.Errorf("actors: %w", err)
+		}
+		page.Actors = append(page.Actors, a)
+	}
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
+	if len(page.Actors) > n {
+		page.Actors = page.Actors[:n]
+		page.Next = encodeCursor(off + n)
+	}
+	return page, nil
+}
+
+// escapeLike escapes the wildcards of LIKE with a backslash.
+func escapeLike(s string) string {
+	var b []rune
+	for _, r := range s {
+		if r == '%' || r == '_' || r == '\\' {
+			b = append(b, '\\')
+		}
+		b = append(b, r)
+	}
+	return string(b)
+}
+
+func (s *Store) Actor(ctx context.Context, id string) (*didar.ActorDetail, error) {
+	a, err := scanActor(s.db.QueryRowContext(ctx, s.q(`SELECT `+actorCols+` FROM actors a WHERE a.id = ?`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("actor", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("actor %q: %w", id, err)
+	}
+	d := &didar.ActorDetail{ActorSummary: a, Names: []string{}, Roles: []didar.Role{}, ByType: []didar.TypeCount{}, Partners: []didar.PartnerCount{}}
+	var entry string
+	if err := s.db.QueryRowContext(ctx, s.q(`SELECT entry FROM actors WHERE id = ?`), id).Scan(&entry); err != nil {
+		return nil, fmt.Errorf("actor %q: %w", id, err)
+	}
+	if entry != "" {
+		var e didar.Entry
+		if err := json.Unmarshal([]byte(entry), &e); err != nil {
+			return nil, fmt.Errorf("actor %q: entry: %w", id, err)
+		}
+		d.Names = append(d.Names, e.FA...)
+		d.Roles = append(d.Roles, e.Roles...)
+	} else if a.NameFA != "" {
+		d.Names = append(d.Names, a.NameFA)
+	}
+	r, err := s.db.QueryContext(ctx, s.q(`SELECT type, count(*) FROM event_actors WHERE actor = ? GROUP BY type ORDER BY 2 DESC, 1`), id)
+	if err != nil {
+		return nil, fmt.Errorf("actor %q: %w", id, err)
+	}
+	for r.Next() {
+		var tc didar.TypeCount
+		if err := r.Scan((*string)(&tc.Type), &tc.Count); err != nil {
+			r.Close()
+			return nil, fmt.Errorf("actor %q: %w", id, err)
+		}
+		d.ByType = append(d.ByType, tc)
+	}
+	r.Close()
+	r, err = s.db.QueryContext(ctx, s.q(`SELECT y.actor, count(*) FROM event_actors x JOIN event_actors y ON y.event = x.event AND y.actor <> x.actor
+		WHERE x.actor = ? GROUP BY y.actor ORDER BY 2 DESC, 1 LIMIT 20`), id)
+	if err != nil {
+		return nil, fmt.Errorf("actor %q: %w", id, err)
+	}
+	var ids []string
+	for r.Next() {
+		var p didar.PartnerCount
+		if err := r.Scan(&p.ID, &p.Events); err != nil {
+			r.Close()
+			return nil, fmt.Errorf("actor %q: %w", id, err)
+		}
+		d.Partners = append(d.Partners, p)
+		ids = append(ids, p.ID)
+	}
+	r.Close()
+	refs, err := s.refs(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("actor %q: %w", id, err)
+	}
+	for i := range d.Partners {
+		d.Partners[i].ActorRef = refs[d.Partners[i].ID]
+	}
+	return d, nil
+}

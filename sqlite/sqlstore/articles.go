@@ -1,0 +1,513 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/dedup"
+	"github.com/didar-news/didar/normalize"
+)
+
+// SearchKey is the form in which text is indexed and queried: the
+// matching key without spaces, so that a compound written with a ZWNJ, a
+// space or neither is the same string.
+func SearchKey(s string) string {
+	return strings.ReplaceAll(normalize.Key(s), " ", "")
+}
+
+// Terms splits a query into search keys, one per word.
+func Terms(q string) []string {
+	var terms []string
+	for _, w := range strings.Fields(normalize.Key(q)) {
+		if k := SearchKey(w); k != "" {
+			terms = append(terms, k)
+		}
+	}
+	return terms
+}
+
+// stored is the part of a record kept as JSON beside the article columns.
+type stored struct {
+	Actors []didar.Actor `json:"actors"`
+	Events []didar.Event `json:"events"`
+	Quotes []didar.Quote `json:"quotes"`
+	Topics []string      `json:"topics"`
+}
+
+// Outlet returns who published an article: its source, else its URL's
+// host without "www.".
+func Outlet(a didar.Article) string {
+	if a.Source != "" {
+		return string(a.Source)
+	}
+	if u, err := url.Parse(string(a.URL)); err == nil && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return ""
+}
+
+func (s *Store) SaveArticle(ctx context.Context, in didar.NewArticle) (didar.SaveResult, error) {
+	rec := in.Record
+	text := rec.Article.Text
+	if strings.TrimSpace(text) == "" {
+		return didar.SaveResult{}, didar.Errorf(didar.EINVALID, "article %q has no text", rec.Article.ID)
+	}
+	if !utf8.ValidString(text) {
+		return didar.SaveResult{}, didar.Errorf(didar.EINVALID, "article %q: text is not valid UTF-8", rec.Article.ID)
+	}
+	hash := didar.ContentHash(text)
+	outlet := in.Outlet
+	if outlet == "" {
+		outlet = Outlet(rec.Article)
+	}
+	var res didar.SaveResult
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, s.q(`SELECT id, story_id FROM articles WHERE hash = ?`), hash).Scan(&res.ID, &res.StoryID)
+		if err == nil {
+			return nil // already stored
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		id := rec.Article.ID
+		if id == "" {
+			id = hash[:16]
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM articles WHERE id = ?`), id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 { // another text under this id: keep both
+			id += "-" + hash[:8]
+		}
+		rec.Article.ID = id
+		story, err := s.story(ctx, tx, in.Sketch)
+		if err != nil {
+			return fmt.Errorf("find story: %w", err)
+		}
+		if story == "" {
+			story = id
+		}
+		body, err := json.Marshal(stored{rec.Actors, rec.Events, rec.Quotes, rec.Topics})
+		if err != nil {
+			return err
+		}
+		via, _ := json.Marshal(nonNil(rec.Article.Via))
+		var sketch []byte
+		if len(in.Sketch) > 0 {
+			sketch = dedup.Encode(in.Sketch)
+		}
+		var seq int64
+		err = tx.QueryRowContext(ctx, s.q(`INSERT INTO articles (id, hash, source, via, url, published, title, text, raw, outlet, coder, story_id, sketch, record, num_events, ingested_at, search)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`),
+			id, hash, string(rec.Article.Source), string(via), string(rec.Article.URL), rec.Article.Published.String(),
+			string(rec.Article.Title), text, in.Raw, outlet, rec.Coder, story, sketch, string(body), len(rec.Events),
+			s.now().UTC().Format(time.RFC3339), SearchKey(string(rec.Article.Title)+" "+text)).Scan(&seq)
+		if err != nil {
+			return fmt.Errorf("insert article: %w", err)
+		}
+		if keys := dedup.Bands(in.Sketch); len(keys) > 0 {
+			args := make([]any, 0, 2*len(keys))
+			for _, k := range keys {
+				args = append(args, k, seq)
+			}
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_bands (key, article) VALUES `+rows(len(keys), 2)), args...); err != nil {
+				return fmt.Errorf("insert bands: %w", err)
+			}
+		}
+		if err := s.insertRecord(ctx, tx, seq, id, outlet, rec); err != nil {
+			return err
+		}
+		res = didar.SaveResult{ID: id, Created: true, StoryID: story, Events: len(rec.Events)}
+		return nil
+	})
+	if err != nil {
+		return didar.SaveResult{}, fmt.Errorf("save article %q: %w", rec.Article.ID, err)
+	}
+	return res, nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// rows returns n groups of m placeholders for a multi-row VALUES.
+func rows(n, m int) string {
+	one := "(" + placeholders(m) + ")"
+	return strings.TrimSuffix(strings.Repeat(one+",", n), ",")
+}
+
+// story returns the story of the most similar stored article whose
+// similarity passes dedup.Threshold, or "".
+func (s *Store) story(ctx context.Context, tx *sql.Tx, sketch []uint32) (string, error) {
+	keys := dedup.Bands(sketch)
+	if len(keys) == 0 {
+		return "", nil
+	}
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
+	}
+	r, err := tx.QueryContext(ctx, s.q(`SELECT a.story_id, a.sketch FROM articles a WHERE a.seq IN
+		(SELECT article FROM article_bands WHERE key IN (`+placeholders(len(keys))+`)) ORDER BY a.seq LIMIT 500`), args...)
+	if err != nil {
+		return "", err
+	}
+	defer r.Close()
+	best, bestSim := "", dedup.Threshold
+	for r.Next() {
+		var story string
+		var b []byte
+		if err := r.Scan(&story, &b); err != nil {
+			return "", err
+		}
+		if sim := dedup.Similarity(sketch, dedup.Decode(b)); sim >= bestSim && (best == "" || sim > bestSim) {
+			best, bestSim = story, sim
+		}
+	}
+	return best, r.Err()
+}
+
+// insertRecord stores the actors, mentions, quotes, topics and events of
+// a record for the article seq.
+func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, seq int64, id, outlet string, rec didar.Record) error {
+	var mentionArgs []any
+	nm := 0
+	for _, a := range rec.Actors {
+		if a.ID == "" {
+			continue
+		}
+		country := string(a.Country)
+		if a.Kind == didar.KindCountry && country == "" {
+			country = a.ID
+		}
+		dict := 0
+		if a.InDictionary {
+			dict = 1
+		}
+		// Dictionary data saved by SaveEntries wins over what a record
+		// says; a record fills only what is still empty.
+		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO actors (id, kind, name_fa, name_en, country, sector, in_dictionary, mentions, names)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET mentions = actors.mentions + excluded.mentions,
+				name_fa = CASE WHEN actors.name_fa = '' THEN excluded.name_fa ELSE actors.name_fa END,
+				name_en = CASE WHEN actors.name_en = '' THEN excluded.name_en ELSE actors.name_en END,
+				country = CASE WHEN actors.country = '' THEN excluded.country ELSE actors.country END,
+				sector = CASE WHEN actors.sector = '' THEN excluded.sector ELSE actors.sector END,
+				names = CASE WHEN actors.names = '' THEN excluded.names ELSE actors.names END`),
+			a.ID, string(a.Kind), a.NameFA, string(a.NameEN), country, string(a.Sector), dict, len(a.Mentions),
+			nameKeys([]string{a.NameFA}, string(a.NameEN)))
+		if err != nil {
+			return fmt.Errorf("save actor %q: %w", a.ID, err)
+		}
+		for _, m := range a.Mentions {
+			mentionArgs = append(mentionArgs, seq, a.ID, m.Start, m.End, m.Text, m.Via)
+			nm++
+		}
+	}
+	// Chunks keep each statement under the engines' placeholder limits.
+	for start := 0; start < nm; start += 100 {
+		end := min(nm, start+100)
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO mentions (article, actor, start, stop, text, via) VALUES `+rows(end-start, 6)), mentionArgs[6*start:6*end]...); err != nil {
+			return fmt.Errorf("save mentions: %w", err)
+		}
+	}
+	for start := 0; start < len(rec.Quotes); start += 100 {
+		end := min(len(rec.Quotes), start+100)
+		var args []any
+		for _, q := range rec.Quotes[start:end] {
+			args = append(args, seq, q.Speaker, q.Kind, q.Cue, q.Start, q.End, q.Text)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO quotes (article, speaker, kind, cue, start, stop, text) VALUES `+rows(end-start, 7)), args...); err != nil {
+			return fmt.Errorf("save quotes: %w", err)
+		}
+	}
+	if len(rec.Topics) > 0 {
+		var args []any
+		for _, t := range rec.Topics {
+			args = append(args, seq, t)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_topics (article, topic) VALUES `+rows(len(rec.Topics), 2)), args...); err != nil {
+			return fmt.Errorf("save topics: %w", err)
+		}
+	}
+	for _, e := range rec.Events {
+		if err := s.mergeEvent(ctx, tx, seq, id, outlet, rec.Article.Published, e); err != nil {
+			return fmt.Errorf("save event %s: %w", e.ID, err)
+		}
+	}
+	return nil
+}
+
+// nameKeys is the actor search column: the search key of every name
+// between bars, so that LIKE '%|key%' finds a name by its start and
+// LIKE '%key%' anywhere.
+func nameKeys(fa []string, en string) string {
+	var b strings.Builder
+	b.WriteByte('|')
+	for _, n := range append(fa, en) {
+		if k := SearchKey(n); k != "" {
+			b.WriteString(k)
+			b.WriteByte('|')
+		}
+	}
+	return b.String()
+}
+
+func (s *Store) Article(ctx context.Context, id string) (*didar.StoredArticle, error) {
+	r, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, a.text, a.raw FROM articles a WHERE a.id = ?`), id)
+	if err != nil {
+		return nil, fmt.Errorf("article %q: %w", id, err)
+	}
+	defer r.Close()
+	if !r.Next() {
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("article %q: %w", id, err)
+		}
+		return nil, notFound("article", id)
+	}
+	var a scanned
+	dest := append(articleDest(&a), &a.Text, &a.Raw)
+	if err := r.Scan(dest...); err != nil {
+		return nil, fmt.Errorf("article %q: %w", id, err)
+	}
+	if err := a.finish(); err != nil {
+		return nil, err
+	}
+	return &a.StoredArticle, nil
+}
+
+const articleCols = `a.id, a.hash, a.source, a.via, a.url, a.published, a.title, a.outlet, a.coder, a.story_id, a.num_events, a.ingested_at, substr(a.text, 1, 200)`
+
+// scanned is a StoredArticle with its columns still as text.
+type scanned struct {
+	didar.StoredArticle
+	via, published, ingested string
+}
+
+func (a *scanned) finish() error {
+	if err := json.Unmarshal([]byte(a.via), &a.Via); err != nil {
+		return fmt.Errorf("article %q: via: %w", a.ID, err)
+	}
+	if a.published != "" {
+		d, err := didar.ParseDate(a.published)
+		if err != nil {
+			return fmt.Errorf("article %q: %w", a.ID, err)
+		}
+		a.Published = d
+	}
+	a.IngestedAt, _ = time.Parse(time.RFC3339, a.ingested)
+	return nil
+}
+
+func articleDest(a *scanned) []any {
+	return []any{&a.ID, &a.Hash, (*string)(&a.Source), &a.via, (*string)(&a.URL), &a.published, (*string)(&a.Title),
+		&a.Outlet, &a.Coder, &a.StoryID, &a.NumEvents, &a.ingested, &a.Snippet}
+}
+
+func (s *Store) Record(ctx context.Context, id string) (*didar.Record, error) {
+	a, err := s.Article(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	var body string
+	if err := s.db.QueryRowContext(ctx, s.q(`SELECT record FROM articles WHERE id = ?`), id).Scan(&body); err != nil {
+		return nil, fmt.Errorf("record %q: %w", id, err)
+	}
+	var st stored
+	if err := json.Unmarshal([]byte(body), &st); err != nil {
+		return nil, fmt.Errorf("record %q: %w", id, err)
+	}
+	rec := &didar.Record{Article: a.Article, Actors: nonNil(st.Actors), Events: nonNil(st.Events),
+		Quotes: nonNil(st.Quotes), Topics: nonNil(st.Topics), Coder: a.Coder}
+	return rec, nil
+}
+
+func (s *Store) Articles(ctx context.Context, f didar.ArticleFilter) (*didar.ArticlePage, error) {
+	off, err := decodeCursor(f.Cursor)
+	if err != nil {
+		return nil, err
+	}
+	n := limit(f.Limit)
+	var w where
+	if terms := Terms(f.Q); len(terms) > 0 {
+		cond, args := s.d.Search(terms)
+		w.add(cond, args...)
+	}
+	if f.Outlet != "" {
+		w.add(`a.outlet = ?`, f.Outlet)
+	}
+	if !f.From.IsZero() {
+		w.add(`a.published >= ?`, f.From.String())
+	}
+	if !f.To.IsZero() {
+		w.add(`a.published <> '' AND a.published <= ?`, f.To.String())
+	}
+	if f.StoryID != "" {
+		w.add(`a.story_id = ?`, f.StoryID)
+	}
+	if f.NotCoder != "" {
+		w.add(`a.coder <> ?`, f.NotCoder)
+	}
+	args := append(w.args, n+1, off)
+	list, err := s.articles(ctx, `SELECT `+articleCols+` FROM articles a`+w.String()+` ORDER BY a.published DESC, a.seq DESC LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("articles: %w", err)
+	}
+	page := &didar.ArticlePage{Articles: list}
+	if len(list) > n {
+		page.Articles = list[:n]
+		page.Next = encodeCursor(off + n)
+	}
+	return page, nil
+}
+
+func (s *Store) articles(ctx context.Context, query string, args ...any) ([]didar.StoredArticle, error) {
+	r, err := s.db.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	list := []didar.StoredArticle{}
+	for r.Next() {
+		var a scanned
+		if err := r.Scan(articleDest(&a)...); err != nil {
+			return nil, err
+		}
+		if err := a.finish(); err != nil {
+			return nil, err
+		}
+		list = append(list, a.StoredArticle)
+	}
+	return list, r.Err()
+}
+
+// Recode replaces the record of an article.
+func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.RecodeResult, error) {
+	var res didar.RecodeResult
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var seq int64
+		var body, outlet, published, text string
+		err := tx.QueryRowContext(ctx, s.q(`SELECT seq, record, outlet, published, text FROM articles WHERE id = ?`), id).Scan(&seq, &body, &outlet, &published, &text)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("article", id)
+		}
+		if err != nil {
+			return err
+		}
+		if rec.Article.Text != "" && rec.Article.Text != text {
+			return didar.Errorf(didar.EINVALID, "recode %q: the record is of another text", id)
+		}
+		var old stored
+		if err := json.Unmarshal([]byte(body), &old); err != nil {
+			return fmt.Errorf("old record: %w", err)
+		}
+		res = compareEvents(old.Events, rec.Events)
+		// Undo the old record: mention counts, rows, reports.
+		for _, a := range old.Actors {
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE actors SET mentions = mentions - ? WHERE id = ?`), len(a.Mentions), a.ID); err != nil {
+				return err
+			}
+		}
+		for _, table := range []string{"mentions", "quotes", "article_topics"} {
+			if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM `+table+` WHERE article = ?`), seq); err != nil {
+				return err
+			}
+		}
+		affected, err := s.stringColumn(ctx, tx, `SELECT DISTINCT event FROM reports WHERE article = ?`, seq)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM reports WHERE article = ?`), seq); err != nil {
+			return err
+		}
+		for _, ev := range affected {
+			if err := s.refreshEvent(ctx, tx, ev); err != nil {
+				return err
+			}
+		}
+		rec.Article.ID = id
+		pub := didar.Date{}
+		if published != "" {
+			pub, _ = didar.ParseDate(published)
+		}
+		rec.Article.Published = pub
+		nb, err := json.Marshal(stored{rec.Actors, rec.Events, rec.Quotes, rec.Topics})
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE articles SET record = ?, coder = ?, num_events = ? WHERE seq = ?`), string(nb), rec.Coder, len(rec.Events), seq); err != nil {
+			return err
+		}
+		return s.insertRecord(ctx, tx, seq, id, outlet, rec)
+	})
+	if err != nil {
+		return didar.RecodeResult{}, fmt.Errorf("recode %q: %w", id, err)
+	}
+	return res, nil
+}
+
+func (s *Store) stringColumn(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]string, error) {
+	r, err := tx.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	var out []string
+	for r.Next() {
+		var v string
+		if err := r.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, r.Err()
+}
+
+// compareEvents matches old and new events by interaction (type,
+// participants, direction, date) and counts what changed.
+func compareEvents(old, new []didar.Event) didar.RecodeResult {
+	var res didar.RecodeResult
+	left := map[string][]didar.Event{}
+	for _, e := range old {
+		k := mergeKey(e) + "|" + e.Date.String()
+		left[k] = append(left[k], e)
+	}
+	for _, e := range new {
+		k := mergeKey(e) + "|" + e.Date.String()
+		olds := left[k]
+		if len(olds) == 0 {
+			res.Added++
+			continue
+		}
+		o := olds[0]
+		left[k] = olds[1:]
+		if sameEvent(o, e) {
+			res.Same++
+		} else {
+			res.Changed++
+		}
+	}
+	for _, l := range left {
+		res.Removed += len(l)
+	}
+	return res
+}
+
+func sameEvent(a, b didar.Event) bool {
+	a.ID, b.ID = "", "" // ids are numbered per record
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	return string(ja) == string(jb)
+}

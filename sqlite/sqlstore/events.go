@@ -1,0 +1,693 @@
+package sqlstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/didar-news/didar"
+)
+
+// mergeKey names an interaction regardless of date: its type, direction
+// and participants. Reports with the same key and dates at most a day
+// apart are one event (an article often dates a meeting by the day it
+// reports it, the day after).
+func mergeKey(e didar.Event) string {
+	p := slices.Clone(e.Participants)
+	sort.Strings(p)
+	p = slices.Compact(p)
+	return string(e.Type) + "|" + string(e.Source) + ">" + string(e.Target) + "|" + strings.Join(p, ",")
+}
+
+// mergeWindow is how many days apart two reports of one interaction may
+// date it.
+const mergeWindow = 1
+
+func eventID(article, local string) string {
+	h := sha256.Sum256([]byte(article + "\x00" + local))
+	return "ev-" + hex.EncodeToString(h[:8])
+}
+
+// mergeEvent stores one article's event as a report of the merged event
+// it belongs to, creating that event when none matches.
+func (s *Store) mergeEvent(ctx context.Context, tx *sql.Tx, seq int64, article, outlet string, published didar.Date, e didar.Event) error {
+	key := mergeKey(e)
+	var cond string
+	args := []any{key}
+	if e.Date.IsZero() {
+		cond = `date = ''`
+	} else {
+		cond = `date >= ? AND date <= ?`
+		args = append(args, e.Date.AddDays(-mergeWindow).String(), e.Date.AddDays(mergeWindow).String())
+	}
+	ids, err := s.stringColumn(ctx, tx, `SELECT id FROM events WHERE merge_key = ? AND `+cond+` ORDER BY date, id`, args...)
+	if err != nil {
+		return err
+	}
+	var id string
+	switch {
+	case len(ids) > 0:
+		id = ids[0]
+		// The closest date wins when several lie in the window.
+		if len(ids) > 1 && !e.Date.IsZero() {
+			for _, cand := range ids {
+				var d string
+				if err := tx.QueryRowContext(ctx, s.q(`SELECT date FROM events WHERE id = ?`), cand).Scan(&d); err != nil {
+					return err
+				}
+				if d == e.Date.String() {
+					id = cand
+				}
+			}
+		}
+	default:
+		id = eventID(article, e.ID)
+		body, _ := json.Marshal(e)
+		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO events (id, merge_key, type, quad_class, goldstein, status, date, num_articles, num_sources, article, url, event)
+			VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, '', ?)`), id, key, string(e.Type), e.QuadClass, e.Goldstein, string(e.Status), e.Date.String(), article, string(body))
+		if err != nil {
+			return fmt.Errorf("insert event: %w", err)
+		}
+	}
+	body, _ := json.Marshal(e)
+	_, err = tx.ExecContext(ctx, s.q(`INSERT INTO reports (event, article, local_id, outlet, date, published, body) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+		id, seq, e.ID, outlet, e.Date.String(), published.String(), string(body))
+	if err != nil {
+		return fmt.Errorf("insert report: %w", err)
+	}
+	return s.refreshEvent(ctx, tx, id)
+}
+
+// refreshEvent recomputes a merged event from its reports: the counts,
+// the best-supported date and location, and the index rows. An event
+// left without reports is deleted.
+func (s *Store) refreshEvent(ctx context.Context, tx *sql.Tx, id string) error {
+	r, err := tx.QueryContext(ctx, s.q(`SELECT r.body, r.outlet, a.id, a.url FROM reports r JOIN articles a ON a.seq = r.article
+		WHERE r.event = ? ORDER BY r.published = '', r.published, r.article, r.local_id`), id)
+	if err != nil {
+		return err
+	}
+	type report struct {
+		e            didar.Event
+		outlet, a, u string
+	}
+	var reps []report
+	for r.Next() {
+		var body string
+		var rep report
+		if err := r.Scan(&body, &rep.outlet, &rep.a, &rep.u); err != nil {
+			r.Close()
+			return err
+		}
+		if err := json.Unmarshal([]byte(body), &rep.e); err != nil {
+			r.Close()
+			return fmt.Errorf("report of %s: %w", id, err)
+		}
+		reps = append(reps, rep)
+	}
+	r.Close()
+	if err := r.Err(); err != nil {
+		return err
+	}
+	for _, table := range []string{"event_actors", "event_topics"} {
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM `+table+` WHERE event = ?`), id); err != nil {
+			return err
+		}
+	}
+	if len(reps) == 0 {
+		_, err := tx.ExecContext(ctx, s.q(`DELETE FROM events WHERE id = ?`), id)
+		return err
+	}
+	articles, outlets := map[string]bool{}, map[string]bool{}
+	dates, places := map[string]int{}, map[string]int{}
+	topics := map[string]bool{}
+	for _, rep := range reps {
+		articles[rep.a] = true
+		if rep.outlet != "" {
+			outlets[rep.outlet] = true
+		} else {
+			outlets["article:"+rep.a] = true // an unknown outlet counts as its own
+		}
+		dates[rep.e.Date.String()]++
+		if rep.e.Location != nil {
+			b, _ := json.Marshal(rep.e.Location)
+			places[string(b)]++
+		}
+		for _, t := range rep.e.Topics {
+			topics[t] = true
+		}
+	}
+	first := reps[0]
+	ev := first.e
+	ev.ID = id
+	if d := mode(dates, first.e.Date.String()); d != "" {
+		ev.Date, _ = didar.ParseDate(d)
+	}
+	if loc := mode(places, ""); loc != "" {
+		ev.Location = new(didar.Location)
+		json.Unmarshal([]byte(loc), ev.Location)
+	}
+	ev.Topics = sortedKeys(topics)
+	body, _ := json.Marshal(ev)
+	_, err = tx.ExecContext(ctx, s.q(`UPDATE events SET type = ?, quad_class = ?, goldstein = ?, status = ?, date = ?, num_articles = ?, num_sources = ?, article = ?, url = ?, event = ? WHERE id = ?`),
+		string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), ev.Date.String(), len(articles), len(outlets), first.a, first.u, string(body), id)
+	if err != nil {
+		return err
+	}
+	parts := participants(ev)
+	if len(parts) > 0 {
+		countries, err := s.countries(ctx, tx, parts)
+		if err != nil {
+			return err
+		}
+		var args []any
+		for _, p := range parts {
+			args = append(args, id, p, countries[p], ev.Date.String(), string(ev.Type))
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO event_actors (event, actor, country, date, type) VALUES `+rows(len(parts), 5)), args...); err != nil {
+			return err
+		}
+	}
+	if len(ev.Topics) > 0 {
+		var args []any
+		for _, t := range ev.Topics {
+			args = append(args, id, t)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO event_topics (event, topic) VALUES `+rows(len(ev.Topics), 2)), args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mode returns the most frequent key, preferring prefer on a tie and then
+// the smallest key; "" counts only when nothing else does.
+func mode(counts map[string]int, prefer string) string {
+	best, n := "", 0
+	for _, k := range sortedKeys(counts) {
+		c := counts[k]
+		if k == "" {
+			continue
+		}
+		if c > n || c == n && k == prefer {
+			best, n = k, c
+		}
+	}
+	return best
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// participants returns every actor of an event once, source and target
+// included.
+func participants(e didar.Event) []string {
+	p := slices.Clone(e.Participants)
+	if e.Source != "" {
+		p = append(p, string(e.Source))
+	}
+	if e.Target != "" {
+		p = append(p, string(e.Target))
+	}
+	sort.Strings(p)
+	p = slices.Compact(p)
+	if len(p) > 0 && p[0] == "" {
+		p = p[1:]
+	}
+	return p
+}
+
+// countries returns the country of each actor: its own code for a
+// country, its country for anyone else, "" when unknown.
+func (s *Store) countries(ctx context.Context, tx *sql.Tx, ids []string) (map[string]string, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	r, err := tx.QueryContext(ctx, s.q(`SELECT id, kind, country FROM actors WHERE id IN (`+placeholders(len(ids))+`)`), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	m := map[string]string{}
+	for r.Next() {
+		var id, kind, country string
+		if err := r.Scan(&id, &kind, &country); err != nil {
+			return nil, err
+		}
+		if kind == string(didar.KindCountry) && country == "" {
+			country = id
+		}
+		m[id] = country
+	}
+	return m, r.Err()
+}
+
+var countryCode = regexp.MustCompile(`^[A-Z]{3}$`)
+
+// side returns the event_actors column that a dyad side or filter value
+// matches: country for an ISO3 code, actor otherwise.
+func side(v string) string {
+	if countryCode.MatchString(v) {
+		return "country"
+	}
+	return "actor"
+}
+
+// eventWhere builds the conditions of an event filter on events e.
+func (s *Store) eventWhere(f didar.EventFilter) (*where, error) {
+	var w where
+	if !f.From.IsZero() {
+		w.add(`e.date >= ?`, f.From.String())
+	}
+	if !f.To.IsZero() {
+		w.add(`e.date <> '' AND e.date <= ?`, f.To.String())
+	}
+	if f.Actor != "" {
+		w.add(`e.id IN (SELECT event FROM event_actors WHERE actor = ?)`, f.Actor)
+	}
+	if f.Country != "" {
+		if !countryCode.MatchString(f.Country) {
+			return nil, didar.Errorf(didar.EINVALID, "country %q: want an ISO 3166-1 alpha-3 code such as IRN", f.Country)
+		}
+		w.add(`e.id IN (SELECT event FROM event_actors WHERE country = ?)`, f.Country)
+	}
+	if f.Dyad[0] != "" || f.Dyad[1] != "" {
+		if f.Dyad[0] == "" || f.Dyad[1] == "" {
+			return nil, didar.Errorf(didar.EINVALID, "a dyad needs two sides")
+		}
+		cond, args := dyadCond(f.Dyad[0], f.Dyad[1], f.From, f.To)
+		w.add(cond, args...)
+	}
+	if f.Type != "" {
+		if _, err := didar.ParseEventType(string(f.Type)); err != nil {
+			return nil, didar.Errorf(didar.EINVALID, "%v", err)
+		}
+		w.add(`e.type = ?`, string(f.Type))
+	}
+	if f.QuadClass != 0 {
+		if f.QuadClass < 1 || f.QuadClass > 4 {
+			return nil, didar.Errorf(didar.EINVALID, "quad class %d: want 1 to 4", f.QuadClass)
+		}
+		w.add(`e.quad_class = ?`, f.QuadClass)
+	}
+	if f.Status != "" {
+		switch f.Status {
+		case didar.StatusOccurred, didar.StatusPlanned, didar.StatusPastReference:
+		default:
+			return nil, didar.Errorf(didar.EINVALID, "status %q: want occurred, planned or past-reference", f.Status)
+		}
+		w.add(`e.status = ?`, string(f.Status))
+	}
+	if f.Topic != "" {
+		w.add(`e.id IN (SELECT event FROM event_topics WHERE topic = ?)`, f.Topic)
+	}
+	if f.Outlet != "" {
+		w.add(`e.id IN (SELECT event FROM reports WHERE outlet = ?)`, f.Outlet)
+	}
+	if terms := Terms(f.Q); len(terms) > 0 {
+		cond, args := s.d.Search(terms)
+		w.add(`e.id IN (SELECT r.event FROM reports r JOIN articles a ON a.seq = r.article WHERE `+cond+`)`, args...)
+	}
+	return &w, nil
+}
+
+// dyadCond holds for events with one participant on side a and another
+// on side b. The date bounds are repeated inside so that the index on
+// (actor, date) or (country, date) narrows the search.
+func dyadCond(a, b string, from, to didar.Date) (string, []any) {
+	cond := `e.id IN (SELECT x.event FROM event_actors x JOIN event_actors y ON y.event = x.event AND y.actor <> x.actor
+		WHERE x.` + side(a) + ` = ? AND y.` + side(b) + ` = ?`
+	args := []any{a, b}
+	if !from.IsZero() {
+		cond += ` AND x.date >= ?`
+		args = append(args, from.String())
+	}
+	if !to.IsZero() {
+		cond += ` AND x.date <> '' AND x.date <= ?`
+		args = append(args, to.String())
+	}
+	return cond + `)`, args
+}
+
+func orderBy(sort didar.EventSort) (string, error) {
+	switch sort {
+	case "", didar.SortDateDesc:
+		return ` ORDER BY e.date DESC, e.id`, nil
+	case didar.SortDateAsc:
+		return ` ORDER BY e.date = '', e.date, e.id`, nil
+	case didar.SortArticles:
+		return ` ORDER BY e.num_articles DESC, e.date DESC, e.id`, nil
+	case didar.SortGoldstein:
+		return ` ORDER BY e.goldstein, e.date DESC, e.id`, nil
+	}
+	return "", didar.Errorf(didar.EINVALID, "sort %q: want date, -date, -articles or goldstein", sort)
+}
+
+const eventCols = `e.event, e.num_articles, e.num_sources, e.article, e.url`
+
+func (s *Store) Events(ctx context.Context, f didar.EventFilter) (*didar.EventPage, error) {
+	off, err := decodeCursor(f.Cursor)
+	if err != nil {
+		return nil, err
+	}
+	w, err := s.eventWhere(f)
+	if err != nil {
+		return nil, err
+	}
+	order, err := orderBy(f.Sort)
+	if err != nil {
+		return nil, err
+	}
+	n := limit(f.Limit)
+	list, err := s.events(ctx, `SELECT `+eventCols+` FROM events e`+w.String()+order+` LIMIT ? OFFSET ?`, append(w.args, n+1, off)...)
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	page := &didar.EventPage{Events: list}
+	if len(list) > n {
+		page.Events = list[:n]
+		page.Next = encodeCursor(off + n)
+	}
+	return page, nil
+}
+
+func (s *Store) events(ctx context.Context, query string, args ...any) ([]didar.StoredEvent, error) {
+	r, err := s.db.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, err
+	}
+	list := []didar.StoredEvent{}
+	for r.Next() {
+		var e didar.StoredEvent
+		var body string
+		if err := r.Scan(&body, &e.NumArticles, &e.NumSources, &e.ArticleID, &e.URL); err != nil {
+			r.Close()
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(body), &e.Event); err != nil {
+			r.Close()
+			return nil, err
+		}
+		list = append(list, e)
+	}
+	r.Close()
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, e := range list {
+		ids = append(ids, participants(e.Event)...)
+	}
+	refs, err := s.refs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		list[i].Actors = []didar.ActorRef{}
+		for _, p := range participants(list[i].Event) {
+			list[i].Actors = append(list[i].Actors, refs[p])
+		}
+	}
+	return list, nil
+}
+
+// refs looks up the names of actors; an unknown id gets a reference with
+// only its id.
+func (s *Store) refs(ctx context.Context, ids []string) (map[string]didar.ActorRef, error) {
+	sort.Strings(ids)
+	ids = slices.Compact(ids)
+	m := make(map[string]didar.ActorRef, len(ids))
+	for _, id := range ids {
+		m[id] = didar.ActorRef{ID: id}
+	}
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(len(ids), start+500)]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		r, err := s.db.QueryContext(ctx, s.q(`SELECT id, kind, name_fa, name_en, country FROM actors WHERE id IN (`+placeholders(len(chunk))+`)`), args...)
+		if err != nil {
+			return nil, err
+		}
+		for r.Next() {
+			var a didar.ActorRef
+			if err := r.Scan(&a.ID, (*string)(&a.Kind), &a.NameFA, &a.NameEN, &a.Country); err != nil {
+				r.Close()
+				return nil, err
+			}
+			if a.Kind == didar.KindCountry && a.Country == "" {
+				a.Country = a.ID
+			}
+			m[a.ID] = a
+		}
+		r.Close()
+		if err := r.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+func (s *Store) Event(ctx context.Context, id string) (*didar.EventDetail, error) {
+	list, err := s.events(ctx, `SELECT `+eventCols+` FROM events e WHERE e.id = ?`, id)
+	if err != nil {
+		return nil, fmt.Errorf("event %q: %w", id, err)
+	}
+	if len(list) == 0 {
+		return nil, notFound("event", id)
+	}
+	d := &didar.EventDetail{StoredEvent: list[0], Reports: []didar.Report{}}
+	r, err := s.db.QueryContext(ctx, s.q(`SELECT r.body, r.local_id, a.id, a.title, r.outlet, a.url, a.published FROM reports r JOIN articles a ON a.seq = r.article
+		WHERE r.event = ? ORDER BY r.published = '', r.published, r.article, r.local_id`), id)
+	if err != nil {
+		return nil, fmt.Errorf("event %q: %w", id, err)
+	}
+	defer r.Close()
+	for r.Next() {
+		var body, published string
+		var rep didar.Report
+		if err := r.Scan(&body, &rep.LocalID, &rep.ArticleID, &rep.Title, &rep.Outlet, &rep.URL, &published); err != nil {
+			return nil, fmt.Errorf("event %q: %w", id, err)
+		}
+		var e didar.Event
+		if err := json.Unmarshal([]byte(body), &e); err != nil {
+			return nil, fmt.Errorf("event %q: %w", id, err)
+		}
+		rep.Published, _ = didar.ParseDate(published)
+		rep.Date, rep.Status, rep.Location, rep.Evidence, rep.Confidence = e.Date, e.Status, e.Location, e.Evidence, e.Confidence
+		d.Reports = append(d.Reports, rep)
+	}
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("event %q: %w", id, err)
+	}
+	return d, nil
+}
+
+func (s *Store) Dyad(ctx context.Context, f didar.DyadFilter) (*didar.DyadSeries, error) {
+	if f.A == "" || f.B == "" {
+		return nil, didar.Errorf(didar.EINVALID, "a dyad needs two sides")
+	}
+	cond, args := dyadCond(f.A, f.B, f.From, f.To)
+	r, err := s.db.QueryContext(ctx, s.q(`SELECT substr(e.date, 1, 7), e.quad_class, count(*), sum(e.goldstein) FROM events e WHERE e.date <> '' AND `+cond+`
+		GROUP BY substr(e.date, 1, 7), e.quad_class ORDER BY 1, 2`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("dyad: %w", err)
+	}
+	defer r.Close()
+	series := &didar.DyadSeries{A: f.A, B: f.B, Months: []didar.DyadMonth{}}
+	for r.Next() {
+		var month string
+		var qc, n int
+		var g float64
+		if err := r.Scan(&month, &qc, &n, &g); err != nil {
+			return nil, fmt.Errorf("dyad: %w", err)
+		}
+		if len(series.Months) == 0 || series.Months[len(series.Months)-1].Month != month {
+			series.Months = append(series.Months, didar.DyadMonth{Month: month})
+		}
+		m := &series.Months[len(series.Months)-1]
+		m.Events += n
+		m.Goldstein += g
+		if qc >= 1 && qc <= 4 {
+			m.QuadClass[qc-1] += n
+		}
+	}
+	return series, r.Err()
+}
+
+func (s *Store) Network(ctx context.Context, f didar.EventFilter) (*didar.Network, error) {
+	w, err := s.eventWhere(f)
+	if err != nil {
+		return nil, err
+	}
+	r, err := s.db.QueryContext(ctx, s.q(`SELECT e.event FROM events e`+w.String()), w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("network: %w", err)
+	}
+	type edgeKey struct {
+		a, b string
+		t    didar.EventType
+	}
+	edges := map[edgeKey]*didar.NetworkEdge{}
+	events := map[string]int{}
+	for r.Next() {
+		var body string
+		var e didar.Event
+		if err := r.Scan(&body); err != nil {
+			r.Close()
+			return nil, fmt.Errorf("network: %w", err)
+		}
+		if err := json.Unmarshal([]byte(body), &e); err != nil {
+			r.Close()
+			return nil, fmt.Errorf("network: %w", err)
+		}
+		for _, p := range participants(e) {
+			events[p]++
+		}
+		for _, pair := range pairs(e) {
+			k := edgeKey{pair[0], pair[1], e.Type}
+			if edges[k] == nil {
+				edges[k] = &didar.NetworkEdge{Source: pair[0], Target: pair[1], Type: e.Type}
+			}
+			edges[k].Weight++
+			edges[k].Goldstein += e.Goldstein
+		}
+	}
+	r.Close()
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("network: %w", err)
+	}
+	net := &didar.Network{Nodes: []didar.NetworkNode{}, Edges: []didar.NetworkEdge{}}
+	for _, e := range edges {
+		net.Edges = append(net.Edges, *e)
+	}
+	sort.Slice(net.Edges, func(i, j int) bool {
+		a, b := net.Edges[i], net.Edges[j]
+		if a.Weight != b.Weight {
+			return a.Weight > b.Weight
+		}
+		return a.Source+a.Target+string(a.Type) < b.Source+b.Target+string(b.Type)
+	})
+	if f.Limit > 0 && len(net.Edges) > f.Limit {
+		net.Edges = net.Edges[:f.Limit]
+	}
+	used := map[string]bool{}
+	for _, e := range net.Edges {
+		used[e.Source], used[e.Target] = true, true
+	}
+	refs, err := s.refs(ctx, sortedKeys(used))
+	if err != nil {
+		return nil, fmt.Errorf("network: %w", err)
+	}
+	for _, id := range sortedKeys(used) {
+		net.Nodes = append(net.Nodes, didar.NetworkNode{ActorRef: refs[id], Events: events[id]})
+	}
+	return net, nil
+}
+
+// pairs returns the edges an event makes: source to target for a
+// directed event; every pair of participants, in sorted order, for a
+// symmetric one (or a directed one missing a side).
+func pairs(e didar.Event) [][2]string {
+	if e.Source != "" && e.Target != "" && e.Source != e.Target {
+		return [][2]string{{string(e.Source), string(e.Target)}}
+	}
+	p := participants(e)
+	var out [][2]string
+	for i := range p {
+		for j := i + 1; j < len(p); j++ {
+			out = append(out, [2]string{p[i], p[j]})
+		}
+	}
+	return out
+}
+
+func (s *Store) Stats(ctx context.Context, f didar.StatsFilter) (*didar.Stats, error) {
+	st := &didar.Stats{ByType: []didar.TypeCount{}, TopDyads: []didar.DyadCount{}}
+	var aw, ew where
+	if !f.From.IsZero() {
+		aw.add(`a.published >= ?`, f.From.String())
+		ew.add(`e.date >= ?`, f.From.String())
+	}
+	if !f.To.IsZero() {
+		aw.add(`a.published <> '' AND a.published <= ?`, f.To.String())
+		ew.add(`e.date <> '' AND e.date <= ?`, f.To.String())
+	}
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT count(*), count(DISTINCT a.outlet), count(DISTINCT a.story_id) FROM articles a`+aw.String()), aw.args...).
+		Scan(&st.Articles, &st.Outlets, &st.Stories)
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	if err := s.db.QueryRowContext(ctx, s.q(`SELECT count(*) FROM events e`+ew.String()), ew.args...).Scan(&st.Events); err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM actors WHERE mentions > 0`).Scan(&st.Actors); err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	r, err := s.db.QueryContext(ctx, s.q(`SELECT e.type, count(*) FROM events e`+ew.String()+` GROUP BY e.type ORDER BY 2 DESC, 1`), ew.args...)
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	for r.Next() {
+		var tc didar.TypeCount
+		if err := r.Scan((*string)(&tc.Type), &tc.Count); err != nil {
+			r.Close()
+			return nil, fmt.Errorf("stats: %w", err)
+		}
+		st.ByType = append(st.ByType, tc)
+	}
+	r.Close()
+	var dw where
+	dw.add(`x.actor < y.actor`)
+	if !f.From.IsZero() {
+		dw.add(`x.date >= ?`, f.From.String())
+	}
+	if !f.To.IsZero() {
+		dw.add(`x.date <> '' AND x.date <= ?`, f.To.String())
+	}
+	r, err = s.db.QueryContext(ctx, s.q(`SELECT x.actor, y.actor, count(*) FROM event_actors x JOIN event_actors y ON y.event = x.event`+dw.String()+`
+		GROUP BY x.actor, y.actor ORDER BY 3 DESC, 1, 2 LIMIT 10`), dw.args...)
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	var ids []string
+	for r.Next() {
+		var d didar.DyadCount
+		if err := r.Scan(&d.A.ID, &d.B.ID, &d.Events); err != nil {
+			r.Close()
+			return nil, fmt.Errorf("stats: %w", err)
+		}
+		st.TopDyads = append(st.TopDyads, d)
+		ids = append(ids, d.A.ID, d.B.ID)
+	}
+	r.Close()
+	refs, err := s.refs(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	for i := range st.TopDyads {
+		st.TopDyads[i].A, st.TopDyads[i].B = refs[st.TopDyads[i].A.ID], refs[st.TopDyads[i].B.ID]
+	}
+	page, err := s.Events(ctx, didar.EventFilter{From: f.From, To: f.To, Limit: 10})
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	st.Recent = page.Events
+	return st, nil
+}

@@ -1,0 +1,178 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/didar-news/didar"
+)
+
+// Dialect is what differs between engines.
+type Dialect struct {
+	Name string
+	// Dollar numbers placeholders $1, $2, ... instead of ?.
+	Dollar bool
+	// Search returns a condition on the articles table (alias a) that
+	// holds when every term (a folded key without spaces) occurs in
+	// a.search, with its arguments.
+	Search func(terms []string) (string, []any)
+}
+
+// Store is a didar.Store on a database/sql database.
+type Store struct {
+	db  *sql.DB
+	d   Dialect
+	now func() time.Time
+}
+
+var _ didar.Store = (*Store)(nil)
+
+// New applies the migrations in dir (files NNN_name.sql, in name order,
+// each in its own transaction and recorded in schema_migrations) and
+// returns the store. The store owns db and closes it.
+func New(ctx context.Context, db *sql.DB, d Dialect, migrations fs.FS) (*Store, error) {
+	s := &Store{db: db, d: d, now: time.Now}
+	if err := s.migrate(ctx, migrations); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// DB returns the underlying database, for tests and benchmarks.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	names, err := fs.Glob(migrations, "*.sql")
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		v, err := strconv.Atoi(strings.SplitN(name, "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migrate: %s: name must start with a number", name)
+		}
+		var n int
+		if err := s.db.QueryRowContext(ctx, s.q(`SELECT count(*) FROM schema_migrations WHERE version = ?`), v).Scan(&n); err != nil {
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+		if n > 0 {
+			continue
+		}
+		body, err := fs.ReadFile(migrations, name)
+		if err != nil {
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+		err = s.tx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`), v, name, s.now().UTC().Format(time.RFC3339))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// q rewrites ? placeholders for the dialect. Queries here never hold a
+// literal question mark.
+func (s *Store) q(query string) string {
+	if !s.d.Dollar {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// tx runs f in a transaction, committed when f returns nil.
+func (s *Store) tx(ctx context.Context, f func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := f(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// cursor pages are offsets, encoded so that clients treat them as opaque.
+func encodeCursor(offset int) string {
+	return "o" + strconv.FormatInt(int64(offset), 36)
+}
+
+func decodeCursor(c string) (int, error) {
+	if c == "" {
+		return 0, nil
+	}
+	if !strings.HasPrefix(c, "o") {
+		return 0, didar.Errorf(didar.EINVALID, "malformed cursor %q", c)
+	}
+	n, err := strconv.ParseInt(c[1:], 36, 32)
+	if err != nil || n < 0 {
+		return 0, didar.Errorf(didar.EINVALID, "malformed cursor %q", c)
+	}
+	return int(n), nil
+}
+
+func limit(n int) int {
+	switch {
+	case n <= 0:
+		return didar.DefaultLimit
+	case n > didar.MaxLimit:
+		return didar.MaxLimit
+	}
+	return n
+}
+
+// where collects the conditions and arguments of a query.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+func notFound(what, id string) error {
+	return didar.Errorf(didar.ENOTFOUND, "%s %q not found", what, id)
+}
