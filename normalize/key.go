@@ -2,13 +2,18 @@ package normalize
 
 import (
 	"strings"
+	"sync"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // ZWNJ is the zero-width non-joiner, the Persian half-space.
 const ZWNJ = '\u200c'
 
 // foldKey maps a rune of display text to its matching-key form; -1 drops it.
+// Presentation forms are expanded before this is called (see presentation).
 func foldKey(r rune) rune {
 	switch {
 	case r >= '۰' && r <= '۹':
@@ -17,28 +22,99 @@ func foldKey(r rune) rune {
 		return '0' + (r - '٠')
 	case r >= 'A' && r <= 'Z':
 		return r + ('a' - 'A')
+	case r < 0x80:
+		if r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' {
+			return ' '
+		}
+		return r
 	case r >= '\u064B' && r <= '\u065F', r == '\u0670', r == 'ـ': // harakat, superscript alef, tatweel
 		return -1
-	case r == ZWNJ, r == '\u200d', r == '\u200e', r == '\u200f', r == '\ufeff':
+	case isDropped(r):
 		return -1
+	case isOtherSpace(r):
+		return ' '
 	}
 	switch r {
 	case 'ي', 'ى', 'ئ', 'ۍ', 'ې':
 		return 'ی'
 	case 'ك', 'ڪ':
 		return 'ک'
-	case 'ة', 'ۀ', 'ە', 'ہ':
+	case 'ة', 'ۀ', 'ە', 'ہ', 'ۂ':
 		return 'ه'
 	case 'أ', 'إ', 'ٱ', 'آ':
 		return 'ا'
 	case 'ؤ':
 		return 'و'
-	case 'ء', '\u0654', '\u0655':
+	case 'ء':
 		return -1
-	case '\u00a0', '\t', '\n', '\r', '\u2009', '\u202f', '\u200a':
-		return ' '
 	}
 	return r
+}
+
+// isDropped reports the invisible format characters that neither the display
+// form nor the key keeps: ZWNJ (the key only), ZWJ, zero-width space, BOM and
+// bidirectional controls.
+func isDropped(r rune) bool {
+	switch r {
+	case ZWNJ, '\u200b', '\u200d', '\u200e', '\u200f', '\ufeff', '\u2060', '\u061c':
+		return true
+	}
+	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
+// isOtherSpace reports non-ASCII characters that the display form writes as
+// a plain space or a line break.
+func isOtherSpace(r rune) bool {
+	switch r {
+	case '\u00a0', '\u0085', '\u1680', '\u202f', '\u205f', '\u3000', '\u2028', '\u2029':
+		return true
+	}
+	return r >= '\u2000' && r <= '\u200a'
+}
+
+// isPresentation reports Arabic presentation forms, which both forms expand
+// with NFKC.
+func isPresentation(r rune) bool {
+	return r >= '\uFB50' && r <= '\uFDFF' || r >= '\uFE70' && r <= '\uFEFF'
+}
+
+// presentationTable holds NFKC of every presentation-form rune, built once.
+var presentationTable = sync.OnceValue(func() map[rune]string {
+	m := make(map[rune]string, 1200)
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			if !utf8.ValidRune(r) {
+				continue
+			}
+			s := string(r)
+			if t := norm.NFKC.String(s); t != s {
+				m[r] = t
+			}
+		}
+	}
+	add(0xFB50, 0xFDFF)
+	add(0xFE70, 0xFEFF)
+	return m
+})
+
+// expandPresentation returns the NFKC expansion of a presentation form, or
+// the rune itself when NFKC leaves it alone.
+func expandPresentation(r rune) string {
+	if t, ok := presentationTable()[r]; ok {
+		return t
+	}
+	return string(r)
+}
+
+// isSpacingPunct reports the punctuation around which the display form
+// fixes spacing. The key drops spaces next to these, so that Text's spacing
+// changes never change the key.
+func isSpacingPunct(r rune) bool {
+	switch r {
+	case '،', '؛', ':', '.', '!', '؟', '?', '»', ')', '«', '(':
+		return true
+	}
+	return false
 }
 
 // Key returns the matching key of s: ZWNJ and diacritics removed, letter
@@ -46,6 +122,10 @@ func foldKey(r rune) rune {
 // "رئیس‌جمهور" and "رئیسجمهور" have the same key; "رئیس جمهور" keeps its
 // space, so dictionaries list both spellings of a compound (the actors
 // package does that for every name).
+//
+// Two further rules keep Key(Text(s)) == Key(s): no space is kept next to
+// the punctuation whose spacing Text fixes (، ؛ : . ! ؟ ? « » ( )), and the
+// few compounds that Text joins across " و " (گفت و گو) are joined here too.
 func Key(s string) string {
 	k, _ := Fold(s)
 	return k
@@ -56,38 +136,126 @@ func Key(s string) string {
 // (the rune count of s), so that a match at key bytes [i, j) covers runes
 // [pos[i], pos[j-1]+1) of s.
 func Fold(s string) (key string, pos []int) {
-	var b strings.Builder
-	b.Grow(len(s))
-	pos = make([]int, 0, len(s)+1)
-	space := true // drop leading space
+	f := folder{b: make([]byte, 0, len(s)), pos: make([]int, 0, len(s)+1)}
 	ri := 0
-	for _, r := range s {
-		f := foldKey(r)
-		if f == ' ' || (f != -1 && isSpace(f)) {
-			if !space {
-				b.WriteByte(' ')
-				pos = append(pos, ri)
-				space = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			f.add(foldKey(rune(c)), ri)
+			i++
+			ri++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if isPresentation(r) {
+			for _, x := range expandPresentation(r) {
+				f.add(foldKey(x), ri)
 			}
-		} else if f != -1 {
-			n := utf8.RuneLen(f)
-			b.WriteRune(f)
-			for range n {
-				pos = append(pos, ri)
-			}
-			space = false
+		} else {
+			f.add(foldKey(r), ri)
 		}
 		ri++
 	}
-	key = b.String()
-	if space && len(key) > 0 { // trailing space
-		key = key[:len(key)-1]
-		pos = pos[:len(pos)-1]
+	b, pos := f.b, f.pos
+	if j := joinKeys(); len(j) > 0 && strings.Contains(string(b), " و ") {
+		b, pos = joinSpaced(b, pos, j)
 	}
 	pos = append(pos, ri)
-	return key, pos
+	return string(b), pos
 }
 
-func isSpace(r rune) bool {
-	return r == ' ' || r == '\u2000' || r == '\u2001' || r == '\u2002' || r == '\u2003'
+// folder accumulates the key and its positions.
+type folder struct {
+	b         []byte
+	pos       []int
+	space     bool // a space is pending
+	spaceAt   int  // rune index of the pending space
+	lastPunct bool // the last byte written ends a spacing punctuation rune
+}
+
+func (f *folder) add(r rune, at int) {
+	switch {
+	case r == -1:
+		return
+	case r == ' ':
+		if len(f.b) > 0 && !f.space {
+			f.space = true
+			f.spaceAt = at
+		}
+		return
+	}
+	punct := isSpacingPunct(r)
+	if f.space {
+		if !f.lastPunct && !punct {
+			f.b = append(f.b, ' ')
+			f.pos = append(f.pos, f.spaceAt)
+		}
+		f.space = false
+	}
+	n := len(f.b)
+	f.b = utf8.AppendRune(f.b, r)
+	for range len(f.b) - n {
+		f.pos = append(f.pos, at)
+	}
+	f.lastPunct = punct
+}
+
+// joinSpaced removes the spaces of " و " where the letters on both sides
+// form a compound from the join list, reading left to right so that the
+// joined word is the left side of the next candidate, as Text does.
+func joinSpaced(b []byte, pos []int, joins map[string]string) ([]byte, []int) {
+	out := make([]byte, 0, len(b))
+	op := make([]int, 0, len(pos))
+	for i := 0; i < len(b); {
+		if b[i] == ' ' && i+4 < len(b) && string(b[i+1:i+4]) == "و " {
+			left := wordBefore(out)
+			right := wordAfter(b[i+4:])
+			if left != "" && right != "" {
+				if _, ok := joins[left+"و"+right]; ok {
+					out = append(out, b[i+1:i+3]...)
+					op = append(op, pos[i+1:i+3]...)
+					i += 4
+					continue
+				}
+			}
+		}
+		out = append(out, b[i])
+		op = append(op, pos[i])
+		i++
+	}
+	return out, op
+}
+
+// isWordRune reports the runes that make up a word for joining and
+// restoration: letters and combining marks.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
+
+func wordBefore(b []byte) string {
+	i := len(b)
+	for i > 0 {
+		r, n := utf8.DecodeLastRune(b[:i])
+		if !isWordRune(r) {
+			break
+		}
+		i -= n
+	}
+	return string(b[i:])
+}
+
+func wordAfter(b []byte) string {
+	i := 0
+	for i < len(b) {
+		r, n := utf8.DecodeRune(b[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	return string(b[:i])
 }

@@ -1,0 +1,315 @@
+package normalize
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// lexicon is what ZWNJ restoration knows: words (keyed by their spelling
+// without ZWNJ, valued by their display spelling) and verb stems.
+type lexicon struct {
+	words   map[string]string
+	present map[string]bool
+	past    map[string]bool
+}
+
+// baseLexicon is the embedded lexicon, read once; Normalizers copy it.
+var baseLexicon = sync.OnceValue(func() *lexicon {
+	lx := &lexicon{words: map[string]string{}, present: map[string]bool{}, past: map[string]bool{}}
+	for _, name := range []string{"data/words.txt", "data/compounds.txt", "data/joins.txt"} {
+		if err := readList(dataFS, name, lx.addWord); err != nil {
+			panic(err) // embedded data is checked by the tests
+		}
+	}
+	if err := readList(dataFS, "data/verbs.txt", lx.addVerb); err != nil {
+		panic(err)
+	}
+	return lx
+})
+
+// joinKeys maps the key of each compound that Text joins across " و "
+// (گفت و گو → گفت‌وگو) to its display form. It is fixed at build time so
+// that Key, which has no Normalizer, agrees with every Normalizer.
+var joinKeys = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	err := readList(dataFS, "data/joins.txt", func(w string) error {
+		d := cleanWord(w)
+		if !strings.ContainsRune(d, 'و') {
+			return fmt.Errorf("%q has no و to join on", w)
+		}
+		m[foldWord(d)] = d
+		return nil
+	})
+	if err != nil {
+		panic(err)
+	}
+	return m
+})
+
+// readList calls add for every entry of an embedded list: one entry a
+// line, '#' starts a comment.
+func readList(fsys embed.FS, name string, add func(string) error) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", name, err)
+	}
+	defer f.Close()
+	if err := scanList(f, add); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+func scanList(r io.Reader, add func(string) error) error {
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		t := sc.Text()
+		if i := strings.IndexByte(t, '#'); i >= 0 {
+			t = t[:i]
+		}
+		t = strings.TrimSpace(t)
+		if t == "" {
+			continue
+		}
+		if err := add(t); err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+	}
+	return sc.Err()
+}
+
+// cleanWord returns the display spelling of a list entry.
+func cleanWord(w string) string {
+	return string(clean(nil, w))
+}
+
+// foldWord is the key of a single word (no spaces), as Fold would give it.
+func foldWord(w string) string {
+	var b []byte
+	for _, r := range w {
+		if f := foldKey(r); f != -1 {
+			b = utf8.AppendRune(b, f)
+		}
+	}
+	return string(b)
+}
+
+func (lx *lexicon) addWord(w string) error {
+	d := cleanWord(w)
+	if strings.ContainsAny(d, " \n") {
+		return fmt.Errorf("%q: one word a line (use ZWNJ inside compounds, not spaces)", w)
+	}
+	k := strings.ReplaceAll(d, "\u200c", "")
+	if k == "" {
+		return fmt.Errorf("%q: empty word", w)
+	}
+	if k == d {
+		d = ""
+	}
+	lx.words[k] = d
+	return nil
+}
+
+// addVerb reads "present past", e.g. "کن کرد"; the past participle
+// (کرده) becomes a word, so that کردهاند splits as کرده‌اند.
+func (lx *lexicon) addVerb(line string) error {
+	f := strings.Fields(cleanWord(line))
+	if len(f) != 2 {
+		return fmt.Errorf("%q: want a present and a past stem", line)
+	}
+	lx.present[f[0]] = true
+	lx.past[f[1]] = true
+	if _, ok := lx.words[f[1]+"ه"]; !ok {
+		lx.words[f[1]+"ه"] = ""
+	}
+	return nil
+}
+
+func (lx *lexicon) clone() *lexicon {
+	c := &lexicon{
+		words:   make(map[string]string, len(lx.words)),
+		present: make(map[string]bool, len(lx.present)),
+		past:    make(map[string]bool, len(lx.past)),
+	}
+	for k, v := range lx.words {
+		c.words[k] = v
+	}
+	for k := range lx.present {
+		c.present[k] = true
+	}
+	for k := range lx.past {
+		c.past[k] = true
+	}
+	return c
+}
+
+// lookup returns the display spelling of a known word.
+func (lx *lexicon) lookup(w string) (string, bool) {
+	d, ok := lx.words[w]
+	if !ok {
+		return "", false
+	}
+	if d == "" {
+		return w, true
+	}
+	return d, true
+}
+
+// stem returns the display spelling of w when w is a known word or a known
+// word with the adjective/noun ending ی (چینی from چین, آمریکایی from
+// آمریکا), which attaches without ZWNJ.
+func (lx *lexicon) stem(w string) (string, bool) {
+	if d, ok := lx.lookup(w); ok {
+		return d, true
+	}
+	if b, ok := strings.CutSuffix(w, "ی"); ok && len(b) >= 4 {
+		if d, ok := lx.lookup(b); ok {
+			return d + "ی", true
+		}
+		if bb, ok := strings.CutSuffix(b, "ی"); ok && len(bb) >= 4 {
+			if d, ok := lx.lookup(bb); ok {
+				return d + "یی", true
+			}
+		}
+	}
+	return "", false
+}
+
+// suffixes that Persian writes apart from their stem, longest first within
+// each family. afterVowel marks those written apart only after ه or ی
+// (خانه‌ای, چینی‌اش, but کتابم, کشورشان).
+var suffixes = []struct {
+	s          string
+	afterVowel bool
+}{
+	{"هایشان", false}, {"هایتان", false}, {"هایمان", false},
+	{"هایش", false}, {"هایم", false}, {"هایت", false},
+	{"هایی", false}, {"های", false}, {"ها", false},
+	{"ترین", false}, {"تر", false},
+	{"ایم", true}, {"اید", true}, {"اند", true},
+	{"ای", true}, {"ام", true}, {"ات", true}, {"اش", true},
+	{"مان", true}, {"تان", true}, {"شان", true}, {"مند", true},
+}
+
+var (
+	presentEndings = []string{"یند", "ییم", "یید", "یم", "ید", "ند", "م", "ی", "د"}
+	pastEndings    = []string{"یم", "ید", "ند", "م", "ی", "ه", ""}
+)
+
+// restore returns w (a word without ZWNJ) with its lost ZWNJs put back, or
+// w itself when it is not recognised. Order: a known word (or known word +
+// ی); می/نمی + a verb form; a known stem + suffix, the longest stem
+// winning (خانهای is خانه‌ای, not خان‌های).
+func (lx *lexicon) restore(w string) string {
+	if d, ok := lx.stem(w); ok {
+		return d
+	}
+	if len(w) < 6 { // three two-byte letters: nothing shorter needs a ZWNJ here
+		return w
+	}
+	for _, p := range [...]string{"نمی", "می"} {
+		if rest, ok := strings.CutPrefix(w, p); ok {
+			if lx.isVerb(rest) {
+				return p + "\u200c" + rest
+			}
+			break
+		}
+	}
+	best, bestLen := "", 0
+	for _, sf := range suffixes {
+		st, ok := strings.CutSuffix(w, sf.s)
+		if !ok || len(st) <= bestLen || len(st) < 4 {
+			continue
+		}
+		if sf.afterVowel && !strings.HasSuffix(st, "ه") && !strings.HasSuffix(st, "ی") {
+			continue
+		}
+		if sf.afterVowel && (sf.s == "مند" || sf.s == "مان" || sf.s == "تان" || sf.s == "شان") && !strings.HasSuffix(st, "ه") {
+			continue
+		}
+		d, ok := lx.stem(st)
+		if !ok {
+			continue
+		}
+		best, bestLen = attach(d, sf.s), len(st)
+	}
+	if best != "" {
+		return best
+	}
+	return w
+}
+
+// isVerb reports whether rest (what follows می) is a verb stem with a
+// personal ending.
+func (lx *lexicon) isVerb(rest string) bool {
+	for _, e := range presentEndings {
+		if st, ok := strings.CutSuffix(rest, e); ok && lx.present[st] {
+			return true
+		}
+	}
+	for _, e := range pastEndings {
+		if st, ok := strings.CutSuffix(rest, e); ok && lx.past[st] {
+			return true
+		}
+	}
+	return false
+}
+
+// attach joins a stem and a suffix, with ZWNJ only where the stem's last
+// letter would otherwise join the suffix.
+func attach(stem, suffix string) string {
+	r, _ := utf8.DecodeLastRuneInString(stem)
+	if joinsNext(r) {
+		return stem + "\u200c" + suffix
+	}
+	return stem + suffix
+}
+
+// joinsNext reports whether an Arabic-script letter connects to the letter
+// after it, i.e. whether a ZWNJ after it changes anything.
+func joinsNext(r rune) bool {
+	if r < 0x0620 || r > 0x06FF {
+		return false
+	}
+	switch r {
+	case 'ا', 'آ', 'أ', 'إ', 'ٱ', 'د', 'ذ', 'ر', 'ز', 'ژ', 'و', 'ؤ', 'ة', 'ء', 'ۀ', 'ە':
+		return false
+	}
+	return r >= 'ء' && r <= 'ي' || r >= 'ٮ' && r <= 'ۓ' || r == 'ی' || r == 'ې'
+}
+
+// Normalizer produces the display form with a lexicon that users can
+// extend. A Normalizer is not safe for AddWords concurrently with Text;
+// Text alone may be called from many goroutines.
+type Normalizer struct {
+	lx *lexicon
+}
+
+// New returns a Normalizer with the embedded word lists.
+func New() *Normalizer {
+	return &Normalizer{lx: baseLexicon().clone()}
+}
+
+// AddWords adds words from r, in the format of the embedded lists: one
+// word a line, '#' starts a comment, compounds written with ZWNJ
+// (نشان‌دهنده). Glued forms of these words then get their ZWNJ back.
+func (n *Normalizer) AddWords(r io.Reader) error {
+	if err := scanList(r, n.lx.addWord); err != nil {
+		return fmt.Errorf("normalize: add words: %w", err)
+	}
+	return nil
+}
+
+var defaultNormalizer = sync.OnceValue(func() *Normalizer {
+	return &Normalizer{lx: baseLexicon()}
+})

@@ -1,0 +1,364 @@
+package normalize
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Text returns the display form of s using the embedded word lists. See
+// Normalizer.Text.
+func Text(s string) string {
+	return defaultNormalizer().Text(s)
+}
+
+// token kinds of the second pass.
+const (
+	tkSpace  = iota // run of spaces
+	tkBreak         // run of spaces holding line breaks
+	tkDrop          // a ZWNJ outside a word
+	tkWord          // letters and marks, ZWNJ inside
+	tkNumber        // digits with separators: 3.5 12,500 1402/09/14 14:19 10%
+	tkOpaque        // URL or e-mail address, copied as it is
+	tkPunct         // punctuation whose spacing is fixed
+	tkOther         // any other rune
+)
+
+type token struct {
+	kind       uint8
+	start, end int32
+	n          int32 // line breaks (tkBreak), runes (tkWord)
+	r          rune  // the rune of tkPunct
+}
+
+var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 1024); return &s }}
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+// Text returns the display form of s: the form Didar stores and shows and
+// to which every offset refers. It is idempotent, and Key(Text(s)) ==
+// Key(s). In order: letter forms, digits, diacritics and spaces (clean);
+// then, token by token, runs of space collapsed, line breaks kept (a blank
+// line stays one), spacing around ، ؛ : . ! ؟ « » ( ) fixed outside numbers,
+// URLs and e-mail addresses, and lost ZWNJs restored from the lexicon.
+func (n *Normalizer) Text(s string) string {
+	bp := bufPool.Get().(*[]byte)
+	b := clean((*bp)[:0], s)
+	tp := tokenPool.Get().(*[]token)
+	toks := tokenize((*tp)[:0], b)
+
+	var out strings.Builder
+	out.Grow(len(b) + len(b)/16)
+	e := emitter{n: n, b: b, toks: toks, out: &out}
+	e.run()
+
+	*bp = b
+	bufPool.Put(bp)
+	*tp = toks
+	tokenPool.Put(tp)
+	return out.String()
+}
+
+// tokenize splits the cleaned text b into tokens.
+func tokenize(toks []token, b []byte) []token {
+	for i := 0; i < len(b); {
+		c := b[i]
+		t := token{start: int32(i)}
+		switch {
+		case c == ' ' || c == '\n':
+			j, nl := i, 0
+			for j < len(b) && (b[j] == ' ' || b[j] == '\n') {
+				if b[j] == '\n' {
+					nl++
+				}
+				j++
+			}
+			t.kind, t.end, t.n = tkSpace, int32(j), int32(nl)
+			if nl > 0 {
+				t.kind = tkBreak
+			}
+		case c >= '0' && c <= '9':
+			t.kind, t.end = tkNumber, int32(scanNumber(b, i))
+		case c < utf8.RuneSelf:
+			if isLatinLetter(rune(c)) {
+				if j := scanOpaque(b, i); j > i {
+					t.kind, t.end = tkOpaque, int32(j)
+					break
+				}
+				j, nr := scanWord(b, i)
+				t.kind, t.end, t.n = tkWord, int32(j), int32(nr)
+				break
+			}
+			t.kind, t.end, t.r = tkOther, int32(i+1), rune(c)
+			if isSpacingPunct(rune(c)) {
+				t.kind = tkPunct
+			}
+		default:
+			r, sz := utf8.DecodeRune(b[i:])
+			switch {
+			case isDigit(r):
+				t.kind, t.end = tkNumber, int32(scanNumber(b, i))
+			case isWordRune(r):
+				j, nr := scanWord(b, i)
+				t.kind, t.end, t.n = tkWord, int32(j), int32(nr)
+			case r == ZWNJ:
+				t.kind, t.end = tkDrop, int32(i+sz)
+			default:
+				t.kind, t.end, t.r = tkOther, int32(i+sz), r
+				if isSpacingPunct(r) {
+					t.kind = tkPunct
+				}
+			}
+		}
+		toks = append(toks, t)
+		i = int(t.end)
+	}
+	return toks
+}
+
+func isLatinLetter(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }
+
+// isDigit reports ASCII, Persian and Arabic-Indic digits.
+func isDigit(r rune) bool {
+	return '0' <= r && r <= '9' || '۰' <= r && r <= '۹' || '٠' <= r && r <= '٩'
+}
+
+// isNumberSep reports separators that stay inside a number when a digit
+// follows: decimal and thousands marks, date slashes, time colons.
+func isNumberSep(r rune) bool {
+	switch r {
+	case '.', ',', '/', ':', '٫', '٬':
+		return true
+	}
+	return false
+}
+
+// scanNumber returns the end of the number starting at i.
+func scanNumber(b []byte, i int) int {
+	for i < len(b) {
+		r, sz := utf8.DecodeRune(b[i:])
+		if isDigit(r) {
+			i += sz
+			continue
+		}
+		if isNumberSep(r) {
+			if r2, _ := utf8.DecodeRune(b[i+sz:]); i+sz < len(b) && isDigit(r2) {
+				i += sz
+				continue
+			}
+		}
+		if r == '%' || r == '٪' {
+			i += sz
+		}
+		break
+	}
+	return i
+}
+
+// scanWord returns the end of the word starting at i and its rune count
+// (ZWNJ counted). A ZWNJ belongs to the word only between word runes.
+func scanWord(b []byte, i int) (int, int) {
+	nr := 0
+	for i < len(b) {
+		r, sz := utf8.DecodeRune(b[i:])
+		if isWordRune(r) {
+			i += sz
+			nr++
+			continue
+		}
+		if r == ZWNJ {
+			j := i + sz
+			for j < len(b) {
+				r2, sz2 := utf8.DecodeRune(b[j:])
+				if r2 != ZWNJ {
+					break
+				}
+				j += sz2
+			}
+			if r2, _ := utf8.DecodeRune(b[j:]); j < len(b) && isWordRune(r2) {
+				i = j
+				nr++
+				continue
+			}
+		}
+		break
+	}
+	return i, nr
+}
+
+// scanOpaque returns the end of a URL or e-mail address starting at i, or
+// i when there is none. Trailing sentence punctuation is left out.
+func scanOpaque(b []byte, i int) int {
+	j := i
+	for j < len(b) {
+		c := b[j]
+		if c <= ' ' || c >= utf8.RuneSelf || strings.IndexByte("\"'<>()[]{}", c) >= 0 {
+			break
+		}
+		j++
+	}
+	run := b[i:j]
+	url := hasPrefixFold(run, "http://") || hasPrefixFold(run, "https://") || hasPrefixFold(run, "www.")
+	if !url {
+		at := strings.IndexByte(string(run), '@')
+		if at <= 0 || strings.IndexByte(string(run[at:]), '.') < 0 {
+			return i
+		}
+	}
+	for j > i && strings.IndexByte(".,;:!?", b[j-1]) >= 0 {
+		j--
+	}
+	return j
+}
+
+func hasPrefixFold(b []byte, p string) bool {
+	return len(b) >= len(p) && strings.EqualFold(string(b[:len(p)]), p)
+}
+
+func isClosing(r rune) bool {
+	switch r {
+	case '،', '؛', ':', '.', '!', '؟', '?', '»', ')':
+		return true
+	}
+	return false
+}
+
+func isOpening(r rune) bool { return r == '«' || r == '(' }
+
+// emitter is the second pass: it writes tokens with fixed spacing.
+type emitter struct {
+	n    *Normalizer
+	b    []byte
+	toks []token
+	out  *strings.Builder
+
+	prev       token // last written token
+	afterShort bool  // prev is '.' right after a one-letter word (ق.م)
+	wrote      bool
+}
+
+func (e *emitter) run() {
+	space, breaks := false, 0
+	for i := 0; i < len(e.toks); i++ {
+		t := e.toks[i]
+		switch t.kind {
+		case tkSpace:
+			space = true
+			continue
+		case tkBreak:
+			breaks += int(t.n)
+			continue
+		case tkDrop:
+			continue
+		}
+		if e.wrote {
+			if breaks > 0 {
+				e.out.WriteString("\n\n"[:min(breaks, 2)])
+			} else if e.spaceBefore(t, space) {
+				e.out.WriteByte(' ')
+			}
+		}
+		space, breaks = false, 0
+		short := e.prev.kind == tkWord && e.prev.n == 1
+		if t.kind == tkWord {
+			i = e.word(i)
+		} else {
+			e.out.Write(e.b[t.start:t.end])
+		}
+		e.afterShort = t.kind == tkPunct && t.r == '.' && short
+		e.prev = t
+		e.wrote = true
+	}
+}
+
+// spaceBefore decides whether one space goes between e.prev and t; space
+// says whether the input had one.
+func (e *emitter) spaceBefore(t token, space bool) bool {
+	p := e.prev
+	if t.kind == tkPunct && isClosing(t.r) {
+		// Keep a space before a point or colon that starts a number (.5).
+		if (t.r == '.' || t.r == ':') && int(t.end) < len(e.b) {
+			if r, _ := utf8.DecodeRune(e.b[t.end:]); isDigit(r) {
+				return space
+			}
+		}
+		return false
+	}
+	if p.kind == tkPunct && isOpening(p.r) {
+		return false
+	}
+	if t.kind == tkPunct && isOpening(t.r) {
+		switch {
+		case p.kind == tkWord && e.b[p.start] >= utf8.RuneSelf, p.kind == tkNumber:
+			return true
+		case p.kind == tkPunct && isClosing(p.r):
+			return true
+		}
+		return space
+	}
+	if p.kind == tkPunct && isClosing(p.r) && t.kind == tkWord && e.b[t.start] >= utf8.RuneSelf {
+		if e.afterShort {
+			return space // abbreviation such as ق.م or آ.ی.ا
+		}
+		return true
+	}
+	return space
+}
+
+// word writes the word token at i, restoring ZWNJ, and joins the compounds
+// of the join list written with " و " (گفت و گو). It returns the index of
+// the last token consumed.
+func (e *emitter) word(i int) int {
+	t := e.toks[i]
+	w := e.b[t.start:t.end]
+	last := e.writeWord(w)
+	if len(joinKeys()) == 0 || e.b[t.start] < utf8.RuneSelf {
+		return i
+	}
+	var left string
+	for i+4 < len(e.toks) {
+		s1, v, s2, w2 := e.toks[i+1], e.toks[i+2], e.toks[i+3], e.toks[i+4]
+		if s1.kind != tkSpace || s2.kind != tkSpace || v.kind != tkWord || w2.kind != tkWord || v.n != 1 {
+			break
+		}
+		if foldWord(string(e.b[v.start:v.end])) != "و" {
+			break
+		}
+		if left == "" {
+			left = foldWord(string(w))
+		}
+		cand := left + "و" + foldWord(string(e.b[w2.start:w2.end]))
+		if _, ok := joinKeys()[cand]; !ok || left == "" {
+			break
+		}
+		if joinsNext(last) {
+			e.out.WriteRune(ZWNJ)
+		}
+		e.out.Write(e.b[v.start:v.end])
+		last = e.writeWord(e.b[w2.start:w2.end])
+		left = cand
+		i += 4
+	}
+	return i
+}
+
+// writeWord writes one word with its ZWNJs restored and returns its last
+// rune.
+func (e *emitter) writeWord(w []byte) rune {
+	if w[0] < utf8.RuneSelf {
+		e.out.Write(w)
+	} else if strings.IndexRune(string(w), ZWNJ) >= 0 {
+		// The writer already placed ZWNJs: trust them, only collapse runs.
+		prevZ := false
+		for _, r := range string(w) {
+			if r == ZWNJ && prevZ {
+				continue
+			}
+			prevZ = r == ZWNJ
+			e.out.WriteRune(r)
+		}
+	} else {
+		e.out.WriteString(e.n.lx.restore(string(w)))
+	}
+	r, _ := utf8.DecodeLastRune(w)
+	return r
+}
