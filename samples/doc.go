@@ -1,0 +1,15 @@
+// Package samples embeds Didar's own article corpus: short Persian news
+// articles written by the team, each retelling a documented diplomatic
+// interaction of 2013-2025, with their publication metadata (meta.jsonl)
+// and hand-made gold annotations (gold.jsonl) in the format of
+// shared/gold/README.md.
+//
+// The same set serves as the test corpus that the extractor is scored on
+// and as the bundled articles of `didar demo`. Some articles carry no
+// publication date on purpose, so that tests can check dates are never
+// guessed; some are written with the noise of scraped pages (lost
+// zero-width non-joiners, Arabic letter forms, mixed digits, unusual
+// spellings of names).
+//
+// It depends on the root package didar and the standard library only.
+package samples
