@@ -40,7 +40,9 @@ type role struct {
 	phrase string // as written
 	start  int
 	end    int
-	next   int // index of the first span after the phrase
+	next   int  // index of the first span after the phrase
+	bare   bool // a title with no country, read as Iran's
+	head   bool // a head word and an organisation, no office
 }
 
 type linker struct {
@@ -55,7 +57,7 @@ type linker struct {
 	order  []string
 	// roleActors are persons known only by a role phrase, merged into a
 	// named person of the same role when one appears.
-	roleActors map[string]roleKey
+	roleActors map[string]role
 	roleOf     map[roleKey]string // a named new person's role
 	deferred   []int              // span indexes read after the main pass
 }
@@ -65,7 +67,7 @@ type linker struct {
 func (d *Dictionary) Link(text string, at didar.Date) Result {
 	l := &linker{
 		d: d, m: d.m, at: at, actors: map[string]*didar.Actor{},
-		roleActors: map[string]roleKey{}, roleOf: map[roleKey]string{},
+		roleActors: map[string]role{}, roleOf: map[roleKey]string{},
 	}
 	l.doc = d.m.prepare(text)
 	l.spans = d.m.find(l.doc)
@@ -294,7 +296,13 @@ func (l *linker) step(i int) int {
 	}
 	for _, h := range s.pat.hits {
 		switch h.kind {
-		case hPronoun, hCounterpart, hPairPersons, hPairCountries:
+		case hCounterpart:
+			l.deferred = append(l.deferred, i)
+			if _, ok := l.countryAt(i + 1); ok && l.adjacent(i, i+1) {
+				return i + 2 // همتای چینی: the adjective belongs to it
+			}
+			return i + 1
+		case hPronoun, hPairPersons, hPairCountries:
 			l.deferred = append(l.deferred, i)
 			return i + 1
 		}
@@ -392,15 +400,28 @@ func (l *linker) readRole(i int) (role, bool) {
 		r := role{key: roleKey{office: o.ID}, sector: o.Sector, title: o.EN, start: s.start, end: s.end, next: i + 1}
 		if o.Country != "" {
 			r.key.country = o.Country
+		} else if org, ok := l.orgAt(i + 1); ok && l.adjacent(i, i+1) {
+			// دبیرکل حزب ...: the organisation names the country.
+			r.key.org, r.key.country = org.ID, org.Country
+			if org.Sector != "" && r.sector == "" {
+				r.sector = org.Sector
+			}
+			r.end = l.spans[i+1].end
+			r.next = i + 2
 		} else {
 			r.key.country = "IRN" // no country: the home country
+			r.bare = true
 			if c, ok := l.countryAt(i + 1); ok && l.adjacent(i, i+1) {
 				r.key.country = c
 				r.end = l.spans[i+1].end
 				r.next = i + 2
+				r.bare = false
 			}
 			if o.ID == "ambassador" {
 				l.readHost(&r)
+			}
+			if r.bare && orgOffices[o.ID] {
+				continue // needs its organisation
 			}
 		}
 		r.phrase = l.textOf(r.start, r.end)
@@ -417,7 +438,7 @@ func (l *linker) readRole(i int) (role, bool) {
 			if !ok || e.Kind != didar.KindOrganization || l.spans[j].pat.hits[0].kind != hName {
 				break
 			}
-			r := role{key: roleKey{org: e.ID, country: e.Country}, sector: e.Sector, title: h.id, start: s.start, end: l.spans[j].end, next: j + 1}
+			r := role{key: roleKey{org: e.ID, country: e.Country}, sector: e.Sector, title: h.id, start: s.start, end: l.spans[j].end, next: j + 1, head: true}
 			if h.id == "ambassador" {
 				r.sector = "DIP"
 			}
@@ -426,6 +447,25 @@ func (l *linker) readRole(i int) (role, bool) {
 		}
 	}
 	return role{}, false
+}
+
+// orgOffices are offices held in an organisation, never read without it.
+var orgOffices = map[string]bool{"party-leader": true, "organization-head": true}
+
+// orgAt returns the organisation span j names, if any.
+func (l *linker) orgAt(j int) (didar.Entry, bool) {
+	if j >= len(l.spans) {
+		return didar.Entry{}, false
+	}
+	for _, h := range l.spans[j].pat.hits {
+		if h.kind != hName {
+			continue
+		}
+		if e, ok := l.d.Entry(h.id); ok && e.Kind == didar.KindOrganization {
+			return e, true
+		}
+	}
+	return didar.Entry{}, false
 }
 
 // plainWords reports whether words [a, b) are letters with no span.
@@ -530,8 +570,11 @@ func (l *linker) roleMention(i int, r role) int {
 		return r.next
 	}
 	id := slug(r.phrase)
+	if a, ok := l.actors[id]; ok && a.InDictionary {
+		return r.next
+	}
 	l.newActor(id, didar.KindPerson, r.phrase, r.key.country, r.sector, r.title)
-	l.roleActors[id] = r.key
+	l.roleActors[id] = r
 	l.add(r.start, r.end, id, "role", r.phrase)
 	return r.next
 }
@@ -883,7 +926,7 @@ func (l *linker) list(i int, sector string) int {
 	startAt := -1
 	for k := w; k < len(l.doc.words) && k <= w+5; k++ {
 		x := l.doc.words[k].k
-		if x == "ازجمله" || x == ":" || (x == "جمله" && k > 0 && l.doc.words[k-1].k == "از") {
+		if strings.HasSuffix(x, "ازجمله") || x == ":" || (x == "جمله" && k > 0 && l.doc.words[k-1].k == "از") {
 			startAt = k + 1
 			break
 		}
@@ -910,6 +953,8 @@ func (l *linker) list(i int, sector string) int {
 		a := k
 		if _, ok := l.titleWord(x.k); ok {
 			a = k + 1
+		} else if _, ok := l.titleWord(strings.TrimPrefix(x.k, "و")); ok && strings.HasPrefix(x.k, "و") && len(names) > 0 {
+			a = k + 1 // وخانم: the conjunction glued to a title
 		}
 		b := a
 		for b < len(l.doc.words) && b-a < 2 && l.doc.words[b].letter && !l.m.stop[l.doc.words[b].k] && l.spanAt[b] < 0 {
@@ -926,6 +971,11 @@ func (l *linker) list(i int, sector string) int {
 		if k < len(l.doc.words) && l.doc.words[k].k == "و" {
 			k++
 			continue
+		}
+		if k < len(l.doc.words) && strings.HasPrefix(l.doc.words[k].k, "و") {
+			if _, ok := l.titleWord(strings.TrimPrefix(l.doc.words[k].k, "و")); ok {
+				continue
+			}
 		}
 		if k < len(l.doc.words) && !isComma(l.doc.words[k].k) {
 			break
@@ -973,44 +1023,92 @@ func (l *linker) titleWord(k string) (string, bool) {
 
 // mergeRoleActors folds a person known only by a role phrase into the
 // named new person given the same role later in the article.
+//
+// A bare title or a head word whose holder is not known is dropped: it
+// is too often someone the article names another way.
 func (l *linker) mergeRoleActors() {
-	for id, k := range l.roleActors {
-		named, ok := l.roleOf[k]
-		if !ok || named == id {
-			continue
-		}
-		for i := range l.links {
-			if l.links[i].ActorID == id {
-				l.links[i].ActorID = named
+	for id, r := range l.roleActors {
+		named, ok := l.roleOf[r.key]
+		if !ok {
+			// A dictionary holder named elsewhere in the article.
+			for _, h := range l.d.holders(r.key, l.at) {
+				if hid := l.d.entries[h].ID; l.actors[hid] != nil && l.mentioned(hid) {
+					named, ok = hid, true
+					break
+				}
 			}
 		}
+		if !ok && !r.bare && !r.head {
+			continue
+		}
+		out := l.links[:0]
+		for _, ln := range l.links {
+			if ln.ActorID == id {
+				if !ok {
+					continue
+				}
+				ln.ActorID = named
+			}
+			out = append(out, ln)
+		}
+		l.links = out
 		delete(l.actors, id)
 	}
 }
 
-// localSurnames links the last word of a new person's name when it
-// appears alone after the person's first full mention.
+func (l *linker) mentioned(id string) bool {
+	for _, ln := range l.links {
+		if ln.ActorID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// localSurnames links the last word of a person's name when it appears
+// alone after the person's first mention: written as in the name, or
+// spelt differently with the same consonants (ولودین / والودین).
 func (l *linker) localSurnames() {
 	type sn struct {
 		id    string
 		first int
 	}
-	names := map[string]sn{}
-	for _, ln := range l.links {
-		a := l.actors[ln.ActorID]
-		if a == nil || a.Kind != didar.KindPerson || a.InDictionary {
-			continue
-		}
-		k := normalize.Key(a.NameFA)
+	exact := map[string]sn{}
+	skel := map[string]sn{}
+	note := func(name, id string, first int) {
+		k := normalize.Key(name)
 		i := strings.LastIndexByte(k, ' ')
 		if i < 0 || len([]rune(k[i+1:])) < 3 {
-			continue
+			return
 		}
-		if _, ok := names[k[i+1:]]; !ok {
-			names[k[i+1:]] = sn{ln.ActorID, ln.End}
+		last := k[i+1:]
+		if _, ok := exact[last]; !ok {
+			exact[last] = sn{id, first}
+		}
+		if sk := skeletonFA(last); len(sk) >= 4 {
+			if _, ok := skel[sk]; !ok {
+				skel[sk] = sn{id, first}
+			}
 		}
 	}
-	if len(names) == 0 {
+	for _, ln := range l.links {
+		a := l.actors[ln.ActorID]
+		if _, byRole := l.roleActors[ln.ActorID]; a == nil || a.Kind != didar.KindPerson || byRole {
+			continue
+		}
+		if !a.InDictionary {
+			note(a.NameFA, a.ID, ln.End)
+			continue
+		}
+		e, _ := l.d.Entry(a.ID)
+		if surnameOf(e.FA[0], e.Country) == "" {
+			continue
+		}
+		for _, n := range e.FA {
+			note(n, a.ID, ln.End)
+		}
+	}
+	if len(exact) == 0 {
 		return
 	}
 	covered := make([]bool, len(l.doc.text)+1)
@@ -1020,10 +1118,14 @@ func (l *linker) localSurnames() {
 		}
 	}
 	for _, w := range l.doc.words {
-		if !w.letter || covered[w.start] {
+		if !w.letter || covered[w.start] || l.m.stop[w.k] {
 			continue
 		}
-		if s, ok := names[w.k]; ok && w.start >= s.first {
+		s, ok := exact[w.k]
+		if !ok && len(w.k) >= 8 {
+			s, ok = skel[skeletonFA(w.k)]
+		}
+		if ok && w.start >= s.first {
 			l.add(w.start, w.end, s.id, "surname", "")
 		}
 	}

@@ -14,21 +14,21 @@ import (
 type hitKind uint8
 
 const (
-	hName         hitKind = iota // a name of an entry
-	hAdjective                   // a country adjective: چینی
-	hDemonym                     // a country's people: چینی‌ها
-	hMetonym                     // a name standing for a state: کاخ سفید
-	hSurname                     // the last word of a person's name
-	hOffice                      // an office title or complete office phrase
-	hTitle                       // دکتر, سردار, آیت‌الله
-	hPronoun                     // وی, او, ایشان
-	hCounterpart                 // همتای
-	hGroupNoun                   // احزاب, هیئت, طرف
-	hPairPersons                 // طرفین
-	hPairCountries               // دو کشور
-	hHome                        // کشورمان
-	hHead                        // رئیس, دبیرکل before an organisation
-	hListNoun                    // دبیران کل before a list of names
+	hName          hitKind = iota // a name of an entry
+	hAdjective                    // a country adjective: چینی
+	hDemonym                      // a country's people: چینی‌ها
+	hMetonym                      // a name standing for a state: کاخ سفید
+	hSurname                      // the last word of a person's name
+	hOffice                       // an office title or complete office phrase
+	hTitle                        // دکتر, سردار, آیت‌الله
+	hPronoun                      // وی, او, ایشان
+	hCounterpart                  // همتای
+	hGroupNoun                    // احزاب, هیئت, طرف
+	hPairPersons                  // طرفین
+	hPairCountries                // دو کشور
+	hHome                         // کشورمان
+	hHead                         // رئیس, دبیرکل before an organisation
+	hListNoun                     // دبیران کل before a list of names
 )
 
 type hit struct {
