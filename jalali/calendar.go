@@ -73,12 +73,24 @@ func lunarFixed(y, m, d int) int {
 	return lunarEpoch - 1 + (y-1)*354 + (3+11*y)/30 + 29*(m-1) + m/2 + d
 }
 
-var fixedZero = time.Date(1, 1, 1, 12, 0, 0, 0, time.UTC)
+// unixFixed is the fixed day number of 1 January 1970. Going through Unix
+// days keeps the arithmetic off time.Duration, which spans only 292 years.
+const unixFixed = 719163
 
-func fixedToDate(n int) didar.Date { return didar.DateOf(fixedZero.AddDate(0, 0, n-1)) }
+func fixedToDate(n int) didar.Date {
+	return didar.DateOf(time.Unix(int64(n-unixFixed)*86400, 0).UTC())
+}
 
 func dateToFixed(d didar.Date) int {
-	return int(d.Time().Add(12*time.Hour).Sub(fixedZero).Hours()/24) + 1
+	return int(floorDiv(d.Time().Unix(), 86400)) + unixFixed
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
 }
 
 // LunarToGregorian converts day d of month m of lunar Hijri year y with the

@@ -99,7 +99,8 @@ func (lx *Lexicon) scan(text string, pub didar.Date, labels *[]int) []found {
 func (s *scanner) line(out []found, labels *[]int) []found {
 	for i := 0; i < len(s.toks); {
 		t := s.toks[i]
-		if t.kind == tPunct {
+		// Every expression starts with a number or a lexicon word.
+		if t.kind == tPunct || t.kind == tWord && s.lx.words[t.key] == nil && !s.lx.prefix[t.key] {
 			i++
 			continue
 		}
@@ -113,7 +114,7 @@ func (s *scanner) line(out []found, labels *[]int) []found {
 			e, next, ok = s.relative(i)
 		}
 		if !ok {
-			i++
+			i = max(i+1, next)
 			continue
 		}
 		f := found{Expr: e, bstart: s.toks[i].bstart}
@@ -129,6 +130,10 @@ func (s *scanner) line(out []found, labels *[]int) []found {
 // match returns the longest lexicon key that starts at token i, as the
 // number of tokens it spans and its entries.
 func (s *scanner) match(i int) (n int, es []entry) {
+	if t := &s.toks[i]; t.matched {
+		return t.mlen, t.mes
+	}
+	defer func() { s.toks[i].matched, s.toks[i].mlen, s.toks[i].mes = true, n, es }()
 	b := s.buf[:0]
 	for j := i; j < len(s.toks) && j < i+maxJoin; j++ {
 		t := s.toks[j]

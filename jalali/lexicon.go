@@ -65,7 +65,7 @@ var categories = map[string]string{
 	solar: "int", gregorian: "int", lunar: "int", "weekday": "int",
 	"ordinal": "int", "cardinal": "int", "deictic": "int", "thisyear": "int",
 	"direction": "int", "unit": "word", "marker": "word",
-	"daypart": "", "cue": "", "notday": "", "notafter": "", "notbefore": "",
+	"daypart": "", "cue": "", "span": "", "notday": "", "notafter": "", "notbefore": "",
 	"label": "", "notdateline": "",
 }
 
@@ -114,7 +114,7 @@ func (lx *Lexicon) Load(r io.Reader, name string) error {
 			return fmt.Errorf("%s:%d: wrong value for category %s", name, n, e.cat)
 		}
 		for _, w := range strings.Split(list, ",") {
-			k := foldKey(w)
+			k := foldKey(strings.TrimSpace(w))
 			if k == "" {
 				continue
 			}
@@ -205,8 +205,8 @@ func foldRune(r rune) rune {
 // foldKey returns the key of s. It returns s itself, without copying,
 // when nothing changes, which is the common case on display text.
 func foldKey(s string) string {
-	s = strings.TrimSpace(s)
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, n := decode(s, i)
 		if foldRune(r) != r {
 			var b strings.Builder
 			b.Grow(len(s))
@@ -218,6 +218,7 @@ func foldKey(s string) string {
 			}
 			return b.String()
 		}
+		i += n
 	}
 	return s
 }

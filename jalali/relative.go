@@ -7,7 +7,8 @@ import (
 )
 
 // relative parses a relative expression or a bare weekday at i, with an
-// optional part of the day before it ("صبح امروز", "عصر دوشنبه").
+// optional part of the day before it ("صبح امروز", "عصر دوشنبه"). When it
+// fails, next is past tokens that must not be read again, or 0.
 func (s *scanner) relative(i int) (Expr, int, bool) {
 	if _, n, ok := s.cat(i, "daypart"); ok {
 		if e, next, ok := s.relativeAt(i, i+n); ok {
@@ -145,6 +146,9 @@ func (s *scanner) counted(a, k int) (Expr, int, bool) {
 	d, m, ok := s.cat(k+n, "direction")
 	if !ok {
 		return Expr{}, 0, false
+	}
+	if _, _, ok := s.cat(k+n, "span"); ok && count > 1 && (u.arg == "month" || u.arg == "year") {
+		return Expr{}, k + n + m, false // skip it all, or "سال گذشته" would be read alone
 	}
 	off, b := count*d.val, k+n+m
 	switch u.arg {
