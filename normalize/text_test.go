@@ -1,0 +1,223 @@
+package normalize
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+const z = "\u200c"
+
+var textCases = []struct{ in, want string }{
+	// Letter forms, digits, diacritics, spaces.
+	{"كتاب", "کتاب"},
+	{"علي", "علی"},
+	{"مصطفى", "مصطفی"},
+	{"خانهٔ ما", "خانۀ ما"},
+	{"خانۀ ما", "خانۀ ما"},
+	{"ﻻ", "لا"},
+	{"ﷲ", "الله"},
+	{"سلامٌ عَلَیکُم", "سلام علیکم"},
+	{"بـــزرگ", "بزرگ"},
+	{"قرآن", "قرآن"},
+	{"٣ نفر", "۳ نفر"},
+	{"سال 1402", "سال 1402"},
+	{"ایران\u00a0و\u00a0چین", "ایران و چین"},
+	{"ایران    و\tچین", "ایران و چین"},
+	{"  آغاز  ", "آغاز"},
+	{"خط یک\r\nخط دو", "خط یک\nخط دو"},
+	{"بند یک\n\nبند دو", "بند یک\n\nبند دو"},
+	{"بند یک\n \n\n\nبند دو", "بند یک\n\nبند دو"},
+	{"رئيس", "رئیس"},
+	{"\u200fمتن\u200e", "متن"},
+	// Punctuation spacing.
+	{"ایران ، چین", "ایران، چین"},
+	{"ایران،چین", "ایران، چین"},
+	{"گفت : سلام", "گفت: سلام"},
+	{"گفت:سلام", "گفت: سلام"},
+	{"چرا ؟", "چرا؟"},
+	{"پایان .آغاز", "پایان. آغاز"},
+	{"پایان.آغاز", "پایان. آغاز"},
+	{"گفت« سلام »", "گفت «سلام»"},
+	{"«سلام»گفت", "«سلام» گفت"},
+	{"وزیر( خارجه )گفت", "وزیر (خارجه) گفت"},
+	{"صبر ...", "صبر..."},
+	{"عجب !", "عجب!"},
+	{"نکته ؛ دیگر", "نکته؛ دیگر"},
+	// Numbers, dates, times, URLs and e-mail are left whole.
+	{"نرخ 3.5 درصد", "نرخ 3.5 درصد"},
+	{"12,500 نفر", "12,500 نفر"},
+	{"۱۲٬۵۰۰ نفر", "۱۲٬۵۰۰ نفر"},
+	{"۳٫۵ درصد", "۳٫۵ درصد"},
+	{"تاریخ 1402/09/14", "تاریخ 1402/09/14"},
+	{"ساعت 14:19", "ساعت 14:19"},
+	{"رشد 10%", "رشد 10%"},
+	{"سایت https://www.irna.ir/news/123.html را ببینید", "سایت https://www.irna.ir/news/123.html را ببینید"},
+	{"نشانی info@mfa.gov.ir است.", "نشانی info@mfa.gov.ir است."},
+	{"در www.example.com.", "در www.example.com."},
+	{"سال ۵۰۰ ق.م بود", "سال ۵۰۰ ق.م بود"},
+	{"U.S. Army", "U.S. Army"},
+	// ZWNJ restored.
+	{"میکنیم", "می" + z + "کنیم"},
+	{"نمیکنیم", "نمی" + z + "کنیم"},
+	{"میشود", "می" + z + "شود"},
+	{"میخواهند", "می" + z + "خواهند"},
+	{"گفتوگو", "گفت" + z + "وگو"},
+	{"گفت و گو کردند", "گفت" + z + "وگو کردند"},
+	{"جست و جو", "جست" + z + "وجو"},
+	{"همکاریهای", "همکاری" + z + "های"},
+	{"بینالملل", "بین" + z + "الملل"},
+	{"بینالمللی", "بین" + z + "المللی"},
+	{"رئیسجمهور", "رئیس" + z + "جمهور"},
+	{"رئیس جمهور", "رئیس جمهور"},
+	{"سازمانهای", "سازمان" + z + "های"},
+	{"آمریکاییها", "آمریکایی" + z + "ها"},
+	{"چینیاش", "چینی" + z + "اش"},
+	{"عرصههای", "عرصه" + z + "های"},
+	{"همهجانبه", "همه" + z + "جانبه"},
+	{"نشاندهنده", "نشان" + z + "دهنده"},
+	{"دادهایم", "داده" + z + "ایم"},
+	{"کردهاند", "کرده" + z + "اند"},
+	{"علاقهمند", "علاقه" + z + "مند"},
+	{"خانهای", "خانه" + z + "ای"},
+	{"اینها", "این" + z + "ها"},
+	{"آنها", "آن" + z + "ها"},
+	{"کتابها", "کتاب" + z + "ها"},
+	{"بزرگترین", "بزرگ" + z + "ترین"},
+	{"هماکنون", "هم" + z + "اکنون"},
+	// Already right, or not to be split: nothing changes.
+	{"کشورها", "کشورها"},
+	{"می" + z + "کنیم", "می" + z + "کنیم"},
+	{"می" + z + z + "کنیم", "می" + z + "کنیم"},
+	{z + "سلام" + z, "سلام"},
+	{"میز", "میز"},
+	{"میلیون", "میلیون"},
+	{"میان", "میان"},
+	{"میهمان", "میهمان"},
+	{"میدان", "میدان"},
+	{"میزان", "میزان"},
+	{"هاشمی", "هاشمی"},
+	{"تنها", "تنها"},
+	{"رها", "رها"},
+	{"بها", "بها"},
+	{"ماهی", "ماهی"},
+	{"پیام", "پیام"},
+	{"ساختمان", "ساختمان"},
+	{"بهتر", "بهتر"},
+	{"دفتر", "دفتر"},
+	{"خبرگزاری", "خبرگزاری"},
+	{"ایران و چین", "ایران و چین"},
+}
+
+func TestText(t *testing.T) {
+	for _, c := range textCases {
+		if got := Text(c.in); got != c.want {
+			t.Errorf("Text(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if len(textCases) < 60 {
+		t.Errorf("only %d cases", len(textCases))
+	}
+}
+
+// TestTextProperties checks idempotence and Key(Text(s)) == Key(s) on the
+// table inputs, their outputs, and sentences glued together from them.
+func TestTextProperties(t *testing.T) {
+	var ins []string
+	for _, c := range textCases {
+		ins = append(ins, c.in, c.want)
+	}
+	ins = append(ins, strings.Join(ins, " "), strings.Join(ins, ""), strings.Join(ins, "\n"))
+	ins = append(ins, "گفت و گو و گفت و گو", "جست و جو و گو", "( « » )", "a ( b", "«  »", ". . .")
+	for _, s := range ins {
+		checkText(t, s)
+	}
+}
+
+func checkText(t *testing.T, s string) {
+	t.Helper()
+	d := Text(s)
+	if d2 := Text(d); d2 != d {
+		t.Errorf("Text not idempotent on %q:\n once  %q\n twice %q", s, d, d2)
+	}
+	if Key(d) != Key(s) {
+		t.Errorf("Key(Text(%q)) = %q, Key = %q", s, Key(d), Key(s))
+	}
+	if utf8.ValidString(s) && !utf8.ValidString(d) {
+		t.Errorf("Text(%q) is not valid UTF-8", s)
+	}
+}
+
+func TestAddWords(t *testing.T) {
+	n := New()
+	if got := n.Text("پژوهشگاهها"); got != "پژوهشگاهها" {
+		t.Fatalf("before AddWords: %q", got)
+	}
+	err := n.AddWords(strings.NewReader("# test\nپژوهشگاه\nراه" + z + "اندازی\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := n.Text("پژوهشگاهها و راهاندازی"), "پژوهشگاه"+z+"ها و راه"+z+"اندازی"; got != want {
+		t.Errorf("after AddWords: %q, want %q", got, want)
+	}
+	if got := Text("پژوهشگاهها"); got != "پژوهشگاهها" {
+		t.Errorf("AddWords changed the default normalizer: %q", got)
+	}
+	err = n.AddWords(strings.NewReader("درست\nدو کلمه\n"))
+	if err == nil || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("bad line: error %v, want one naming line 2", err)
+	}
+}
+
+// TestSeeds reads the scraped seed articles and checks that common glued
+// words come out with their ZWNJ and that nothing glued remains of them.
+func TestSeeds(t *testing.T) {
+	files, _ := filepath.Glob("../../shared/seeds/*.txt")
+	if len(files) == 0 {
+		t.Skip("../../shared/seeds not found")
+	}
+	glued := map[string]string{
+		"بینالملل":  "بین" + z + "الملل",
+		"گفتوگو":    "گفت" + z + "وگو",
+		"رئیسجمهور": "رئیس" + z + "جمهور",
+		"میکنیم":    "می" + z + "کنیم",
+		"میشود":     "می" + z + "شود",
+		"همکاریهای": "همکاری" + z + "های",
+	}
+	seen := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		d := Text(s)
+		checkText(t, s)
+		for g, want := range glued {
+			if !strings.Contains(s, g) {
+				continue
+			}
+			seen++
+			if !strings.Contains(d, want) {
+				t.Errorf("%s: %q not restored to %q", filepath.Base(f), g, want)
+			}
+			if words := strings.Fields(d); containsWord(words, g) {
+				t.Errorf("%s: glued %q left in the display form", filepath.Base(f), g)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Log("no glued words of the list in the seeds")
+	}
+}
+
+func containsWord(words []string, w string) bool {
+	for _, x := range words {
+		if strings.Trim(x, "،.:؛؟!«»()") == w {
+			return true
+		}
+	}
+	return false
+}
