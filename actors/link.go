@@ -771,8 +771,9 @@ func (l *linker) titled(i int) (int, bool) {
 		if a, b, ok := l.quotedAfter(w); ok {
 			w0, w1, quoted = a, b, true
 		} else {
+			// Two words at most: a third is more often the verb.
 			w0, w1 = w, w-1
-			for w1+1 < len(l.doc.words) && w1+1-w0 < 3 && l.nameWords(w1+1, w1+1, false) {
+			for w1+1 < len(l.doc.words) && w1+1-w0 < 2 && l.nameWords(w1+1, w1+1, false) {
 				w1++
 			}
 			if w1 < w0 {
