@@ -1,13 +1,20 @@
 package extract
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
 	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/actors"
+	"github.com/didar-news/didar/jalali"
 	"github.com/didar-news/didar/normalize"
 )
 
 // Version names the coder that produced a record; stored records made by
 // another version are candidates for `didar recode`.
-const Version = "didar-extract/0.1"
+const Version = "didar-extract/0.2"
 
 // Input is one article as read from a file, a page or a feed.
 type Input struct {
@@ -20,28 +27,207 @@ type Input struct {
 }
 
 // Extractor codes articles. It is safe for concurrent use.
-type Extractor struct{}
+type Extractor struct {
+	dict *actors.Dictionary
+	lex  *Lexicon
+}
 
-// New returns an Extractor.
-func New() *Extractor { return &Extractor{} }
+// New returns an Extractor over a dictionary and a lexicon (nil: the
+// embedded one).
+func New(dict *actors.Dictionary, lex *Lexicon) (*Extractor, error) {
+	if dict == nil {
+		return nil, fmt.Errorf("extract: no dictionary")
+	}
+	if lex == nil {
+		var err error
+		if lex, err = LoadLexicon(); err != nil {
+			return nil, err
+		}
+	}
+	return &Extractor{dict: dict, lex: lex}, nil
+}
 
-// Extract returns the record of in.
+// Extract returns the record of in. The text must be valid UTF-8.
 func (x *Extractor) Extract(in Input) (didar.Record, error) {
-	text := normalize.Key(in.Text) // placeholder until normalize.Text lands
-	return didar.Record{
-		Article: didar.Article{
-			ID:        in.ID,
-			Source:    didar.NullString(in.Source),
-			Via:       []string{},
-			URL:       didar.NullString(in.URL),
-			Published: in.Published,
-			Title:     didar.NullString(in.Title),
-			Text:      text,
-		},
-		Actors: []didar.Actor{},
-		Events: []didar.Event{},
-		Quotes: []didar.Quote{},
-		Topics: []string{},
-		Coder:  Version,
-	}, nil
+	if !utf8.ValidString(in.Text) {
+		return didar.Record{}, didar.Errorf(didar.EINVALID, "article %s: text is not valid UTF-8", in.ID)
+	}
+	text := normalize.Text(in.Text)
+	if strings.TrimSpace(text) == "" {
+		return didar.Record{}, didar.Errorf(didar.EINVALID, "article %s: no text", in.ID)
+	}
+	a := &article{x: x, text: text, runes: []rune(text)}
+	a.rec.Article = didar.Article{
+		ID:        in.ID,
+		Source:    didar.NullString(in.Source),
+		URL:       didar.NullString(in.URL),
+		Title:     didar.NullString(in.Title),
+		Published: in.Published,
+		Text:      text,
+	}
+	a.run()
+	a.rec.Coder = Version
+	return a.rec, nil
+}
+
+// article is the working state of one extraction.
+type article struct {
+	x     *Extractor
+	text  string
+	runes []rune
+	rec   didar.Record
+
+	date   didar.Date // publication date, or the dateline's
+	toks   []tok
+	links  []actors.Link
+	actors map[string]didar.Actor
+	dates  []jalali.Expr
+	used   map[string]bool // actor ids referenced by events and quotes
+
+	subject []int // the discourse subject: mention indexes of the last sentence subject
+}
+
+// tok is one word of the text with its matching key; mention is the index
+// of the actor mention covering it, or -1.
+type tok struct {
+	start, end int
+	key        string
+	mention    int
+}
+
+func (a *article) run() {
+	rec := &a.rec
+	rec.Article.Via = []string{}
+	a.readMeta()
+	a.date = rec.Article.Published
+	if a.date.IsZero() {
+		if d, _, ok := jalali.Dateline(a.text); ok {
+			a.date = d
+			rec.Article.Published = d
+		}
+	}
+	res := a.x.dict.Link(a.text, a.date)
+	a.links = res.Links
+	a.actors = res.Actors
+	a.dates = jalali.Find(a.text, a.date)
+	a.tokenize()
+	a.used = map[string]bool{}
+
+	for _, s := range normalize.Sentences(a.text) {
+		a.sentence(s.Start, s.End)
+	}
+	a.mergeEvents()
+	a.placeMeetings()
+	a.finish()
+}
+
+func (a *article) tokenize() {
+	words := normalize.Words(a.text)
+	a.toks = make([]tok, 0, len(words))
+	li := 0
+	for _, w := range words {
+		for li < len(a.links) && a.links[li].End <= w.Start {
+			li++
+		}
+		m := -1
+		if li < len(a.links) && a.links[li].Start <= w.Start && w.End <= a.links[li].End+1 {
+			m = li
+		}
+		a.toks = append(a.toks, tok{start: w.Start, end: w.End, key: normalize.Key(w.Text), mention: m})
+	}
+}
+
+// span returns the text of runes [start, end).
+func (a *article) span(start, end int) didar.Span {
+	start = max(0, start)
+	end = min(len(a.runes), end)
+	if start > end {
+		start = end
+	}
+	return didar.Span{Start: start, End: end, Text: string(a.runes[start:end])}
+}
+
+// finish fills the record's actors (those mentioned, in order of first
+// mention) and topics, and drops nothing the events and quotes refer to.
+func (a *article) finish() {
+	rec := &a.rec
+	seen := map[string]bool{}
+	rec.Actors = []didar.Actor{}
+	for _, l := range a.links {
+		if seen[l.ActorID] {
+			continue
+		}
+		act, ok := a.actors[l.ActorID]
+		if !ok {
+			continue
+		}
+		seen[l.ActorID] = true
+		if act.Roles == nil {
+			act.Roles = []string{}
+		}
+		if act.Mentions == nil {
+			act.Mentions = []didar.Mention{}
+		}
+		rec.Actors = append(rec.Actors, act)
+	}
+	for id := range a.used {
+		if !seen[id] {
+			if act, ok := a.actors[id]; ok {
+				seen[id] = true
+				if act.Roles == nil {
+					act.Roles = []string{}
+				}
+				if act.Mentions == nil {
+					act.Mentions = []didar.Mention{}
+				}
+				rec.Actors = append(rec.Actors, act)
+			}
+		}
+	}
+	if rec.Events == nil {
+		rec.Events = []didar.Event{}
+	}
+	if rec.Quotes == nil {
+		rec.Quotes = []didar.Quote{}
+	}
+	rec.Topics = a.topics(0, len(a.runes), 2)
+	for i := range rec.Events {
+		rec.Events[i].ID = fmt.Sprintf("e%d", i+1)
+	}
+}
+
+// topics returns the topics whose cues occur in runes [start, end) at
+// least min times, in vocabulary order.
+func (a *article) topics(start, end, min int) []string {
+	count := map[string]int{}
+	var keys []string
+	for _, t := range a.toks {
+		if t.start >= start && t.end <= end {
+			keys = append(keys, t.key)
+		}
+	}
+	for i := range keys {
+		for _, tc := range a.x.lex.topics {
+			if i+len(tc.words) > len(keys) {
+				continue
+			}
+			ok := true
+			for j, w := range tc.words {
+				if keys[i+j] != w && !(j == len(tc.words)-1 && strings.HasPrefix(keys[i+j], w) && len(keys[i+j]) <= len(w)+6) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				count[tc.topic]++
+			}
+		}
+	}
+	out := []string{}
+	for _, tc := range a.x.lex.topics {
+		if count[tc.topic] >= min && !slices.Contains(out, tc.topic) {
+			out = append(out, tc.topic)
+		}
+	}
+	return out
 }

@@ -1,0 +1,866 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/didar-news/didar"
+)
+
+// clause is a stretch of one sentence that has its own subject: the whole
+// sentence, or the part before and the part after a colon that opens a
+// direct quote.
+type clause struct {
+	t0, t1  int   // token range
+	subject []int // mention indexes
+	speaker []int // for a quoted clause: who says it
+	quoted  bool  // the clause is the content of a direct quote
+}
+
+// sentence analyses the sentence in runes [start, end): its subject, its
+// event triggers and its quotes.
+func (a *article) sentence(start, end int) {
+	t0, t1 := a.tokRange(start, end)
+	if t0 >= t1 {
+		return
+	}
+	t0 = a.skipReportPrefix(t0, t1)
+	keys := a.keys(t0, t1)
+
+	// Split at a colon: what follows is what the subject said.
+	cls := []clause{{t0: t0, t1: t1}}
+	for i, k := range keys {
+		if k == ":" && t0+i+1 < t1 {
+			cls = []clause{{t0: t0, t1: t0 + i}, {t0: t0 + i + 1, t1: t1, quoted: true}}
+			break
+		}
+	}
+	speaker := a.findSubject(cls[0].t0, cls[0].t1)
+	if len(speaker) == 0 {
+		speaker = a.subject
+	}
+	cls[0].subject = speaker
+	if len(cls) == 2 {
+		cls[1].speaker = speaker
+		cls[1].subject = a.findSubject(cls[1].t0, cls[1].t1)
+		if len(cls[1].subject) == 0 || !a.clauseInitial(cls[1].subject[0], cls[1].t0) {
+			cls[1].subject = speaker
+		}
+	}
+	for _, c := range cls {
+		a.triggers(c, start, end)
+	}
+	a.quotes(cls, t1, end)
+	if s := a.findSubject(t0, t1); len(s) > 0 && !cls[0].quoted {
+		a.subject = s
+	} else if len(speaker) > 0 {
+		a.subject = speaker
+	}
+}
+
+// tokRange returns the tokens inside runes [start, end).
+func (a *article) tokRange(start, end int) (int, int) {
+	i, _ := slices.BinarySearchFunc(a.toks, start, func(t tok, s int) int { return t.start - s })
+	j, _ := slices.BinarySearchFunc(a.toks, end, func(t tok, s int) int { return t.start - s })
+	return i, j
+}
+
+func (a *article) keys(t0, t1 int) []string {
+	ks := make([]string, 0, t1-t0)
+	for _, t := range a.toks[t0:t1] {
+		ks = append(ks, t.key)
+	}
+	return ks
+}
+
+// skipReportPrefix skips "به گزارش X، ..." and "به نقل از X،": the outlets
+// named there are not actors of the sentence.
+func (a *article) skipReportPrefix(t0, t1 int) int {
+	if t0+1 < t1 && a.toks[t0].key == "به" && strings.HasPrefix(a.toks[t0+1].key, "گزارش") {
+		for i := t0 + 2; i < t1 && i < t0+25; i++ {
+			if a.toks[i].key == "،" || a.toks[i].key == "," {
+				return i + 1
+			}
+		}
+	}
+	return t0
+}
+
+// mentionStart reports whether token i starts a mention, and which.
+func (a *article) mentionStart(i int) (int, bool) {
+	m := a.toks[i].mention
+	if m < 0 {
+		return -1, false
+	}
+	if i > 0 && a.toks[i-1].mention == m {
+		return m, false
+	}
+	return m, true
+}
+
+func (a *article) actorOf(m int) (didar.Actor, bool) {
+	act, ok := a.actors[a.links[m].ActorID]
+	return act, ok
+}
+
+// participant reports whether mention m can take part in an event: an
+// actor, not a place.
+func (a *article) participant(m int) bool {
+	act, ok := a.actorOf(m)
+	return ok && act.Kind != didar.KindPlace
+}
+
+// prepositional reports whether the mention starting at token i is inside
+// a prepositional phrase: a preposition within the two tokens before it,
+// with nothing but titles or quote marks between.
+func (a *article) prepositional(i, floor int) bool {
+	for j := i - 1; j >= floor && j >= i-3; j-- {
+		k := a.toks[j].key
+		if a.x.lex.is("prep", k) {
+			return true
+		}
+		if k == "«" || k == "\"" || isTitle(k) {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+var titles = map[string]bool{
+	"دکتر": true, "آقای": true, "خانم": true, "مهندس": true, "ژنرال": true, "سردار": true,
+	"امیر": true, "سرتیپ": true, "سرلشکر": true, "حجتالاسلام": true, "ایتالله": true, "شیخ": true,
+}
+
+func isTitle(k string) bool { return titles[k] }
+
+// findSubject returns the subject of tokens [t0, t1): the first actor
+// mention that is not inside a prepositional phrase nor a quote, with the
+// persons coordinated to it by "و" before the first trigger.
+func (a *article) findSubject(t0, t1 int) []int {
+	depth := 0
+	for i := t0; i < t1; i++ {
+		switch a.toks[i].key {
+		case "«":
+			depth++
+			continue
+		case "»":
+			depth = max(0, depth-1)
+			continue
+		}
+		m, ok := a.mentionStart(i)
+		if !ok || depth > 0 || !a.participant(m) || a.prepositional(i, t0) {
+			if a.isVerb(i) {
+				return nil
+			}
+			continue
+		}
+		subj := []int{m}
+		first, _ := a.actorOf(m)
+		if first.Kind != didar.KindPerson {
+			return subj
+		}
+		// Coordinated persons: "X ... و Y ... با یکدیگر".
+		for j := i + 1; j < t1; j++ {
+			if a.isVerb(j) {
+				break
+			}
+			if a.toks[j].key != "و" {
+				continue
+			}
+			for k := j + 1; k < t1 && k <= j+3; k++ {
+				m2, ok := a.mentionStart(k)
+				if !ok {
+					if isTitle(a.toks[k].key) || a.toks[k].key == "«" {
+						continue
+					}
+					break
+				}
+				if act, _ := a.actorOf(m2); act.Kind == didar.KindPerson && !slices.Contains(subj, m2) && a.links[m2].ActorID != a.links[m].ActorID {
+					subj = append(subj, m2)
+				}
+				break
+			}
+		}
+		return subj
+	}
+	return nil
+}
+
+// clauseInitial reports whether mention m starts within the first few
+// tokens of a clause starting at t0.
+func (a *article) clauseInitial(m, t0 int) bool {
+	for i := t0; i < len(a.toks) && i < t0+4; i++ {
+		if a.toks[i].mention == m {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *article) isVerb(i int) bool {
+	k := a.toks[i].key
+	if a.x.lex.is("verb", k) {
+		return true
+	}
+	r := []rune(k)
+	if len(r) > 4 && (strings.HasPrefix(k, "می") || strings.HasPrefix(k, "نمی")) && !a.x.lex.is("notverb", k) {
+		return true
+	}
+	if strings.HasPrefix(k, "خواه") && len(r) <= 6 {
+		return true
+	}
+	if strings.HasPrefix(k, "ن") && a.x.lex.is("verb", string(r[1:])) {
+		return true
+	}
+	return false
+}
+
+func (a *article) negated(i int) bool {
+	k := a.toks[i].key
+	r := []rune(k)
+	return strings.HasPrefix(k, "ن") && len(r) > 2 && (a.x.lex.is("verb", string(r[1:])) || strings.HasPrefix(k, "نمی") || strings.HasPrefix(k, "نخواه"))
+}
+
+// trigger is one cue found in a clause.
+type trigger struct {
+	c      cue
+	t0, t1 int
+}
+
+// triggers finds the event cues of a clause and turns each into an event.
+func (a *article) triggers(c clause, sStart, sEnd int) {
+	keys := a.keys(c.t0, c.t1)
+	var ts []trigger
+	for i := 0; i < len(keys); i++ {
+		if a.toks[c.t0+i].mention >= 0 {
+			continue
+		}
+		cu, n := a.x.lex.match(keys, i)
+		if n == 0 {
+			continue
+		}
+		covered := false
+		for j := i; j < i+n; j++ {
+			if a.toks[c.t0+j].mention >= 0 {
+				covered = true
+			}
+		}
+		if covered {
+			continue
+		}
+		ts = append(ts, trigger{c: cu, t0: c.t0 + i, t1: c.t0 + i + n})
+		i += n - 1
+	}
+	for _, t := range ts {
+		a.event(c, t, sStart, sEnd)
+	}
+}
+
+// background reports whether token i lies in a "با اشاره به ..." phrase,
+// which recalls a matter rather than reporting an action.
+func (a *article) background(i, floor int) bool {
+	for j := i - 1; j >= floor && j >= i-14; j-- {
+		k := a.toks[j].key
+		if k == "،" || a.isVerb(j) {
+			return false
+		}
+		if k == "اشاره" && j+1 < len(a.toks) && a.toks[j+1].key == "به" && j > floor && (a.toks[j-1].key == "با" || a.toks[j-1].key == "ضمن") {
+			return true
+		}
+	}
+	return false
+}
+
+// governingVerb returns the first verb at or after token i in the clause.
+func (a *article) governingVerb(i, t1 int) int {
+	for j := i; j < t1; j++ {
+		if a.isVerb(j) {
+			return j
+		}
+	}
+	return -1
+}
+
+// status decides occurred, planned or past-reference for a trigger, and
+// whether it is negated or only hypothetical (then no event).
+func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why string) {
+	keys := a.keys(c.t0, c.t1)
+	v := -1
+	// A cue that ends in a verb is its own verb.
+	if a.isVerb(t.t1 - 1) {
+		v = t.t1 - 1
+	} else {
+		v = a.governingVerb(t.t1, c.t1)
+	}
+	if v >= 0 && a.negated(v) && !strings.HasPrefix(t.c.words[len(t.c.words)-1], "ن") {
+		return "", true, "negated"
+	}
+	// Markers between the clause start and the verb.
+	limit := c.t1
+	if v >= 0 {
+		limit = v + 2
+	}
+	var planned, past bool
+	for i := max(c.t0, t.t0-8); i < min(limit, c.t1); i++ {
+		if a.x.lex.seqAt("planned", keys, i-c.t0) > 0 {
+			planned = true
+		}
+		if i >= t.t0-1 && a.x.lex.seqAt("past", keys, i-c.t0) > 0 {
+			past = true
+		}
+	}
+	if v >= 0 {
+		k := a.toks[v].key
+		switch {
+		case strings.HasPrefix(k, "خواه"):
+			planned = true
+		case strings.HasPrefix(k, "می") && (strings.HasSuffix(k, "کرد") || strings.HasSuffix(k, "کردند") || strings.HasSuffix(k, "داد")):
+			past = true
+		case a.x.lex.is("subj", k) && !planned:
+			// A wish or a purpose ("دعوت کرد که ... سفر کنند") is no event,
+			// unless a demand or an invitation is its cue.
+			if t.c.typ != didar.Demand && t.c.typ != didar.Invite {
+				return "", true, "subjunctive"
+			}
+		}
+		if v+1 < c.t1 && a.toks[v+1].key == "بود" {
+			past = true
+		}
+	}
+	// A plural cue (دیدارهای، سفرهای) speaks of events in general.
+	if k := a.toks[t.t0].key; strings.HasSuffix(k, "های") || strings.HasSuffix(k, "ها") {
+		if t.c.typ == didar.Meet || t.c.typ == didar.Visit || t.c.typ == didar.Call {
+			past = true
+		}
+	}
+	// "... خود" right after the cue: their own earlier meeting or trip.
+	if t.t1 < c.t1 && a.toks[t.t1].key == "خود" && (t.c.typ == didar.Meet || t.c.typ == didar.Visit) {
+		past = true
+	}
+	for _, d := range a.datesIn(a.toks[c.t0].start, a.toks[c.t1-1].end) {
+		if d.Date.IsZero() || a.date.IsZero() {
+			continue
+		}
+		if d.Date.Before(a.date.AddDays(-30)) {
+			past = true
+		} else if a.date.Before(d.Date) {
+			planned = true
+		}
+	}
+	switch {
+	case past:
+		return didar.StatusPastReference, false, "past"
+	case planned:
+		return didar.StatusPlanned, false, "planned"
+	}
+	return didar.StatusOccurred, false, "occurred"
+}
+
+// arg finds the party that a marker introduces for trigger t: right after
+// the trigger ("تشکر از X"), else the first such phrase of the clause
+// before it ("از X ... تشکر کرد": nested phrases come later), else one
+// after a nominal cue up to its verb ("تقبیح ... توسط X").
+func (a *article) arg(c clause, t trigger, marker string) int {
+	switch marker {
+	case "poss":
+		for i := t.t1; i < c.t1 && i <= t.t1+1; i++ {
+			if m, ok := a.mentionStart(i); ok && a.participant(m) {
+				return m
+			}
+			if a.x.lex.is("prep", a.toks[i].key) || a.isVerb(i) {
+				break
+			}
+		}
+		return -1
+	case "را":
+		for i := t.t0 - 1; i > c.t0; i-- {
+			if a.toks[i].key == "را" {
+				for j := i - 1; j >= c.t0 && j >= i-6; j-- {
+					if m := a.toks[j].mention; m >= 0 && a.participant(m) {
+						return m
+					}
+					if a.x.lex.is("prep", a.toks[j].key) {
+						break
+					}
+				}
+				return -1
+			}
+			if a.isVerb(i) {
+				break
+			}
+		}
+		// "محکومیت X": the object follows a nominal cue.
+		return a.phraseMention(t.t1, c.t1)
+	}
+	for i := t.t1; i < c.t1 && i <= t.t1+1; i++ {
+		if a.toks[i].key == marker {
+			if m := a.phraseMention(i+1, c.t1); m >= 0 {
+				return m
+			}
+		}
+	}
+	for i := c.t0; i < t.t0; i++ {
+		if a.toks[i].key == marker && (i == c.t0 || !a.x.lex.is("prep", a.toks[i-1].key)) {
+			if m := a.phraseMention(i+1, t.t0); m >= 0 {
+				return m
+			}
+		}
+	}
+	end := a.governingVerb(t.t1, c.t1)
+	if end < 0 {
+		end = c.t1
+	}
+	for i := t.t1; i < end; i++ {
+		if a.toks[i].key == marker {
+			if m := a.phraseMention(i+1, end); m >= 0 {
+				return m
+			}
+		}
+	}
+	return -1
+}
+
+// phraseMention returns the first actor mention from token i up to the end
+// of its phrase (the next preposition, verb or comma), or -1.
+func (a *article) phraseMention(i, t1 int) int {
+	for j := i; j < t1 && j < i+8; j++ {
+		k := a.toks[j].key
+		if a.x.lex.is("envoy", k) && a.toks[j].mention < 0 {
+			return -1 // someone else's envoy, deputy, spokesman
+		}
+		if m, ok := a.mentionStart(j); ok && a.participant(m) {
+			return m
+		}
+		if j > i && (a.x.lex.is("prep", k) || k == "،" || a.isVerb(j)) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// event turns trigger t of clause c into an event, when its parties can be
+// found.
+func (a *article) event(c clause, t trigger, sStart, sEnd int) {
+	typ := t.c.typ
+	// "در این دیدار": a meeting already reported.
+	if t.t0 > c.t0 && a.x.lex.is("back", a.toks[t.t0-1].key) && (typ == didar.Meet || typ == didar.Call || typ == didar.Visit) {
+		return
+	}
+	// "در حمایت از"، "در محکومیت": a description of a matter, not an act.
+	if t.t0 > c.t0 && a.toks[t.t0-1].key == "در" && typ != didar.Meet && typ != didar.Call && typ != didar.Visit && typ != didar.Negotiate {
+		return
+	}
+	if t.t0 > c.t0 && (a.x.lex.is("cancel", a.toks[t.t0-1].key) || (t.t0 > c.t0+1 && a.x.lex.seqAt("cancel", a.keys(t.t0-2, t.t0), 0) == 2)) {
+		return
+	}
+	if typ != didar.Criticize && a.background(t.t0, c.t0) {
+		return
+	}
+	status, drop, why := a.status(c, t)
+	if drop {
+		return
+	}
+	subj := c.subject
+	rule := "cue:" + t.c.text
+	conf := 0.8
+	if len(subj) > 0 && !a.inRange(subj[0], c.t0, c.t1) {
+		conf -= 0.1
+		rule += "/discourse-subject"
+	}
+	e := didar.Event{Type: typ, Status: status}
+	cameo := t.c.cameo
+	var source, target string
+	ids := func(ms []int) []string {
+		var out []string
+		for _, m := range ms {
+			if m < 0 {
+				continue
+			}
+			if l := a.links[m]; len(l.ActorIDs) > 1 {
+				out = append(out, l.ActorIDs...)
+			} else {
+				out = append(out, l.ActorID)
+			}
+		}
+		return out
+	}
+	if typ.Symmetric() {
+		parts := ids(subj)
+		for _, mk := range t.c.markers {
+			if m := a.arg(c, t, mk); m >= 0 {
+				parts = append(parts, a.links[m].ActorID)
+			}
+		}
+		parts = dedupe(parts)
+		if len(parts) < 2 {
+			return
+		}
+		e.Participants = parts
+	} else {
+		if len(subj) > 0 {
+			if len(a.links[subj[0]].ActorIDs) > 1 {
+				return // "طرفین": both sides, no direction
+			}
+			source = a.links[subj[0]].ActorID
+		}
+		// A demand in a quote is the speaker's, of the quote's subject
+		// ("... گفت: آمریکا باید ...").
+		if typ == didar.Demand && c.quoted && len(c.speaker) > 0 {
+			source = a.links[c.speaker[0]].ActorID
+		}
+		tm := -1
+		for _, mk := range t.c.markers {
+			if tm = a.arg(c, t, mk); tm >= 0 {
+				rule += "/" + mk
+				break
+			}
+		}
+		// A possessor after the cue is the actor of aid, support and
+		// sanctions ("کمک‌های چین به ..."), the one blamed in criticism.
+		if pm := a.arg(c, t, "poss"); pm >= 0 && pm != tm {
+			switch typ {
+			case didar.Aid, didar.Support, didar.Sanction:
+				source = a.links[pm].ActorID
+			case didar.Criticize, didar.Accuse:
+				if tm < 0 {
+					tm = pm
+				}
+			}
+		}
+		// "به دعوت X": X invites the subject.
+		if typ == didar.Invite && t.t0 > c.t0 && a.toks[t.t0-1].key == "به" {
+			if pm := a.arg(c, t, "poss"); pm >= 0 {
+				source, tm = a.links[pm].ActorID, -1
+				if len(subj) > 0 {
+					target = a.links[subj[0]].ActorID
+				}
+				rule += "/invited-by"
+			}
+		}
+		if tm >= 0 {
+			target = a.links[tm].ActorID
+		}
+		if target == "" && typ == didar.Demand && len(subj) > 0 && a.links[subj[0]].ActorID != source {
+			target = a.links[subj[0]].ActorID
+		}
+		if typ == didar.Visit && target != "" {
+			target = a.countryOfPlace(tm, target)
+		}
+		if target == "" && (typ == didar.Praise || typ == didar.Support || typ == didar.Cooperate) {
+			target = a.partnerOf(source)
+			rule += "/partner"
+			conf -= 0.15
+		}
+		if source == "" || target == "" || source == target {
+			return
+		}
+		e.Source, e.Target = didar.NullString(source), didar.NullString(target)
+		e.Participants = []string{source, target}
+	}
+	if a.domestic(e.Participants) {
+		return
+	}
+	// Evidence: the sentence.
+	e.Evidence = a.span(sStart, sEnd)
+	e.Date, e.DatePrecision = a.eventDate(sStart, sEnd, status)
+	if typ == didar.Meet || typ == didar.Negotiate || typ == didar.Agree || typ == didar.Visit || typ == didar.Host {
+		e.Location = a.location(c, t)
+		if e.Location == nil && typ == didar.Visit && target != "" {
+			if act, ok := a.actors[target]; ok && act.Kind == didar.KindCountry {
+				e.Location = &didar.Location{NameFA: didar.NullString(act.NameFA), NameEN: act.NameEN, Country: act.Country}
+			}
+		}
+	}
+	if typ == didar.Meet && e.Location != nil && e.Location.Country != "" && !a.anyFrom(e.Participants, string(e.Location.Country)) {
+		cameo = "044"
+	}
+	e.Code(cameo)
+	e.Topics = a.topics(sStart, sEnd, 1)
+	e.Confidence = conf
+	e.Rule = rule + "/" + why
+	for _, id := range e.Participants {
+		a.used[id] = true
+	}
+	a.rec.Events = append(a.rec.Events, e)
+}
+
+func (a *article) inRange(m, t0, t1 int) bool {
+	l := a.links[m]
+	return t0 < len(a.toks) && l.Start >= a.toks[t0].start && (t1 >= len(a.toks) || l.End <= a.toks[t1-1].end)
+}
+
+func dedupe(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// countryOfPlace returns the country a visited place lies in.
+func (a *article) countryOfPlace(m int, id string) string {
+	if m < 0 {
+		return id
+	}
+	if _, _, country, ok := a.x.dict.PlaceOf(a.links[m]); ok && country != "" {
+		if act, ok := a.countryActor(country); ok {
+			return act.ID
+		}
+	}
+	return id
+}
+
+// countryActor returns the record actor for a country code, adding it from
+// the dictionary when the text names it only through a place.
+func (a *article) countryActor(code string) (didar.Actor, bool) {
+	if act, ok := a.actors[code]; ok {
+		return act, true
+	}
+	ent, ok := a.x.dict.Entry(code)
+	if !ok {
+		return didar.Actor{}, false
+	}
+	act := didar.Actor{ID: ent.ID, Kind: ent.Kind, NameFA: firstOr(ent.FA, ent.EN), NameEN: didar.NullString(ent.EN),
+		Country: didar.NullString(code), InDictionary: true, Roles: []string{}, Mentions: []didar.Mention{}}
+	a.actors[code] = act
+	return act, true
+}
+
+func firstOr(s []string, def string) string {
+	if len(s) > 0 {
+		return s[0]
+	}
+	return def
+}
+
+// partnerOf returns the other side of the latest meeting or call of id,
+// which an intent or praise without an explicit target is addressed to.
+func (a *article) partnerOf(id string) string {
+	if id == "" {
+		return ""
+	}
+	for i := len(a.rec.Events) - 1; i >= 0; i-- {
+		e := a.rec.Events[i]
+		if e.Type != didar.Meet && e.Type != didar.Call && e.Type != didar.Negotiate {
+			continue
+		}
+		if slices.Contains(e.Participants, id) {
+			for _, p := range e.Participants {
+				if p != id {
+					return p
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// domestic reports whether every participant belongs to one country: Didar
+// records international interactions.
+func (a *article) domestic(ids []string) bool {
+	country := ""
+	for _, id := range ids {
+		act, ok := a.actors[id]
+		if !ok || act.Country == "" {
+			return false
+		}
+		if country == "" {
+			country = string(act.Country)
+		} else if string(act.Country) != country {
+			return false
+		}
+	}
+	return country != ""
+}
+
+func (a *article) anyFrom(ids []string, country string) bool {
+	for _, id := range ids {
+		if act, ok := a.actors[id]; ok && string(act.Country) == country {
+			return true
+		}
+	}
+	return false
+}
+
+// location reads "در X" phrases of the clause: a place, a capital, a
+// country, or a venue of a national body, which lies in its country.
+func (a *article) location(c clause, t trigger) *didar.Location {
+	for i := c.t0; i < c.t1; i++ {
+		if a.toks[i].key != "در" {
+			continue
+		}
+		for j := i + 1; j < c.t1 && j <= i+7; j++ {
+			if a.isVerb(j) || a.toks[j].key == "با" || a.toks[j].key == "،" {
+				break
+			}
+			m, ok := a.mentionStart(j)
+			if !ok {
+				continue
+			}
+			l := a.links[m]
+			act, _ := a.actorOf(m)
+			if fa, en, country, ok := a.x.dict.PlaceOf(l); ok && (l.Via == "capital" || l.Via == "metonym" || act.Kind == didar.KindPlace) {
+				return &didar.Location{NameFA: didar.NullString(fa), NameEN: didar.NullString(en), Country: didar.NullString(country)}
+			}
+			switch act.Kind {
+			case didar.KindCountry:
+				return &didar.Location{NameFA: didar.NullString(act.NameFA), NameEN: act.NameEN, Country: act.Country}
+			case didar.KindOrganization:
+				if act.Country != "" && j > i+1 {
+					venue := a.span(a.toks[i+1].start, l.End).Text
+					return &didar.Location{Country: act.Country, Venue: didar.NullString(venue)}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// datesIn returns the date expressions inside runes [start, end).
+func (a *article) datesIn(start, end int) []dateExpr {
+	var out []dateExpr
+	for _, d := range a.dates {
+		if d.Start >= start && d.End <= end {
+			out = append(out, dateExpr{d.Date, d.Precision})
+		}
+	}
+	return out
+}
+
+type dateExpr struct {
+	Date      didar.Date
+	Precision didar.Precision
+}
+
+// eventDate applies the spec's rule: a date in the sentence, else the
+// publication date for occurred news, else none.
+func (a *article) eventDate(start, end int, st didar.Status) (didar.Date, didar.Precision) {
+	for _, d := range a.datesIn(start, end) {
+		if !d.Date.IsZero() {
+			return d.Date, d.Precision
+		}
+		return didar.Date{}, didar.PrecisionNone // a relative date with nothing to resolve it
+	}
+	if st == didar.StatusOccurred && !a.date.IsZero() {
+		return a.date, didar.PrecisionDay
+	}
+	return didar.Date{}, didar.PrecisionNone
+}
+
+// mergeEvents folds the same interaction stated twice into one event: same
+// type and status, and the same sides, counted by country so that "China"
+// and "the Chinese minister" in one article are one side, as long as the
+// two statements share an actor or one of them names a side only loosely
+// (a country, a group, an actor not in the dictionary).
+func (a *article) mergeEvents() {
+	var out []didar.Event
+	for _, e := range a.rec.Events {
+		merged := false
+		for i := range out {
+			o := &out[i]
+			if a.sideKey(*o) != a.sideKey(e) || !a.compatible(*o, e) {
+				continue
+			}
+			if a.looser(*o, e) {
+				o.Participants, o.Source, o.Target = e.Participants, e.Source, e.Target
+			}
+			if o.Location == nil {
+				o.Location = e.Location
+			}
+			if o.Date.IsZero() {
+				o.Date, o.DatePrecision = e.Date, e.DatePrecision
+			}
+			o.Confidence = min(0.99, o.Confidence+0.05)
+			for _, tp := range e.Topics {
+				if !slices.Contains(o.Topics, tp) {
+					o.Topics = append(o.Topics, tp)
+				}
+			}
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, e)
+		}
+	}
+	a.rec.Events = out
+}
+
+// side is the country of an actor, or its id when it has none.
+func (a *article) side(id string) string {
+	if act, ok := a.actors[id]; ok && act.Country != "" {
+		return string(act.Country)
+	}
+	return id
+}
+
+func (a *article) sideKey(e didar.Event) string {
+	if e.Type.Symmetric() {
+		var p []string
+		for _, id := range e.Participants {
+			if s := a.side(id); !slices.Contains(p, s) {
+				p = append(p, s)
+			}
+		}
+		slices.Sort(p)
+		return fmt.Sprintf("%s|%s|%s", e.Type, e.Status, strings.Join(p, ","))
+	}
+	return fmt.Sprintf("%s|%s|%s>%s", e.Type, e.Status, a.side(string(e.Source)), a.side(string(e.Target)))
+}
+
+// loose reports whether id names a side only loosely.
+func (a *article) loose(id string) bool {
+	act, ok := a.actors[id]
+	return !ok || act.Kind != didar.KindPerson || !act.InDictionary
+}
+
+func (a *article) compatible(o, e didar.Event) bool {
+	for _, p := range e.Participants {
+		if slices.Contains(o.Participants, p) || a.loose(p) {
+			return true
+		}
+	}
+	for _, p := range o.Participants {
+		if a.loose(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// looser reports whether o names its sides more loosely than e, which
+// should then give the merged event its parties.
+func (a *article) looser(o, e didar.Event) bool {
+	n := func(ev didar.Event) int {
+		c := 0
+		for _, p := range ev.Participants {
+			if a.loose(p) {
+				c++
+			}
+		}
+		return c
+	}
+	return n(o) > n(e)
+}
+
+// placeMeetings gives a meeting with no place of its own the country that
+// one of its parties travelled to in the same article.
+func (a *article) placeMeetings() {
+	for i := range a.rec.Events {
+		e := &a.rec.Events[i]
+		if e.Type != didar.Meet || e.Location != nil {
+			continue
+		}
+		for _, v := range a.rec.Events {
+			if v.Type == didar.Visit && v.Status == e.Status && slices.Contains(e.Participants, string(v.Source)) && v.Location != nil {
+				loc := *v.Location
+				e.Location = &loc
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,212 @@
+package extract
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/normalize"
+)
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// cue is one trigger of the lexicon: words in key form, the event type it
+// signals and the markers that introduce the other party.
+type cue struct {
+	typ     didar.EventType
+	cameo   string // refined CAMEO code, or "" for the type's default
+	words   []string
+	prefix  bool // the last word may take any ending
+	markers []string
+	text    string
+}
+
+// Lexicon holds the trigger cues, indexed by first word, and the topic
+// cues.
+type Lexicon struct {
+	cues   map[string][]cue
+	topics []topicCue
+	// words holds function words by role (prep, verb, subj, planned, past,
+	// back, quote), each a list of word sequences in key form.
+	words map[string][][]string
+	set   map[string]map[string]bool // one-word entries of words, for lookups
+}
+
+type topicCue struct {
+	topic string
+	words []string
+}
+
+// LoadLexicon reads the embedded lists, then every *.tsv file in dirs:
+// files named topics*.tsv are topic cues, words*.tsv function words, the
+// others trigger cues.
+func LoadLexicon(dirs ...string) (*Lexicon, error) {
+	lx := &Lexicon{cues: map[string][]cue{}, words: map[string][][]string{}, set: map[string]map[string]bool{}}
+	for _, name := range []string{"data/triggers.tsv", "data/topics.tsv", "data/words.tsv"} {
+		f, err := dataFS.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("open embedded %s: %w", name, err)
+		}
+		err = lx.read(f, name)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, dir := range dirs {
+		paths, err := filepath.Glob(filepath.Join(dir, "*.tsv"))
+		if err != nil {
+			return nil, fmt.Errorf("lexicon dir %s: %w", dir, err)
+		}
+		for _, p := range paths {
+			f, err := os.Open(p)
+			if err != nil {
+				return nil, fmt.Errorf("lexicon: %w", err)
+			}
+			err = lx.read(f, p)
+			f.Close()
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	return lx, nil
+}
+
+func (lx *Lexicon) read(r io.Reader, name string) error {
+	base := filepath.Base(name)
+	topics := strings.HasPrefix(base, "topics")
+	words := strings.HasPrefix(base, "words")
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		if words {
+			if len(fields) != 2 {
+				return fmt.Errorf("%s:%d: want role<TAB>word, got %d fields", name, n, len(fields))
+			}
+			w := strings.Fields(normalize.Key(fields[1]))
+			lx.words[fields[0]] = append(lx.words[fields[0]], w)
+			if len(w) == 1 {
+				if lx.set[fields[0]] == nil {
+					lx.set[fields[0]] = map[string]bool{}
+				}
+				lx.set[fields[0]][w[0]] = true
+			}
+			continue
+		}
+		if topics {
+			if len(fields) != 2 {
+				return fmt.Errorf("%s:%d: want topic<TAB>cue, got %d fields", name, n, len(fields))
+			}
+			lx.topics = append(lx.topics, topicCue{topic: fields[0], words: strings.Fields(normalize.Key(fields[1]))})
+			continue
+		}
+		if len(fields) != 3 {
+			return fmt.Errorf("%s:%d: want type<TAB>cue<TAB>markers, got %d fields", name, n, len(fields))
+		}
+		typ, cameo, _ := strings.Cut(fields[0], ":")
+		t, err := didar.ParseEventType(typ)
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+		c := cue{typ: t, cameo: cameo, text: fields[1]}
+		words := fields[1]
+		if strings.HasSuffix(words, "*") {
+			c.prefix = true
+			words = strings.TrimSuffix(words, "*")
+		}
+		c.words = strings.Fields(normalize.Key(words))
+		if len(c.words) == 0 {
+			return fmt.Errorf("%s:%d: empty cue", name, n)
+		}
+		if fields[2] != "-" {
+			c.markers = strings.Fields(fields[2])
+		}
+		lx.cues[c.words[0]] = append(lx.cues[c.words[0]], c)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	return nil
+}
+
+// match returns the longest cue starting at token i of keys, and its
+// length in tokens.
+func (lx *Lexicon) match(keys []string, i int) (cue, int) {
+	var best cue
+	bestN := 0
+	for _, first := range firstWordForms(keys[i]) {
+		for _, c := range lx.cues[first] {
+			n := len(c.words)
+			if n <= bestN || i+n > len(keys) {
+				continue
+			}
+			ok := true
+			for j, w := range c.words {
+				k := keys[i+j]
+				switch {
+				case j == 0:
+					ok = ok && (first == w || (c.prefix && n == 1 && strings.HasPrefix(k, w)))
+				case j == n-1 && c.prefix:
+					ok = ok && strings.HasPrefix(k, w)
+				default:
+					ok = ok && k == w
+				}
+			}
+			if ok {
+				best, bestN = c, n
+			}
+		}
+	}
+	return best, bestN
+}
+
+// firstWordForms lists the forms under which a token can start a cue: as
+// it is, and without a plural or ezafe ending (دیدارهای → دیدار), so that
+// the lexicon need not list every inflection.
+func firstWordForms(k string) []string {
+	forms := []string{k}
+	for _, suf := range []string{"های", "ها"} {
+		if s, ok := strings.CutSuffix(k, suf); ok && len(s) >= 4 {
+			forms = append(forms, s)
+		}
+	}
+	return forms
+}
+
+// is reports whether the one-word key k has the role.
+func (lx *Lexicon) is(role, k string) bool { return lx.set[role][k] }
+
+// seqAt reports the length of the word sequence of the role that starts at
+// keys[i], or 0.
+func (lx *Lexicon) seqAt(role string, keys []string, i int) int {
+	best := 0
+	for _, w := range lx.words[role] {
+		if len(w) <= best || i+len(w) > len(keys) {
+			continue
+		}
+		ok := true
+		for j := range w {
+			if keys[i+j] != w[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = len(w)
+		}
+	}
+	return best
+}
