@@ -253,7 +253,12 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 		ts = append(ts, trigger{c: cu, t0: c.t0 + i, t1: c.t0 + i + n})
 		i += n - 1
 	}
-	for _, t := range ts {
+	for i, t := range ts {
+		// "قدردانی از کمک‌های چین": a cue right after another cue and a
+		// preposition is what the first one is about, not an act of its own.
+		if i > 0 && ts[i-1].t1 == t.t0-1 && a.x.lex.is("prep", a.toks[t.t0-1].key) && ts[i-1].c.typ != didar.Meet && ts[i-1].c.typ != didar.Call {
+			continue
+		}
 		a.event(c, t, sStart, sEnd)
 	}
 }
@@ -335,6 +340,12 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 			past = true
 		}
 	}
+	// "مذاکرات اخیر": a recent event recalled.
+	for i := t.t1; i < c.t1 && i <= t.t1+1; i++ {
+		if a.toks[i].key == "اخیر" {
+			past = true
+		}
+	}
 	// "... خود" right after the cue: their own earlier meeting or trip.
 	if t.t1 < c.t1 && a.toks[t.t1].key == "خود" && (t.c.typ == didar.Meet || t.c.typ == didar.Visit) {
 		past = true
@@ -402,7 +413,7 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		}
 	}
 	for i := c.t0; i < t.t0; i++ {
-		if a.toks[i].key == marker && (i == c.t0 || !a.x.lex.is("prep", a.toks[i-1].key)) {
+		if a.toks[i].key == marker && (i == c.t0 || !a.x.lex.is("prep", a.toks[i-1].key) && !a.x.lex.is("against", a.toks[i-1].key)) {
 			if m := a.phraseMention(i+1, t.t0); m >= 0 {
 				return m
 			}
@@ -544,11 +555,18 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		}
 		if target == "" && typ == didar.Demand && len(subj) > 0 && a.links[subj[0]].ActorID != source {
 			target = a.links[subj[0]].ActorID
+			// "ایران و روسیه باید ...": an exhortation that includes the
+			// speaker's own side demands nothing of another.
+			for i := c.t0; i < t.t0; i++ {
+				if m, ok := a.mentionStart(i); ok && a.side(a.links[m].ActorID) == a.side(source) {
+					return
+				}
+			}
 		}
 		if typ == didar.Visit && target != "" {
 			target = a.countryOfPlace(tm, target)
 		}
-		if target == "" && (typ == didar.Praise || typ == didar.Support || typ == didar.Cooperate) {
+		if target == "" && (typ == didar.Praise || typ == didar.Support || typ == didar.Cooperate || typ == didar.Aid) {
 			target = a.partnerOf(source)
 			rule += "/partner"
 			conf -= 0.15

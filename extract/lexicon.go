@@ -178,7 +178,7 @@ func (lx *Lexicon) match(keys []string, i int) (cue, int) {
 // the lexicon need not list every inflection.
 func firstWordForms(k string) []string {
 	forms := []string{k}
-	for _, suf := range []string{"های", "ها"} {
+	for _, suf := range []string{"های", "ها", "ات"} {
 		if s, ok := strings.CutSuffix(k, suf); ok && len(s) >= 4 {
 			forms = append(forms, s)
 		}
