@@ -16,8 +16,9 @@ const shortLine = 120
 
 // Dateline returns the publication date of an article from a date after an
 // explicit label ("تاریخ انتشار: ...") anywhere in the text, or else from
-// a full date in its first lines, preferring one on a short line of its
-// own. Dates of laws and other references ("مصوب ۱۳۸۲/۱۰/۱۷") are skipped.
+// the full date in its first lines that looks most like a dateline (with
+// a time, a weekday, on a short line of its own). Dates of laws and other
+// references ("مصوب ۱۳۸۲/۱۰/۱۷") are skipped.
 func Dateline(text string) (didar.Date, Expr, bool) {
 	return builtin().Dateline(text)
 }
@@ -36,7 +37,10 @@ func (lx *Lexicon) Dateline(text string) (didar.Date, Expr, bool) {
 			}
 		}
 	}
-	var first *found
+	// In the head, score each full date by how much it looks like a
+	// dateline: a time of day, a weekday, a short line of its own, the end
+	// of its line. The best wins; the earliest among equals.
+	best, bestScore := -1, -1
 	for i, f := range fs {
 		if f.Start >= headRunes {
 			break
@@ -49,25 +53,39 @@ func (lx *Lexicon) Dateline(text string) (didar.Date, Expr, bool) {
 				continue
 			}
 		}
-		if lineLen(text, f) <= shortLine {
-			return f.Date, f.Expr, true
+		score := 0
+		if f.Time != "" {
+			score += 3
 		}
-		if first == nil {
-			first = &fs[i]
+		if f.HasWeekday {
+			score++
+		}
+		n, atEnd := lineOf(text, f)
+		if n <= shortLine {
+			score += 2
+		}
+		if atEnd {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = i, score
 		}
 	}
-	if first != nil {
-		return first.Date, first.Expr, true
+	if best >= 0 {
+		return fs[best].Date, fs[best].Expr, true
 	}
 	return didar.Date{}, Expr{}, false
 }
 
-// lineLen returns the length in runes of the line that holds f.
-func lineLen(text string, f found) int {
+// lineOf returns the length in runes of the line that holds f, and
+// whether f ends it but for punctuation.
+func lineOf(text string, f found) (n int, atEnd bool) {
 	a := strings.LastIndexByte(text[:f.bstart], '\n') + 1
 	b := strings.IndexByte(text[f.bstart:], '\n')
 	if b < 0 {
 		b = len(text) - f.bstart
 	}
-	return utf8.RuneCountInString(text[a : f.bstart+b])
+	rest := text[f.bstart+len(f.Text) : f.bstart+b]
+	atEnd = strings.TrimFunc(rest, func(r rune) bool { return !isLetter(r) && digitValue(r) < 0 }) == ""
+	return utf8.RuneCountInString(text[a : f.bstart+b]), atEnd
 }

@@ -109,6 +109,11 @@ func (s *scanner) line(out []found, labels *[]int) []found {
 				*labels = append(*labels, s.toks[i+n-1].end)
 			}
 		}
+		if r, e, next, ok := s.dayRange(i); ok {
+			out = append(out, s.found(r, i), s.found(e, i+2))
+			i = next
+			continue
+		}
 		e, next, ok := s.absolute(i)
 		if !ok {
 			e, next, ok = s.relative(i)
@@ -117,14 +122,46 @@ func (s *scanner) line(out []found, labels *[]int) []found {
 			i = max(i+1, next)
 			continue
 		}
-		f := found{Expr: e, bstart: s.toks[i].bstart}
-		if i > 0 {
-			f.prev = s.toks[i-1].key
-		}
-		out = append(out, f)
+		out = append(out, s.found(e, i))
 		i = next
 	}
 	return out
+}
+
+func (s *scanner) found(e Expr, i int) found {
+	f := found{Expr: e, bstart: s.toks[i].bstart}
+	if i > 0 {
+		f.prev = s.toks[i-1].key
+	}
+	return f
+}
+
+// dayRange parses "۱۳ تا ۱۵ آذر ۱۴۰۲" at i: the first day, alone, and the
+// date that gives it its month and year.
+func (s *scanner) dayRange(i int) (first, second Expr, next int, ok bool) {
+	if i+2 >= len(s.toks) {
+		return
+	}
+	t, u := s.toks[i], s.toks[i+2]
+	if t.kind != tNum || t.ndig > 2 || t.val < 1 || u.kind != tNum || u.val <= t.val || !s.toks[i+1].space || !u.space {
+		return
+	}
+	if _, n, isRange := s.cat(i+1, "range"); !(isRange && n == 1) && !s.isPunct(i+1, "-–") {
+		return
+	}
+	second, next, ok = s.absolute(i + 2)
+	if !ok || second.Start != u.start || second.HasWeekday {
+		return first, second, 0, false
+	}
+	first = Expr{Kind: Absolute, Calendar: second.Calendar, Precision: second.Precision}
+	if second.Precision != didar.PrecisionDay && !second.Date.IsZero() {
+		return first, second, 0, false // "۱۳ تا ۱۵" read as a month: not a range of days
+	}
+	if !second.Date.IsZero() {
+		first.Date = second.Date.AddDays(t.val - u.val)
+	}
+	s.span(&first, i, i+1)
+	return first, second, next, true
 }
 
 // match returns the longest lexicon key that starts at token i, as the

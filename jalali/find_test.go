@@ -152,6 +152,17 @@ var findCases = []struct {
 	{"weekday unresolved", "روز دوشنبه گفت", "", []want{{text: "روز دوشنبه", date: "", prec: none, kind: Weekday}}},
 	{"years ago", "۵ سال پیش", "2025-11-17", []want{{date: "2020-03-20", prec: year}}},
 	{"a period of years", "در ۵۰ سال گذشته", "2025-11-17", nil},
+	{"این هفته", "این هفته", "2025-11-17", []want{{date: "2025-11-17", prec: day, approx: true}}},
+	{"همین ماه", "همین ماه", "2025-11-17", []want{{date: "2025-10-23", prec: month}}},
+	{"این روز", "در این روز", "2025-11-17", nil},
+	// Ranges of days share the month and year of the last day.
+	{"range with تا", "از ۱۳ تا ۱۵ آذر ۱۴۰۲", "", []want{
+		{text: "۱۳", date: "2023-12-04", prec: day, kind: Absolute, cal: solar},
+		{text: "۱۵ آذر ۱۴۰۲", date: "2023-12-06", prec: day}}},
+	{"range with و, unresolved", "۲۲ و ۲۳ آبان", "", []want{
+		{text: "۲۲", date: "", prec: none, kind: Absolute},
+		{text: "۲۳ آبان", date: "", prec: none}}},
+	{"not a range", "۲ و ۳ درصد", "", nil},
 	// Words that are not dates.
 	{"تیر اندازی", "ساعت 10 تیر اندازی شد", "2025-11-17", nil},
 	{"تیراندازی", "۱۰ تیراندازی", "2025-11-17", nil},

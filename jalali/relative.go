@@ -128,6 +128,13 @@ func (s *scanner) weekday(a, k int, wd time.Weekday) (Expr, int, bool) {
 // "ماه آینده", "سال جاری".
 func (s *scanner) counted(a, k int) (Expr, int, bool) {
 	count := 1
+	if _, n, ok := s.cat(k, "this"); ok {
+		u, m, ok := s.cat(k+n, "unit")
+		if !ok || u.arg == "day" {
+			return Expr{}, 0, false // "این روز" points into the story, not to publication
+		}
+		return s.unit(a, k+n+m, u.arg, 0)
+	}
 	if k < len(s.toks) && s.toks[k].kind == tNum {
 		t := s.toks[k]
 		if t.ndig > 3 || t.val == 0 || s.inNumber(k) {
@@ -150,8 +157,13 @@ func (s *scanner) counted(a, k int) (Expr, int, bool) {
 	if _, _, ok := s.cat(k+n, "span"); ok && count > 1 && (u.arg == "month" || u.arg == "year") {
 		return Expr{}, k + n + m, false // skip it all, or "سال گذشته" would be read alone
 	}
-	off, b := count*d.val, k+n+m
-	switch u.arg {
+	return s.unit(a, k+n+m, u.arg, count*d.val)
+}
+
+// unit resolves off units from publication for an expression on tokens
+// [a, b).
+func (s *scanner) unit(a, b int, unit string, off int) (Expr, int, bool) {
+	switch unit {
 	case "day":
 		return s.days(a, b, off), b, true
 	case "week":
