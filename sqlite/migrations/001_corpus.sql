@@ -137,3 +137,8 @@ CREATE INDEX reports_outlet ON reports (outlet);
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
 	INSERT INTO articles_fts (rowid, search) VALUES (new.seq, new.search);
 END;
+
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF search ON articles BEGIN
+	INSERT INTO articles_fts (articles_fts, rowid, search) VALUES ('delete', old.seq, old.search);
+	INSERT INTO articles_fts (rowid, search) VALUES (new.seq, new.search);
+END;

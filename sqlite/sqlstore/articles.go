@@ -406,8 +406,26 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 		if err != nil {
 			return err
 		}
+		// A changed normaliser changes the text the offsets refer to:
+		// store the new text, unless another article already has it.
 		if rec.Article.Text != "" && rec.Article.Text != text {
-			return didar.Errorf(didar.EINVALID, "recode %q: the record is of another text", id)
+			hash := didar.ContentHash(rec.Article.Text)
+			var n int
+			if err := tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM articles WHERE hash = ?`), hash).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return didar.Errorf(didar.ECONFLICT, "recode %q: its new text is that of another stored article", id)
+			}
+			var title string
+			if err := tx.QueryRowContext(ctx, s.q(`SELECT title FROM articles WHERE seq = ?`), seq).Scan(&title); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, s.q(`UPDATE articles SET text = ?, hash = ?, search = ? WHERE seq = ?`),
+				rec.Article.Text, hash, SearchKey(title+" "+rec.Article.Text), seq)
+			if err != nil {
+				return err
+			}
 		}
 		var old stored
 		if err := json.Unmarshal([]byte(body), &old); err != nil {

@@ -1,0 +1,387 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/dedup"
+	"github.com/didar-news/didar/extract"
+)
+
+// Coder codes one article; *extract.Extractor is one.
+type Coder interface {
+	Extract(extract.Input) (didar.Record, error)
+}
+
+// Ingester reads inputs, codes them and stores them.
+type Ingester struct {
+	Store didar.Store
+	Coder Coder
+	// Fetch gets URLs and feed item pages; nil refuses URLs.
+	Fetch *Fetcher
+	// MaxBytes limits one file, page or JSON line; 0 means
+	// DefaultMaxBytes.
+	MaxBytes int64
+	// Workers code articles in parallel (the store saves one at a
+	// time); 0 means one per CPU.
+	Workers  int
+	Progress Progress // nil: none
+	Stdin    io.Reader
+}
+
+// Failure is an input that could not be ingested, and why.
+type Failure struct {
+	Where  string `json:"where"`
+	Reason string `json:"reason"`
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	Ingested int       `json:"ingested"`
+	Present  int       `json:"present"` // the same text was already stored
+	Failed   int       `json:"failed"`
+	Events   int       `json:"events"` // events of the ingested articles
+	Failures []Failure `json:"failures"`
+}
+
+func (s *Summary) fail(where string, err error) {
+	s.Failed++
+	s.Failures = append(s.Failures, Failure{Where: where, Reason: err.Error()})
+}
+
+// source is one input named on the command line or found in a directory.
+type source struct {
+	where string
+	path  string // file path; "" for stdin and URLs
+	url   string
+	stdin bool
+	err   error // could not be listed
+}
+
+// expand lists the sources of targets: directories are walked
+// recursively (hidden files and directories skipped, names in order).
+func expand(targets []string) []source {
+	var out []source
+	for _, t := range targets {
+		switch {
+		case t == "-":
+			out = append(out, source{where: "-", stdin: true})
+		case isURL(t):
+			out = append(out, source{where: t, url: t})
+		default:
+			info, err := os.Stat(t)
+			if err != nil {
+				out = append(out, source{where: t, err: err})
+				continue
+			}
+			if !info.IsDir() {
+				out = append(out, source{where: t, path: t})
+				continue
+			}
+			err = filepath.WalkDir(t, func(p string, d fs.DirEntry, err error) error {
+				if err != nil {
+					out = append(out, source{where: p, err: err})
+					return nil
+				}
+				if p != t && strings.HasPrefix(d.Name(), ".") {
+					if d.IsDir() {
+						return filepath.SkipDir
+					}
+					return nil
+				}
+				if d.Type().IsRegular() {
+					out = append(out, source{where: p, path: p})
+				}
+				return nil
+			})
+			if err != nil {
+				out = append(out, source{where: t, err: err})
+			}
+		}
+	}
+	return out
+}
+
+// coded is an item after coding, ready to save.
+type coded struct {
+	item   Item
+	rec    didar.Record
+	sketch []uint32
+	last   bool // the last item of its source, for progress
+}
+
+// Run ingests every target (files, directories, "-" for standard input,
+// URLs of pages or feeds). Failures of single inputs are in the summary;
+// the error is for the run itself (the context cancelled, the store
+// gone), and the summary then counts what was done before it.
+func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sources := expand(targets)
+	if g.Progress != nil {
+		g.Progress.Start(len(sources))
+		defer g.Progress.Finish()
+	}
+	type tagged struct {
+		Item
+		last bool
+	}
+	items := make(chan tagged, 64)
+	go func() {
+		defer close(items)
+		for _, src := range sources {
+			var pending *Item
+			emit := func(it Item) {
+				if pending != nil {
+					select {
+					case items <- tagged{Item: *pending}:
+					case <-ctx.Done():
+					}
+				}
+				pending = &it
+			}
+			g.read(ctx, src, emit)
+			if pending == nil { // a source with nothing in it still advances
+				pending = &Item{Where: src.where, Err: errors.New("nothing to ingest")}
+			}
+			select {
+			case items <- tagged{Item: *pending, last: true}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	results := make(chan coded, 64)
+	workers := g.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range items {
+				c := g.code(it.Item)
+				c.last = it.last
+				select {
+				case results <- c:
+				case <-ctx.Done():
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	sum := &Summary{Failures: []Failure{}}
+	var runErr error
+	for c := range results {
+		if runErr != nil {
+			continue // drain
+		}
+		if err := ctx.Err(); err != nil {
+			runErr = err
+			cancel()
+			continue
+		}
+		if c.item.Err != nil {
+			sum.fail(c.item.Where, c.item.Err)
+		} else {
+			res, err := g.Store.SaveArticle(ctx, newArticle(c))
+			switch {
+			case err != nil && ctx.Err() != nil:
+				runErr = ctx.Err()
+				cancel()
+				continue
+			case err != nil && didar.ErrorCode(err) == didar.EINTERNAL:
+				// The store itself failed: stop rather than fail every
+				// article after this one the same way.
+				runErr = err
+				cancel()
+				continue
+			case err != nil:
+				sum.fail(c.item.Where, err)
+			case res.Created:
+				sum.Ingested++
+				sum.Events += res.Events
+			default:
+				sum.Present++
+			}
+		}
+		if c.last && g.Progress != nil {
+			g.Progress.Step(sum)
+		}
+	}
+	if runErr != nil {
+		return sum, fmt.Errorf("ingest stopped: %w", runErr)
+	}
+	return sum, nil
+}
+
+func newArticle(c coded) didar.NewArticle {
+	return didar.NewArticle{Record: c.rec, Raw: c.item.Raw, Sketch: c.sketch}
+}
+
+// code extracts the record of an item; a coder that fails or panics
+// fails the item alone.
+func (g *Ingester) code(it Item) (c coded) {
+	c.item = it
+	if it.Err != nil {
+		return c
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			c.item.Err = fmt.Errorf("coder panicked: %v", r)
+		}
+	}()
+	rec, err := g.Coder.Extract(it.Input)
+	if err != nil {
+		c.item.Err = fmt.Errorf("code: %w", err)
+		return c
+	}
+	c.rec = rec
+	c.sketch = dedup.Sketch(rec.Article.Text)
+	return c
+}
+
+func (g *Ingester) maxBytes() int64 {
+	if g.MaxBytes > 0 {
+		return g.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+// read emits the items of one source.
+func (g *Ingester) read(ctx context.Context, src source, emit func(Item)) {
+	switch {
+	case src.err != nil:
+		emit(Item{Where: src.where, Err: src.err})
+	case src.stdin:
+		if g.Stdin == nil {
+			emit(Item{Where: "-", Err: errors.New("no standard input")})
+			return
+		}
+		g.readStream(ctx, src.where, "", g.Stdin, "", emit)
+	case src.url != "":
+		g.readURL(ctx, src.url, emit)
+	default:
+		g.readFile(ctx, src.path, emit)
+	}
+}
+
+func (g *Ingester) readFile(ctx context.Context, path string, emit func(Item)) {
+	f, err := os.Open(path)
+	if err != nil {
+		emit(Item{Where: path, Err: err})
+		return
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		emit(Item{Where: path, Err: err})
+		return
+	}
+	format := formatOf(path)
+	// JSON Lines stream, and the limit applies to each line; any other
+	// file is one document under the limit.
+	if format != FormatJSONL && info.Size() > g.maxBytes() {
+		emit(Item{Where: path, Err: fmt.Errorf("file of %d bytes is over the size limit of %d bytes", info.Size(), g.maxBytes())})
+		return
+	}
+	g.readStream(ctx, path, idOf(path), f, format, emit)
+}
+
+// readStream reads one document, or JSON Lines, of the given format
+// ("" to sniff it).
+func (g *Ingester) readStream(ctx context.Context, where, id string, r io.Reader, format Format, emit func(Item)) {
+	br := bufio.NewReaderSize(r, 64*1024)
+	if format == "" {
+		head, _ := br.Peek(4096)
+		format = sniff(head)
+		if format == FormatJSON && bytes.HasPrefix(bytes.TrimSpace(head), []byte("{")) && len(head) == 4096 {
+			format = FormatJSONL // too long to check whole; lines are the streaming form
+		}
+	}
+	if format == FormatJSONL {
+		if err := readJSONL(where, br, int(g.maxBytes()), emit); err != nil {
+			emit(Item{Where: where, Err: err})
+		}
+		return
+	}
+	b, err := io.ReadAll(io.LimitReader(br, g.maxBytes()+1))
+	if err != nil {
+		emit(Item{Where: where, Err: err})
+		return
+	}
+	if int64(len(b)) > g.maxBytes() {
+		emit(Item{Where: where, Err: fmt.Errorf("input is over the size limit of %d bytes", g.maxBytes())})
+		return
+	}
+	g.readDoc(ctx, where, id, "", "", b, format, emit)
+}
+
+// readDoc reads one document already in memory.
+func (g *Ingester) readDoc(ctx context.Context, where, id, contentType, pageURL string, b []byte, format Format, emit func(Item)) {
+	switch format {
+	case FormatText:
+		emit(readText(where, id, b))
+	case FormatJSON:
+		readJSON(where, b, emit)
+	case FormatJSONL:
+		if err := readJSONL(where, bytes.NewReader(b), int(g.maxBytes()), emit); err != nil {
+			emit(Item{Where: where, Err: err})
+		}
+	case FormatHTML:
+		p, err := readHTML(bytes.NewReader(b), contentType, pageURL)
+		if err != nil {
+			emit(Item{Where: where, Err: err})
+			return
+		}
+		emit(Item{Where: where, Raw: string(b), Input: extract.Input{ID: id, URL: p.URL, Title: p.Title, Source: p.Site, Published: p.Published, Text: p.Text}})
+	case FormatFeed:
+		f, err := parseFeed(b)
+		if err != nil {
+			emit(Item{Where: where, Err: err})
+			return
+		}
+		feedItems(ctx, where, f, g.Fetch, emit)
+	}
+}
+
+func (g *Ingester) readURL(ctx context.Context, u string, emit func(Item)) {
+	if g.Fetch == nil {
+		emit(Item{Where: u, Err: errNoFetcher})
+		return
+	}
+	resp, err := g.Fetch.Get(ctx, u, Validators{})
+	if err != nil {
+		emit(Item{Where: u, Err: err})
+		return
+	}
+	format := sniff(resp.Body)
+	ct := strings.ToLower(resp.ContentType)
+	switch {
+	case strings.Contains(ct, "rss") || strings.Contains(ct, "atom") || (strings.Contains(ct, "xml") && format != FormatHTML):
+		format = FormatFeed
+	case strings.Contains(ct, "html"):
+		format = FormatHTML
+	case strings.Contains(ct, "json") && isJSONFeed(resp.Body):
+		format = FormatFeed
+	}
+	g.readDoc(ctx, u, "", resp.ContentType, resp.URL, resp.Body, format, emit)
+}
+
+func isJSONFeed(b []byte) bool {
+	return bytes.Contains(b[:min(len(b), 512)], []byte("jsonfeed.org"))
+}
