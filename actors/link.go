@@ -88,7 +88,7 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	sortLinks(l.links)
 
 	res := Result{Links: l.links, Actors: make(map[string]didar.Actor, len(l.actors))}
-	for _, ln := range l.links {
+	for _, ln := range append(l.links, l.inner()...) {
 		for _, id := range linkIDs(ln) {
 			a := l.actors[id]
 			a.Mentions = append(a.Mentions, didar.Mention{Start: ln.Start, End: ln.End, Text: ln.Text, Via: ln.Via})
@@ -96,10 +96,60 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	}
 	for id, a := range l.actors {
 		if len(a.Mentions) > 0 {
+			sort.SliceStable(a.Mentions, func(i, j int) bool { return a.Mentions[i].Start < a.Mentions[j].Start })
 			res.Actors[id] = *a
 		}
 	}
 	return res
+}
+
+// inner returns the countries and organisations named inside role
+// phrases ("حزب کمونیست چین" in "وزیر بین‌الملل حزب کمونیست چین"): they
+// are mentioned too, though the phrase's link stands for the person.
+func (l *linker) inner() []Link {
+	var out []Link
+	w := 0
+	for _, ln := range l.links {
+		if ln.Via != "role" {
+			continue
+		}
+		for w < len(l.doc.words) && l.doc.words[w].start < ln.Start {
+			w++
+		}
+		if w >= len(l.doc.words) {
+			break
+		}
+		last := w
+		for last+1 < len(l.doc.words) && l.doc.words[last+1].end <= ln.End {
+			last++
+		}
+		c0, c1 := l.doc.words[w].c0, l.doc.words[last].c1
+		if c1-c0 < 2 {
+			continue
+		}
+		var found []span
+		l.m.trie.Walk(l.doc.codes[c0+1:c1], func(end, n, p int64) bool {
+			e := c0 + 1 + int(end) + 1
+			if s, ok := l.m.check(l.doc, e-int(n), e, &l.m.pats[p]); ok {
+				found = append(found, s)
+			}
+			return true
+		})
+		sortSpans(found)
+		next := 0
+		for _, s := range found {
+			if s.c0 < next {
+				continue
+			}
+			e, _, ok := l.entryHit(s)
+			if !ok || (e.Kind != didar.KindOrganization && e.Kind != didar.KindCountry) {
+				continue
+			}
+			next = s.c1
+			out = append(out, Link{Start: s.start, End: s.end, Text: l.textOf(s.start, s.end), ActorID: l.entryActor(e.ID), Via: "name"})
+		}
+	}
+	return out
 }
 
 func linkIDs(l Link) []string {
@@ -372,18 +422,30 @@ func (l *linker) apposition(i int, id string) int {
 	return r.next
 }
 
+// noteRole records that person id holds role r in this article, so that
+// the role alone names them elsewhere in it.
 func (l *linker) noteRole(id string, r role) {
-	if a := l.actors[id]; a != nil && !a.InDictionary {
-		a.Roles = appendUnique(a.Roles, r.phrase)
-		if a.Country == "" {
-			a.Country = didar.NullString(r.key.country)
+	a := l.actors[id]
+	if a == nil || a.Kind != didar.KindPerson {
+		return
+	}
+	if _, ok := l.roleOf[r.key]; !ok {
+		l.roleOf[r.key] = id
+	}
+	if a.InDictionary {
+		// The dictionary knows no role for them at the date: keep the
+		// office the text gives.
+		if len(a.Roles) == 0 && r.key.office != "" && r.title != "" {
+			a.Roles = append(a.Roles, r.title)
 		}
-		if a.Sector == "" {
-			a.Sector = didar.NullString(r.sector)
-		}
-		if _, ok := l.roleOf[r.key]; !ok {
-			l.roleOf[r.key] = id
-		}
+		return
+	}
+	a.Roles = appendUnique(a.Roles, r.phrase)
+	if a.Country == "" {
+		a.Country = didar.NullString(r.key.country)
+	}
+	if a.Sector == "" {
+		a.Sector = didar.NullString(r.sector)
 	}
 }
 
@@ -402,8 +464,10 @@ func (l *linker) readRole(i int) (role, bool) {
 			r.key.country = o.Country
 		} else if org, ok := l.orgAt(i + 1); ok && l.adjacent(i, i+1) {
 			// دبیرکل حزب ...: the organisation names the country.
-			r.key.org, r.key.country = org.ID, org.Country
-			if org.Sector != "" && r.sector == "" {
+			// Any office in that organisation: "رئیس" is a party's
+			// leader or a parliament's speaker.
+			r.key = roleKey{org: org.ID, country: org.Country}
+			if org.Sector != "" {
 				r.sector = org.Sector
 			}
 			r.end = l.spans[i+1].end
@@ -958,7 +1022,7 @@ func (l *linker) list(i int, sector string) int {
 			a = k + 1 // وخانم: the conjunction glued to a title
 		}
 		b := a
-		for b < len(l.doc.words) && b-a < 2 && l.doc.words[b].letter && !l.m.stop[l.doc.words[b].k] && l.spanAt[b] < 0 {
+		for b < len(l.doc.words) && b-a < 2 && l.doc.words[b].letter && !l.m.stop[l.doc.words[b].k] && l.plainInList(b) {
 			if _, ok := l.titleWord(l.doc.words[b].k); ok {
 				break
 			}
@@ -992,6 +1056,21 @@ func (l *linker) list(i int, sector string) int {
 		l.add(start, end, id, "name", "")
 	}
 	return l.skipTo(names[len(names)-1][1] + 1)
+}
+
+// plainInList reports whether word w can be part of a listed name: no
+// span, or only a surname (a famous surname is often shared: کنعانی مقدم).
+func (l *linker) plainInList(w int) bool {
+	sp := l.spanAt[w]
+	if sp < 0 {
+		return true
+	}
+	for _, h := range l.spans[sp].pat.hits {
+		if h.kind != hSurname {
+			return false
+		}
+	}
+	return true
 }
 
 func (l *linker) resolveListed(key, disp, country, sector string) string {

@@ -224,7 +224,10 @@ func TestLinkActors(t *testing.T) {
 	if g.Kind != didar.KindGroup || g.Country != "CHN" || g.Sector != "PTY" {
 		t.Errorf("group = %+v", g)
 	}
-	if c := r.Actors["CHN"]; c.Kind != "" {
+	if o := r.Actors["cpc"]; o.Kind != didar.KindOrganization || len(o.Mentions) != 1 || o.Mentions[0].Text != "حزب کمونیست چین" {
+		t.Errorf("organisation inside a role phrase = %+v", o)
+	}
+	if c := r.Actors["CHN"]; c.Kind != "" && len(c.Mentions) != 1 {
 		t.Errorf("the adjective of a group made a country mention: %+v", c)
 	}
 }
