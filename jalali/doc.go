@@ -18,6 +18,19 @@
 //     year-precision date the first day of that year, each in the calendar
 //     the text used (1 Farvardin, 1 January or 1 Muharram), converted to
 //     Gregorian.
+//   - A day and month without a year take the year that puts them last on
+//     or before publication plus a week (announcements run a few days
+//     ahead). A two-digit year ending the phrase ("۲۲ بهمن ۵۷") is read
+//     in the 1300s or 1400s, whichever is not after publication.
+//   - The first day of a range ("۱۳ تا ۱۵ آذر") is an expression of its
+//     own with the month and year of the last.
+//   - A weekday written with a date is checked; on disagreement the date
+//     is kept and Mismatch says what the text named and what the date is.
+//   - Week expressions ("هفته گذشته") are the publication date moved by
+//     seven days, with Approx set; "ماه گذشته" and "سال گذشته" are
+//     Solar Hijri months and years (Gregorian when "میلادی" follows).
+//   - A count of months or years with گذشته or اخیر ("در ۵۰ سال گذشته")
+//     is a period, not a date, and is not returned.
 //   - Offsets are rune offsets into the text given, end exclusive.
 //
 // Solar Hijri conversion uses github.com/yaa110/go-persian-calendar. The

@@ -128,8 +128,14 @@ func (s *scanner) line(out []found, labels *[]int) []found {
 	return out
 }
 
+// found wraps e, which was parsed from token i on, with the key of the
+// token before i. A cue ("تاریخ") may come between i and e.Start.
 func (s *scanner) found(e Expr, i int) found {
-	f := found{Expr: e, bstart: s.toks[i].bstart}
+	j := i
+	for s.toks[j].start < e.Start {
+		j++
+	}
+	f := found{Expr: e, bstart: s.toks[j].bstart}
 	if i > 0 {
 		f.prev = s.toks[i-1].key
 	}
@@ -384,6 +390,8 @@ func (s *scanner) core(j int, cued bool) (core, int, bool) {
 			if e, n, ok := s.cat(k, "marker"); ok && e.arg == c.cal {
 				k += n
 			}
+		} else if y := s.shortYear(c, yk); y != 0 {
+			c.y, hasYear, k = y, true, yk+1
 		}
 	} else if e, n, ok := s.cat(yk, "direction"); ok && yk > k {
 		c.yearRel, c.hasYearRel, hasYear, k = e.val, true, true, yk+n
@@ -415,6 +423,28 @@ func (s *scanner) core(j int, cued bool) (core, int, bool) {
 		c.d, c.prec = 1, didar.PrecisionMonth
 	}
 	return c, k, true
+}
+
+// shortYear reads the two-digit Solar Hijri year of "۲۲ بهمن ۵۷" at k,
+// or returns 0. Only a number that ends the phrase counts ("۱۴ آذر ۳۰ نفر"
+// is thirty people). The century is the one that does not put the year
+// after publication (after 1410 without one).
+func (s *scanner) shortYear(c core, k int) int {
+	t := s.toks[k]
+	if c.cal != solar || c.d == 0 || t.ndig != 2 || s.inNumber(k) {
+		return 0
+	}
+	if k+1 < len(s.toks) && s.toks[k+1].kind != tPunct {
+		return 0
+	}
+	last := 1410
+	if py := s.pubYear(solar); py != 0 {
+		last = py
+	}
+	if y := 1400 + t.val; y <= last {
+		return y
+	}
+	return 1300 + t.val
 }
 
 // yearOnly parses "سال ۱۴۰۲" or "۲۰۲۱ میلادی" at k.

@@ -61,6 +61,9 @@ var findCases = []struct {
 	{"مهر with year", "۸ مهر ۱۴۰۳", "", []want{{date: "2024-09-29", prec: day}}},
 	{"دی with year", "۱ دی ۱۴۰۲", "", []want{{date: "2023-12-22", prec: day}}},
 	{"بهمن", "۲۲ بهمن ۱۳۵۷", "", []want{{date: "1979-02-11", prec: day}}},
+	{"two-digit year", "در ۲۲ بهمن ۵۷.", "", []want{{text: "۲۲ بهمن ۵۷", date: "1979-02-11", prec: day}}},
+	{"two-digit year of this century", "۱۴ آذر ۰۲", "2025-01-01", []want{{date: "2023-12-05", prec: day}}},
+	{"count after a date", "۱۴ آذر ۱۲ نفر", "2023-12-10", []want{{text: "۱۴ آذر", date: "2023-12-05", prec: day}}},
 	{"no such day keeps month", "۳۱ مهر ۱۴۰۲", "", []want{{text: "مهر ۱۴۰۲", date: "2023-09-23", prec: month}}},
 	// Day and month alone take the year from publication.
 	{"no year", "روز ۱۴ آذر", "2023-12-10", []want{{text: "۱۴ آذر", date: "2023-12-05", prec: day}}},
