@@ -1,7 +1,7 @@
 package normalize
 
 import (
-	"strings"
+	"bytes"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -158,7 +158,7 @@ func Fold(s string) (key string, pos []int) {
 		ri++
 	}
 	b, pos := f.b, f.pos
-	if j := joinKeys(); len(j) > 0 && strings.Contains(string(b), " و ") {
+	if j := joinKeys(); len(j) > 0 {
 		b, pos = joinSpaced(b, pos, j)
 	}
 	pos = append(pos, ri)
@@ -203,40 +203,74 @@ func (f *folder) add(r rune, at int) {
 
 // joinSpaced removes the spaces of " و " where the letters on both sides
 // form a compound from the join list, reading left to right so that the
-// joined word is the left side of the next candidate, as Text does.
+// joined word is the left side of the next candidate, as Text does. It
+// copies only when it joins something.
 func joinSpaced(b []byte, pos []int, joins map[string]string) ([]byte, []int) {
-	out := make([]byte, 0, len(b))
-	op := make([]int, 0, len(pos))
-	for i := 0; i < len(b); {
-		if b[i] == ' ' && i+4 < len(b) && string(b[i+1:i+4]) == "و " {
-			left := wordBefore(out)
-			right := wordAfter(b[i+4:])
-			if left != "" && right != "" {
-				if _, ok := joins[left+"و"+right]; ok {
-					out = append(out, b[i+1:i+3]...)
-					op = append(op, pos[i+1:i+3]...)
-					i += 4
-					continue
-				}
-			}
+	var out, scratch []byte
+	var op []int
+	copied := 0 // b[copied:] is not yet in out (once out is in use)
+	sep := []byte(" و ")
+	for i := 0; ; {
+		k := bytes.Index(b[i:], sep)
+		if k < 0 {
+			break
 		}
-		out = append(out, b[i])
-		op = append(op, pos[i])
-		i++
+		k += i
+		i = k + 1
+		var left []byte
+		if out != nil {
+			out = append(out, b[copied:k]...)
+			op = append(op, pos[copied:k]...)
+			copied = k
+			left = wordBefore(out)
+		} else {
+			left = wordBefore(b[:k])
+		}
+		right := wordAfter(b[k+len(sep):])
+		if len(left) == 0 || len(right) == 0 {
+			continue
+		}
+		scratch = append(append(append(scratch[:0], left...), "و"...), right...)
+		if _, ok := joins[string(scratch)]; !ok {
+			continue
+		}
+		if out == nil {
+			out = append(make([]byte, 0, len(b)), b[:k]...)
+			op = append(make([]int, 0, len(pos)+1), pos[:k]...)
+		}
+		out = append(out, b[k+1:k+3]...)
+		op = append(op, pos[k+1:k+3]...)
+		copied = k + len(sep)
+		i = copied
 	}
-	return out, op
+	if out == nil {
+		return b, pos
+	}
+	return append(out, b[copied:]...), append(op, pos[copied:]...)
 }
 
 // isWordRune reports the runes that make up a word for joining and
 // restoration: letters and combining marks.
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	case r >= 0x0600 && r <= 0x06FF:
+		return arabicWord[r-0x0600]
 	}
 	return unicode.IsLetter(r) || unicode.IsMark(r)
 }
 
-func wordBefore(b []byte) string {
+// arabicWord caches isWordRune for the Arabic block, the hot path.
+var arabicWord = func() (t [256]bool) {
+	for i := range t {
+		r := rune(0x0600 + i)
+		t[i] = unicode.IsLetter(r) || unicode.IsMark(r)
+	}
+	return t
+}()
+
+func wordBefore(b []byte) []byte {
 	i := len(b)
 	for i > 0 {
 		r, n := utf8.DecodeLastRune(b[:i])
@@ -245,10 +279,10 @@ func wordBefore(b []byte) string {
 		}
 		i -= n
 	}
-	return string(b[i:])
+	return b[i:]
 }
 
-func wordAfter(b []byte) string {
+func wordAfter(b []byte) []byte {
 	i := 0
 	for i < len(b) {
 		r, n := utf8.DecodeRune(b[i:])
@@ -257,5 +291,5 @@ func wordAfter(b []byte) string {
 		}
 		i += n
 	}
-	return string(b[:i])
+	return b[:i]
 }

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"bufio"
+	"bytes"
 	"embed"
 	"fmt"
 	"io"
@@ -153,31 +154,33 @@ func (lx *lexicon) clone() *lexicon {
 	return c
 }
 
-// lookup returns the display spelling of a known word.
-func (lx *lexicon) lookup(w string) (string, bool) {
-	d, ok := lx.words[w]
-	if !ok {
-		return "", false
-	}
-	if d == "" {
-		return w, true
-	}
-	return d, true
+// lookup returns the display spelling of a known word, "" when it is
+// spelt as w.
+func (lx *lexicon) lookup(w []byte) (string, bool) {
+	d, ok := lx.words[string(w)]
+	return d, ok
 }
 
-// stem returns the display spelling of w when w is a known word or a known
-// word with the adjective/noun ending ی (چینی from چین, آمریکایی from
-// آمریکا), which attaches without ZWNJ.
-func (lx *lexicon) stem(w string) (string, bool) {
+// stem reports whether w is a known word or a known word with the
+// adjective/noun ending ی (چینی from چین, آمریکایی from آمریکا), which
+// attaches without ZWNJ, and returns its display spelling, "" when that is
+// w itself.
+func (lx *lexicon) stem(w []byte) (string, bool) {
 	if d, ok := lx.lookup(w); ok {
 		return d, true
 	}
-	if b, ok := strings.CutSuffix(w, "ی"); ok && len(b) >= 4 {
+	if b, ok := bytes.CutSuffix(w, yeh); ok && len(b) >= 4 {
 		if d, ok := lx.lookup(b); ok {
+			if d == "" {
+				return "", true
+			}
 			return d + "ی", true
 		}
-		if bb, ok := strings.CutSuffix(b, "ی"); ok && len(bb) >= 4 {
+		if bb, ok := bytes.CutSuffix(b, yeh); ok && len(bb) >= 4 {
 			if d, ok := lx.lookup(bb); ok {
+				if d == "" {
+					return "", true
+				}
 				return d + "یی", true
 			}
 		}
@@ -185,81 +188,106 @@ func (lx *lexicon) stem(w string) (string, bool) {
 	return "", false
 }
 
-// suffixes that Persian writes apart from their stem, longest first within
-// each family. afterVowel marks those written apart only after ه or ی
-// (خانه‌ای, چینی‌اش, but کتابم, کشورشان). ات is left out: جزئیات and
-// عملیات are single words far more often than جزئی‌ات.
-var suffixes = []struct {
-	s          string
-	afterVowel bool
-}{
-	{"هایشان", false}, {"هایتان", false}, {"هایمان", false},
-	{"هایش", false}, {"هایم", false}, {"هایت", false},
-	{"هایی", false}, {"های", false}, {"ها", false},
-	{"ترین", false}, {"تر", false},
-	{"ایم", true}, {"اید", true}, {"اند", true},
-	{"ای", true}, {"ام", true}, {"اش", true},
-	{"مان", true}, {"تان", true}, {"شان", true}, {"مند", true},
-}
-
 var (
-	presentEndings = []string{"یند", "ییم", "یید", "یم", "ید", "ند", "م", "ی", "د"}
-	pastEndings    = []string{"یم", "ید", "ند", "م", "ی", "ه", ""}
+	yeh = []byte("ی")
+	heh = []byte("ه")
 )
 
-// restore returns w (a word without ZWNJ) with its lost ZWNJs put back, or
-// w itself when it is not recognised. Order: a known word (or known word +
-// ی); می/نمی + a verb form; a known stem + suffix, the longest stem
-// winning (خانهای is خانه‌ای, not خان‌های).
-func (lx *lexicon) restore(w string) string {
+// suffixes that Persian writes apart from their stem, longest first within
+// each family. afterVowel marks those written apart only after ه or ی
+// (خانه‌ای, چینی‌اش, but کتابم, کشورشان); hehOnly those only after ه
+// (علاقه‌مند, خانه‌شان). ات is left out: جزئیات and عملیات are single words
+// far more often than جزئی‌ات.
+var suffixes = []struct {
+	s                   []byte
+	afterVowel, hehOnly bool
+}{
+	{[]byte("هایشان"), false, false}, {[]byte("هایتان"), false, false}, {[]byte("هایمان"), false, false},
+	{[]byte("هایش"), false, false}, {[]byte("هایم"), false, false}, {[]byte("هایت"), false, false},
+	{[]byte("هایی"), false, false}, {[]byte("های"), false, false}, {[]byte("ها"), false, false},
+	{[]byte("ترین"), false, false}, {[]byte("تر"), false, false},
+	{[]byte("ایم"), true, false}, {[]byte("اید"), true, false}, {[]byte("اند"), true, false},
+	{[]byte("ای"), true, false}, {[]byte("ام"), true, false}, {[]byte("اش"), true, false},
+	{[]byte("مان"), true, true}, {[]byte("تان"), true, true}, {[]byte("شان"), true, true},
+	{[]byte("مند"), true, true},
+}
+
+// suffixesByLastByte indexes suffixes by their last byte, so that most
+// words are checked against two or three suffixes, not all of them.
+var suffixesByLastByte = func() (t [256][]int) {
+	for i, sf := range suffixes {
+		c := sf.s[len(sf.s)-1]
+		t[c] = append(t[c], i)
+	}
+	return t
+}()
+
+var (
+	presentEndings = byteList("یند", "ییم", "یید", "یم", "ید", "ند", "م", "ی", "د")
+	pastEndings    = byteList("یم", "ید", "ند", "م", "ی", "ه", "")
+	verbPrefixes   = byteList("نمی", "می")
+)
+
+func byteList(ss ...string) [][]byte {
+	out := make([][]byte, len(ss))
+	for i, s := range ss {
+		out[i] = []byte(s)
+	}
+	return out
+}
+
+// restore returns w (a word without ZWNJ) with its lost ZWNJs put back
+// and true, or false when w is not recognised or needs no change. Order:
+// a known word (or known word + ی); می/نمی + a verb form; a known stem +
+// suffix, the longest stem winning (خانهای is خانه‌ای, not خان‌های).
+func (lx *lexicon) restore(w []byte) (string, bool) {
 	if d, ok := lx.stem(w); ok {
-		return d
+		return d, d != ""
 	}
 	if len(w) < 6 { // three two-byte letters: nothing shorter needs a ZWNJ here
-		return w
+		return "", false
 	}
-	for _, p := range [...]string{"نمی", "می"} {
-		if rest, ok := strings.CutPrefix(w, p); ok {
+	for _, p := range verbPrefixes {
+		if rest, ok := bytes.CutPrefix(w, p); ok {
 			if lx.isVerb(rest) {
-				return p + "\u200c" + rest
+				return string(p) + "\u200c" + string(rest), true
 			}
 			break
 		}
 	}
 	best, bestLen := "", 0
-	for _, sf := range suffixes {
-		st, ok := strings.CutSuffix(w, sf.s)
+	for _, k := range suffixesByLastByte[w[len(w)-1]] {
+		sf := suffixes[k]
+		st, ok := bytes.CutSuffix(w, sf.s)
 		if !ok || len(st) <= bestLen || len(st) < 4 {
 			continue
 		}
-		if sf.afterVowel && !strings.HasSuffix(st, "ه") && !strings.HasSuffix(st, "ی") {
-			continue
-		}
-		if sf.afterVowel && (sf.s == "مند" || sf.s == "مان" || sf.s == "تان" || sf.s == "شان") && !strings.HasSuffix(st, "ه") {
+		if sf.hehOnly && !bytes.HasSuffix(st, heh) ||
+			sf.afterVowel && !bytes.HasSuffix(st, heh) && !bytes.HasSuffix(st, yeh) {
 			continue
 		}
 		d, ok := lx.stem(st)
 		if !ok {
 			continue
 		}
-		best, bestLen = attach(d, sf.s), len(st)
+		if d == "" {
+			d = string(st)
+		}
+		best, bestLen = attach(d, string(sf.s)), len(st)
 	}
-	if best != "" {
-		return best
-	}
-	return w
+	return best, best != ""
 }
 
 // isVerb reports whether rest (what follows می) is a verb stem with a
 // personal ending.
-func (lx *lexicon) isVerb(rest string) bool {
+func (lx *lexicon) isVerb(rest []byte) bool {
 	for _, e := range presentEndings {
-		if st, ok := strings.CutSuffix(rest, e); ok && lx.present[st] {
+		if st, ok := bytes.CutSuffix(rest, e); ok && lx.present[string(st)] {
 			return true
 		}
 	}
 	for _, e := range pastEndings {
-		if st, ok := strings.CutSuffix(rest, e); ok && lx.past[st] {
+		if st, ok := bytes.CutSuffix(rest, e); ok && lx.past[string(st)] {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -44,6 +45,9 @@ func (n *Normalizer) Text(s string) string {
 	bp := bufPool.Get().(*[]byte)
 	b := clean((*bp)[:0], s)
 	tp := tokenPool.Get().(*[]token)
+	if cap(*tp) < len(b)/4 {
+		*tp = make([]token, 0, len(b)/3) // about one token per 3-4 bytes
+	}
 	toks := tokenize((*tp)[:0], b)
 
 	var out strings.Builder
@@ -93,7 +97,7 @@ func tokenize(toks []token, b []byte) []token {
 				t.kind = tkPunct
 			}
 		default:
-			r, sz := utf8.DecodeRune(b[i:])
+			r, sz := decode(b[i:])
 			switch {
 			case isDigit(r):
 				t.kind, t.end = tkNumber, int32(scanNumber(b, i))
@@ -113,6 +117,15 @@ func tokenize(toks []token, b []byte) []token {
 		i = int(t.end)
 	}
 	return toks
+}
+
+// decode is utf8.DecodeRune with the two-byte case (the Arabic block)
+// inlined; b is valid UTF-8 produced by clean.
+func decode(b []byte) (rune, int) {
+	if len(b) >= 2 && b[0] >= 0xC2 && b[0] < 0xE0 {
+		return rune(b[0]&0x1F)<<6 | rune(b[1]&0x3F), 2
+	}
+	return utf8.DecodeRune(b)
 }
 
 func isLatinLetter(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }
@@ -135,13 +148,13 @@ func isNumberSep(r rune) bool {
 // scanNumber returns the end of the number starting at i.
 func scanNumber(b []byte, i int) int {
 	for i < len(b) {
-		r, sz := utf8.DecodeRune(b[i:])
+		r, sz := decode(b[i:])
 		if isDigit(r) {
 			i += sz
 			continue
 		}
 		if isNumberSep(r) {
-			if r2, _ := utf8.DecodeRune(b[i+sz:]); i+sz < len(b) && isDigit(r2) {
+			if r2, _ := decode(b[i+sz:]); i+sz < len(b) && isDigit(r2) {
 				i += sz
 				continue
 			}
@@ -159,7 +172,7 @@ func scanNumber(b []byte, i int) int {
 func scanWord(b []byte, i int) (int, int) {
 	nr := 0
 	for i < len(b) {
-		r, sz := utf8.DecodeRune(b[i:])
+		r, sz := decode(b[i:])
 		if isWordRune(r) {
 			i += sz
 			nr++
@@ -168,13 +181,13 @@ func scanWord(b []byte, i int) (int, int) {
 		if r == ZWNJ {
 			j := i + sz
 			for j < len(b) {
-				r2, sz2 := utf8.DecodeRune(b[j:])
+				r2, sz2 := decode(b[j:])
 				if r2 != ZWNJ {
 					break
 				}
 				j += sz2
 			}
-			if r2, _ := utf8.DecodeRune(b[j:]); j < len(b) && isWordRune(r2) {
+			if r2, _ := decode(b[j:]); j < len(b) && isWordRune(r2) {
 				i = j
 				nr++
 				continue
@@ -320,7 +333,7 @@ func (e *emitter) word(i int) int {
 		if s1.kind != tkSpace || s2.kind != tkSpace || v.kind != tkWord || w2.kind != tkWord || v.n != 1 {
 			break
 		}
-		if foldWord(string(e.b[v.start:v.end])) != "و" {
+		if vw := string(e.b[v.start:v.end]); vw != "و" && vw != "ؤ" {
 			break
 		}
 		if left == "" {
@@ -346,7 +359,7 @@ func (e *emitter) word(i int) int {
 func (e *emitter) writeWord(w []byte) rune {
 	if w[0] < utf8.RuneSelf {
 		e.out.Write(w)
-	} else if strings.IndexRune(string(w), ZWNJ) >= 0 {
+	} else if bytes.IndexRune(w, ZWNJ) >= 0 {
 		// The writer already placed ZWNJs: trust them, only collapse runs.
 		prevZ := false
 		for _, r := range string(w) {
@@ -356,8 +369,10 @@ func (e *emitter) writeWord(w []byte) rune {
 			prevZ = r == ZWNJ
 			e.out.WriteRune(r)
 		}
+	} else if d, ok := e.n.lx.restore(w); ok {
+		e.out.WriteString(d)
 	} else {
-		e.out.WriteString(e.n.lx.restore(string(w)))
+		e.out.Write(w)
 	}
 	r, _ := utf8.DecodeLastRune(w)
 	return r
