@@ -158,15 +158,14 @@ func (a *article) findSubject(t0, t1 int) []int {
 		}
 		subj := []int{m}
 		first, _ := a.actorOf(m)
-		if first.Kind != didar.KindPerson {
-			return subj
-		}
-		// Coordinated persons: "X ... و Y ... با یکدیگر".
+		// Coordinated parties: "X ... و Y ... با یکدیگر", "ایران و ترکیه".
+		// A person is coordinated with persons, a state or body with states
+		// and bodies.
 		for j := i + 1; j < t1; j++ {
-			if a.isVerb(j) {
+			if a.isVerb(j) || a.x.lex.is("prep", a.toks[j].key) && !a.inMention(j) {
 				break
 			}
-			if a.toks[j].key != "و" {
+			if a.toks[j].key != "و" || a.inMention(j) {
 				continue
 			}
 			for k := j + 1; k < t1 && k <= j+3; k++ {
@@ -177,7 +176,9 @@ func (a *article) findSubject(t0, t1 int) []int {
 					}
 					break
 				}
-				if act, _ := a.actorOf(m2); act.Kind == didar.KindPerson && !slices.Contains(subj, m2) && a.links[m2].ActorID != a.links[m].ActorID {
+				act, _ := a.actorOf(m2)
+				samePersonhood := (act.Kind == didar.KindPerson) == (first.Kind == didar.KindPerson)
+				if a.participant(m2) && samePersonhood && !slices.Contains(subj, m2) && a.links[m2].ActorID != a.links[m].ActorID {
 					subj = append(subj, m2)
 				}
 				break
@@ -188,12 +189,17 @@ func (a *article) findSubject(t0, t1 int) []int {
 	return nil
 }
 
+func (a *article) inMention(i int) bool { return a.toks[i].mention >= 0 }
+
 // clauseInitial reports whether mention m starts within the first few
 // tokens of a clause starting at t0.
 func (a *article) clauseInitial(m, t0 int) bool {
 	for i := t0; i < len(a.toks) && i < t0+4; i++ {
 		if a.toks[i].mention == m {
 			return true
+		}
+		if k := a.toks[i].key; k != "«" && k != "\"" && !isTitle(k) && !a.x.lex.is("head", k) {
+			return false
 		}
 	}
 	return false
@@ -334,12 +340,6 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 			past = true
 		}
 	}
-	// A plural cue (دیدارهای، سفرهای) speaks of events in general.
-	if k := a.toks[t.t0].key; strings.HasSuffix(k, "های") || strings.HasSuffix(k, "ها") {
-		if t.c.typ == didar.Meet || t.c.typ == didar.Visit || t.c.typ == didar.Call {
-			past = true
-		}
-	}
 	// "مذاکرات اخیر": a recent event recalled.
 	for i := t.t1; i < c.t1 && i <= t.t1+1; i++ {
 		if a.toks[i].key == "اخیر" {
@@ -424,7 +424,7 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		end = c.t1
 	}
 	for i := t.t1; i < end; i++ {
-		if a.toks[i].key == marker {
+		if a.toks[i].key == marker && !a.x.lex.is("against", a.toks[i-1].key) {
 			if m := a.phraseMention(i+1, end); m >= 0 {
 				return m
 			}
@@ -505,6 +505,16 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 			}
 		}
 		parts = dedupe(parts)
+		if len(parts) < 2 && status == didar.StatusOccurred && a.pluralVerb(c, t) {
+			// "دو رئیس‌جمهور ... امضا کردند": the article's main parties.
+			for _, p := range a.mainPair() {
+				if !slices.Contains(parts, p) {
+					parts = append(parts, p)
+				}
+			}
+			rule += "/main-pair"
+			conf -= 0.15
+		}
 		if len(parts) < 2 {
 			return
 		}
@@ -540,6 +550,18 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 				}
 			}
 		}
+		// "مورد استقبال X قرار گرفت"، "به میزبانی X": X acts on the subject.
+		byAgent := slices.Contains(t.c.markers, "agent") ||
+			(typ == didar.Host && t.t0 > c.t0 && a.x.lex.is("prep", a.toks[t.t0-1].key))
+		if byAgent {
+			if pm := a.arg(c, t, "poss"); pm >= 0 {
+				source, tm = a.links[pm].ActorID, -1
+				if len(subj) > 0 {
+					target = a.links[subj[0]].ActorID
+				}
+				rule += "/agent"
+			}
+		}
 		// "به دعوت X": X invites the subject.
 		if typ == didar.Invite && t.t0 > c.t0 && a.toks[t.t0-1].key == "به" {
 			if pm := a.arg(c, t, "poss"); pm >= 0 {
@@ -566,7 +588,7 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		if typ == didar.Visit && target != "" {
 			target = a.countryOfPlace(tm, target)
 		}
-		if target == "" && (typ == didar.Praise || typ == didar.Support || typ == didar.Cooperate || typ == didar.Aid) {
+		if target == "" && a.mainParty(source) && (typ == didar.Praise || typ == didar.Support || typ == didar.Cooperate || typ == didar.Aid && status == didar.StatusPlanned) {
 			target = a.partnerOf(source)
 			rule += "/partner"
 			conf -= 0.15
@@ -582,7 +604,11 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	}
 	// Evidence: the sentence.
 	e.Evidence = a.span(sStart, sEnd)
-	e.Date, e.DatePrecision = a.eventDate(sStart, sEnd, status)
+	var own bool
+	e.Date, e.DatePrecision, own = a.eventDate(sStart, sEnd, status)
+	if own && status == didar.StatusOccurred && a.leadDate.IsZero() {
+		a.leadDate, a.leadPrecision = e.Date, e.DatePrecision
+	}
 	if typ == didar.Meet || typ == didar.Negotiate || typ == didar.Agree || typ == didar.Visit || typ == didar.Host {
 		e.Location = a.location(c, t)
 		if e.Location == nil && typ == didar.Visit && target != "" {
@@ -677,6 +703,33 @@ func (a *article) partnerOf(id string) string {
 	return ""
 }
 
+// mainParty reports whether id is a person taking part in the article's
+// main interaction, whose statements address the other side.
+func (a *article) mainParty(id string) bool {
+	act, ok := a.actors[id]
+	return ok && act.Kind == didar.KindPerson && slices.Contains(a.mainPair(), id)
+}
+
+// mainPair returns the parties of the article's first interaction: its
+// first meeting, call, visit, host or negotiation.
+func (a *article) mainPair() []string {
+	for _, e := range a.rec.Events {
+		switch e.Type {
+		case didar.Meet, didar.Call, didar.Visit, didar.Host, didar.Negotiate:
+			if e.Status == didar.StatusOccurred {
+				return e.Participants
+			}
+		}
+	}
+	return nil
+}
+
+// pluralVerb reports whether the verb governing t is plural (کردند).
+func (a *article) pluralVerb(c clause, t trigger) bool {
+	v := a.governingVerb(t.t0, c.t1)
+	return v >= 0 && strings.HasSuffix(a.toks[v].key, "ند")
+}
+
 // domestic reports whether every participant belongs to one country: Didar
 // records international interactions.
 func (a *article) domestic(ids []string) bool {
@@ -754,19 +807,23 @@ type dateExpr struct {
 	Precision didar.Precision
 }
 
-// eventDate applies the spec's rule: a date in the sentence, else the
-// publication date for occurred news, else none.
-func (a *article) eventDate(start, end int, st didar.Status) (didar.Date, didar.Precision) {
+// eventDate applies the spec's rule: a date in the sentence, else for
+// occurred news the date of the occasion the lead reports, else the
+// publication date; else none. own says the sentence gave the date.
+func (a *article) eventDate(start, end int, st didar.Status) (d didar.Date, p didar.Precision, own bool) {
 	for _, d := range a.datesIn(start, end) {
 		if !d.Date.IsZero() {
-			return d.Date, d.Precision
+			return d.Date, d.Precision, true
 		}
-		return didar.Date{}, didar.PrecisionNone // a relative date with nothing to resolve it
+		return didar.Date{}, didar.PrecisionNone, false // a relative date with nothing to resolve it
+	}
+	if st == didar.StatusOccurred && !a.leadDate.IsZero() {
+		return a.leadDate, a.leadPrecision, false
 	}
 	if st == didar.StatusOccurred && !a.date.IsZero() {
-		return a.date, didar.PrecisionDay
+		return a.date, didar.PrecisionDay, false
 	}
-	return didar.Date{}, didar.PrecisionNone
+	return didar.Date{}, didar.PrecisionNone, false
 }
 
 // mergeEvents folds the same interaction stated twice into one event: same

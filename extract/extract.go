@@ -78,6 +78,10 @@ type article struct {
 	rec   didar.Record
 
 	date   didar.Date // publication date, or the dateline's
+	// leadDate is the date of the occasion the article reports, read from
+	// its first event: the events of the same occasion share it.
+	leadDate      didar.Date
+	leadPrecision didar.Precision
 	toks   []tok
 	links  []actors.Link
 	actors map[string]didar.Actor
