@@ -230,10 +230,6 @@ func (s *scanner) notBefore(i int) bool {
 	if i == 0 || s.toks[i-1].kind != tWord {
 		return false
 	}
-	_, es := s.lx.words[s.toks[i-1].key]
-	if !es {
-		return false
-	}
 	_, ok := has(s.lx.words[s.toks[i-1].key], "notbefore")
 	return ok
 }
@@ -245,7 +241,6 @@ type core struct {
 	yearRel    int // year counted from publication ("سال گذشته")
 	hasYearRel bool
 	prec       didar.Precision
-	cued       bool // a cue, weekday, ماه or year makes it surely a date
 }
 
 // absolute parses "[daypart] [روز] [weekday][،] [cue] date [time]" at i.
@@ -323,12 +318,13 @@ func yearCalendar(y int) string {
 }
 
 // core parses a date at j: numeric, day and month with or without a
-// year, month and year, or a year alone.
+// year, month and year, or a year alone. cued says a weekday or a cue
+// such as "تاریخ" came before, which makes a weak month name sure.
 func (s *scanner) core(j int, cued bool) (core, int, bool) {
 	if c, next, ok := s.numeric(j); ok {
 		return c, next, true
 	}
-	c := core{cued: cued}
+	var c core
 	k := j
 	// Day: a number or an ordinal word.
 	if k < len(s.toks) && s.toks[k].kind == tNum {
@@ -510,7 +506,7 @@ func (s *scanner) numeric(j int) (core, int, bool) {
 	if c.cal == "" || c.d < 1 || c.d > monthLen(c.cal, c.y, c.m) {
 		return core{}, 0, false
 	}
-	c.prec, c.cued = didar.PrecisionDay, true
+	c.prec = didar.PrecisionDay
 	return c, k, true
 }
 

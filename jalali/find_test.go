@@ -155,6 +155,8 @@ var findCases = []struct {
 	{"weekday unresolved", "روز دوشنبه گفت", "", []want{{text: "روز دوشنبه", date: "", prec: none, kind: Weekday}}},
 	{"years ago", "۵ سال پیش", "2025-11-17", []want{{date: "2020-03-20", prec: year}}},
 	{"a period of years", "در ۵۰ سال گذشته", "2025-11-17", nil},
+	{"هفته پیش رو", "در هفته پیش رو", "2025-11-17", []want{{text: "هفته پیش رو", date: "2025-11-24", prec: day, approx: true}}},
+	{"before an event", "دو روز قبل از سفر", "2025-11-17", nil},
 	{"این هفته", "این هفته", "2025-11-17", []want{{date: "2025-11-17", prec: day, approx: true}}},
 	{"همین ماه", "همین ماه", "2025-11-17", []want{{date: "2025-10-23", prec: month}}},
 	{"این روز", "در این روز", "2025-11-17", nil},

@@ -65,7 +65,7 @@ var categories = map[string]string{
 	solar: "int", gregorian: "int", lunar: "int", "weekday": "int",
 	"ordinal": "int", "cardinal": "int", "deictic": "int", "thisyear": "int",
 	"direction": "int", "unit": "word", "marker": "word",
-	"daypart": "", "cue": "", "span": "", "this": "", "range": "", "notday": "", "notafter": "", "notbefore": "",
+	"daypart": "", "cue": "", "span": "", "this": "", "range": "", "anchor": "", "notday": "", "notafter": "", "notbefore": "",
 	"label": "", "notdateline": "",
 }
 

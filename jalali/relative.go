@@ -157,6 +157,9 @@ func (s *scanner) counted(a, k int) (Expr, int, bool) {
 	if _, _, ok := s.cat(k+n, "span"); ok && count > 1 && (u.arg == "month" || u.arg == "year") {
 		return Expr{}, k + n + m, false // skip it all, or "سال گذشته" would be read alone
 	}
+	if _, o, ok := s.cat(k+n+m, "anchor"); ok {
+		return Expr{}, k + n + m + o, false
+	}
 	return s.unit(a, k+n+m, u.arg, count*d.val)
 }
 
