@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -371,7 +372,13 @@ func (g *Ingester) readURL(ctx context.Context, u string, emit func(Item)) {
 	}
 	format := sniff(resp.Body)
 	ct := strings.ToLower(resp.ContentType)
+	path := u
+	if pu, err := url.Parse(u); err == nil {
+		path = pu.Path
+	}
 	switch {
+	case formatOf(path) == FormatFeed:
+		format = FormatFeed // a feed URL that answers HTML is a broken feed, not a page
 	case strings.Contains(ct, "rss") || strings.Contains(ct, "atom") || (strings.Contains(ct, "xml") && format != FormatHTML):
 		format = FormatFeed
 	case strings.Contains(ct, "html"):

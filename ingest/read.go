@@ -120,7 +120,7 @@ func arabicShare(s string) float64 {
 
 // minLetters is the fewest letters an article must have; less is a
 // caption, a menu or an error page, not news.
-const minLetters = 20
+const minLetters = 40
 
 func checkText(text string) error {
 	n := 0
