@@ -41,6 +41,8 @@ type Dictionary struct {
 	source  map[string]string // id → file that first defined it
 
 	capitalOf map[string]string // place id → country id
+	byOffice  map[string][]int  // office id → persons who held it
+	byOrg     map[string][]int  // organisation id → persons who held a role in it
 	m         *matcher
 	persons   []personSkel
 }
@@ -266,6 +268,19 @@ func (d *Dictionary) build() {
 			d.capitalOf[e.Capital] = e.ID
 		}
 	}
+	d.byOffice = map[string][]int{}
+	d.byOrg = map[string][]int{}
+	for i, e := range d.entries {
+		if e.Kind != didar.KindPerson {
+			continue
+		}
+		for _, r := range e.Roles {
+			d.byOffice[r.Office] = appendIndex(d.byOffice[r.Office], i)
+			if r.Org != "" {
+				d.byOrg[r.Org] = appendIndex(d.byOrg[r.Org], i)
+			}
+		}
+	}
 	d.persons = d.personSkels()
 	d.m = d.buildMatcher()
 }
@@ -357,10 +372,12 @@ func (d *Dictionary) holders(k roleKey, at didar.Date) []int {
 		current bool
 	}
 	var cs []cand
-	for i, e := range d.entries {
-		if e.Kind != didar.KindPerson {
-			continue
-		}
+	idx := d.byOffice[k.office]
+	if k.office == "" {
+		idx = d.byOrg[k.org]
+	}
+	for _, i := range idx {
+		e := d.entries[i]
 		for _, r := range e.Roles {
 			if k.office != "" && r.Office != k.office {
 				continue
@@ -395,6 +412,13 @@ func (d *Dictionary) holders(k roleKey, at didar.Date) []int {
 		out[i] = c.i
 	}
 	return out
+}
+
+func appendIndex(s []int, i int) []int {
+	if len(s) > 0 && s[len(s)-1] == i {
+		return s
+	}
+	return append(s, i)
 }
 
 // Search returns the entries whose id, English or Persian name matches q,

@@ -60,6 +60,7 @@ type linker struct {
 	roleActors map[string]role
 	roleOf     map[roleKey]string // a named new person's role
 	deferred   []int              // span indexes read after the main pass
+	keys       map[string]string  // actor id → key of its Persian name
 }
 
 // Link finds and links every actor mention in text (display form) as of
@@ -67,7 +68,7 @@ type linker struct {
 func (d *Dictionary) Link(text string, at didar.Date) Result {
 	l := &linker{
 		d: d, m: d.m, at: at, actors: map[string]*didar.Actor{},
-		roleActors: map[string]role{}, roleOf: map[roleKey]string{},
+		roleActors: map[string]role{}, roleOf: map[roleKey]string{}, keys: map[string]string{},
 	}
 	l.doc = d.m.prepare(text)
 	l.spans = d.m.find(l.doc)
@@ -893,7 +894,7 @@ func (l *linker) resolve(key, display string, r *role, title string) string {
 		if a.Kind != didar.KindPerson {
 			continue
 		}
-		if containsWord(normalize.Key(a.NameFA), key) {
+		if containsWord(l.nameKeyOf(a), key) {
 			return id
 		}
 	}
@@ -940,6 +941,16 @@ func (l *linker) resolve(key, display string, r *role, title string) string {
 		}
 	}
 	return l.newActor(slug(display), didar.KindPerson, display, country, sector, rolePhrase)
+}
+
+// nameKeyOf returns the matching key of a's Persian name, computed once.
+func (l *linker) nameKeyOf(a *didar.Actor) string {
+	k, ok := l.keys[a.ID]
+	if !ok {
+		k = normalize.Key(a.NameFA)
+		l.keys[a.ID] = k
+	}
+	return k
 }
 
 func (l *linker) skelOf(entry int) *personSkel {
@@ -1107,12 +1118,20 @@ func (l *linker) titleWord(k string) (string, bool) {
 // A bare title or a head word whose holder is not known is dropped: it
 // is too often someone the article names another way.
 func (l *linker) mergeRoleActors() {
+	if len(l.roleActors) == 0 {
+		return
+	}
+	mentioned := map[string]bool{}
+	for _, ln := range l.links {
+		mentioned[ln.ActorID] = true
+	}
+	to := map[string]string{} // role actor → person; "" drops it
 	for id, r := range l.roleActors {
 		named, ok := l.roleOf[r.key]
 		if !ok {
 			// A dictionary holder named elsewhere in the article.
 			for _, h := range l.d.holders(r.key, l.at) {
-				if hid := l.d.entries[h].ID; l.actors[hid] != nil && l.mentioned(hid) {
+				if hid := l.d.entries[h].ID; mentioned[hid] {
 					named, ok = hid, true
 					break
 				}
@@ -1121,28 +1140,20 @@ func (l *linker) mergeRoleActors() {
 		if !ok && !r.bare && !r.head {
 			continue
 		}
-		out := l.links[:0]
-		for _, ln := range l.links {
-			if ln.ActorID == id {
-				if !ok {
-					continue
-				}
-				ln.ActorID = named
-			}
-			out = append(out, ln)
-		}
-		l.links = out
+		to[id] = named
 		delete(l.actors, id)
 	}
-}
-
-func (l *linker) mentioned(id string) bool {
+	out := l.links[:0]
 	for _, ln := range l.links {
-		if ln.ActorID == id {
-			return true
+		if named, ok := to[ln.ActorID]; ok {
+			if named == "" {
+				continue
+			}
+			ln.ActorID = named
 		}
+		out = append(out, ln)
 	}
-	return false
+	l.links = out
 }
 
 // localSurnames links the last word of a person's name when it appears
@@ -1171,11 +1182,13 @@ func (l *linker) localSurnames() {
 			}
 		}
 	}
+	seen := map[string]bool{}
 	for _, ln := range l.links {
 		a := l.actors[ln.ActorID]
-		if _, byRole := l.roleActors[ln.ActorID]; a == nil || a.Kind != didar.KindPerson || byRole {
+		if _, byRole := l.roleActors[ln.ActorID]; a == nil || a.Kind != didar.KindPerson || byRole || seen[a.ID] {
 			continue
 		}
+		seen[a.ID] = true
 		if !a.InDictionary {
 			note(a.NameFA, a.ID, ln.End)
 			continue
@@ -1240,13 +1253,28 @@ func (l *linker) late() {
 		}
 		return s
 	}
-	base := append([]Link(nil), l.links...)
+	// subject[s] is the first person named in sentence s.
+	subject := make([]string, len(sents))
+	for _, ln := range l.links {
+		if a := l.actors[ln.ActorID]; a != nil && a.Kind == didar.KindPerson {
+			if s := sentOf(ln.Start); subject[s] == "" {
+				subject[s] = ln.ActorID
+			}
+		}
+	}
+	before := make([]string, len(sents)) // the subject of the nearest earlier sentence with one
+	for s := 1; s < len(sents); s++ {
+		before[s] = before[s-1]
+		if subject[s-1] != "" {
+			before[s] = subject[s-1]
+		}
+	}
 	for _, i := range l.deferred {
 		s := l.spans[i]
 		for _, h := range s.pat.hits {
 			switch h.kind {
 			case hPronoun:
-				if id := l.subjectBefore(base, sentOf, sentOf(s.start)); id != "" {
+				if id := before[sentOf(s.start)]; id != "" {
 					l.add(s.start, s.end, id, "pronoun", "")
 				}
 			case hCounterpart:
@@ -1280,26 +1308,6 @@ func (l *linker) late() {
 			break
 		}
 	}
-}
-
-// subjectBefore returns the first person of the nearest earlier sentence
-// that names one.
-func (l *linker) subjectBefore(links []Link, sentOf func(int) int, sent int) string {
-	best, bestSent := "", -1
-	for _, ln := range links {
-		a := l.actors[ln.ActorID]
-		if a == nil || a.Kind != didar.KindPerson || ln.Via == "pronoun" {
-			continue
-		}
-		s := sentOf(ln.Start)
-		if s >= sent {
-			break
-		}
-		if s > bestSent {
-			best, bestSent = ln.ActorID, s
-		}
-	}
-	return best
 }
 
 // sentences returns the rune offsets where sentences start.

@@ -419,16 +419,36 @@ func suffixChain(rest string) (adj, ok bool) {
 	if rest == "" {
 		return false, true
 	}
-	for sfx, a := range suffixes {
-		k := normalize.Key(sfx)
-		if strings.HasPrefix(rest, k) {
-			if adj2, ok2 := suffixChain(rest[len(k):]); ok2 {
-				return a || adj2, true
+	if len(rest) > 16 {
+		return false, false // longer than any chain of suffixes
+	}
+	for _, sfx := range suffixKeys {
+		if strings.HasPrefix(rest, sfx.k) {
+			if adj2, ok2 := suffixChain(rest[len(sfx.k):]); ok2 {
+				return sfx.adj || adj2, true
 			}
 		}
 	}
 	return false, false
 }
+
+// suffixKeys are the suffixes as matching keys.
+var suffixKeys = func() []struct {
+	k   string
+	adj bool
+} {
+	var out []struct {
+		k   string
+		adj bool
+	}
+	for sfx, a := range suffixes {
+		out = append(out, struct {
+			k   string
+			adj bool
+		}{normalize.Key(sfx), a})
+	}
+	return out
+}()
 
 // nonJoining letters are never joined to the next one, so a suffix after
 // them looks glued even when written correctly.
