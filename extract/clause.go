@@ -41,17 +41,36 @@ func (a *article) sentence(start, end int) {
 		speaker = a.subject
 	}
 	cls[0].subject = speaker
-	if len(cls) == 2 {
-		cls[1].speaker = speaker
-		cls[1].subject = a.findSubject(cls[1].t0, cls[1].t1)
-		if len(cls[1].subject) == 0 || !a.clauseInitial(cls[1].subject[0], cls[1].t0) {
-			cls[1].subject = speaker
+	// A subordinate clause opened by a conjunction and closed by its verb
+	// and a comma ("همانگونه که X ... اشاره کرده بود، Y ...") has its own
+	// subject; the main clause keeps the sentence's.
+	if n := a.x.lex.seqAt("sub", a.keys(cls[0].t0, cls[0].t1), 0); n > 0 {
+		for i := cls[0].t0 + n; i+2 < cls[0].t1; i++ {
+			if a.isVerb(i) && (a.toks[i+1].key == "،" || a.toks[i+1].key == ",") {
+				sub := clause{t0: cls[0].t0, t1: i + 1}
+				sub.subject = a.findSubject(sub.t0, sub.t1)
+				main := clause{t0: i + 2, t1: cls[0].t1}
+				main.subject = a.findSubject(main.t0, main.t1)
+				if len(main.subject) == 0 {
+					main.subject = a.subject
+				}
+				speaker = main.subject
+				cls = append([]clause{sub, main}, cls[1:]...)
+				break
+			}
+		}
+	}
+	if last := len(cls) - 1; cls[last].quoted {
+		cls[last].speaker = speaker
+		cls[last].subject = a.findSubject(cls[last].t0, cls[last].t1)
+		if len(cls[last].subject) == 0 || !a.clauseInitial(cls[last].subject[0], cls[last].t0) {
+			cls[last].subject = speaker
 		}
 	}
 	for _, c := range cls {
 		a.triggers(c, start, end)
 	}
-	a.quotes(cls, t1, end)
+	a.quotes(cls, t0, t1, end)
 	if s := a.findSubject(t0, t1); len(s) > 0 && !cls[0].quoted {
 		a.subject = s
 	} else if len(speaker) > 0 {
@@ -605,7 +624,7 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	// Evidence: the sentence.
 	e.Evidence = a.span(sStart, sEnd)
 	var own bool
-	e.Date, e.DatePrecision, own = a.eventDate(sStart, sEnd, status)
+	e.Date, e.DatePrecision, own = a.eventDate(a.toks[c.t0].start, a.toks[c.t1-1].end, a.toks[t.t0].start, sStart, sEnd, status)
 	if own && status == didar.StatusOccurred && a.leadDate.IsZero() {
 		a.leadDate, a.leadPrecision = e.Date, e.DatePrecision
 	}
@@ -796,7 +815,7 @@ func (a *article) datesIn(start, end int) []dateExpr {
 	var out []dateExpr
 	for _, d := range a.dates {
 		if d.Start >= start && d.End <= end {
-			out = append(out, dateExpr{d.Date, d.Precision})
+			out = append(out, dateExpr{d.Date, d.Precision, d.Start})
 		}
 	}
 	return out
@@ -805,17 +824,29 @@ func (a *article) datesIn(start, end int) []dateExpr {
 type dateExpr struct {
 	Date      didar.Date
 	Precision didar.Precision
+	start     int
 }
 
 // eventDate applies the spec's rule: a date in the sentence, else for
 // occurred news the date of the occasion the lead reports, else the
 // publication date; else none. own says the sentence gave the date.
-func (a *article) eventDate(start, end int, st didar.Status) (d didar.Date, p didar.Precision, own bool) {
-	for _, d := range a.datesIn(start, end) {
-		if !d.Date.IsZero() {
-			return d.Date, d.Precision, true
+func (a *article) eventDate(cStart, cEnd, at, start, end int, st didar.Status) (d didar.Date, p didar.Precision, own bool) {
+	ds := a.datesIn(cStart, cEnd)
+	if len(ds) == 0 {
+		ds = a.datesIn(start, end)
+	}
+	if len(ds) > 0 {
+		// The last date before the cue, else the first after it.
+		best := ds[0]
+		for _, x := range ds {
+			if x.start < at {
+				best = x
+			}
 		}
-		return didar.Date{}, didar.PrecisionNone, false // a relative date with nothing to resolve it
+		if best.Date.IsZero() {
+			return didar.Date{}, didar.PrecisionNone, false // a relative date with nothing to resolve it
+		}
+		return best.Date, best.Precision, true
 	}
 	if st == didar.StatusOccurred && !a.leadDate.IsZero() {
 		return a.leadDate, a.leadPrecision, false

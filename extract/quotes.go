@@ -9,8 +9,11 @@ import (
 // nearest actor named before it. After a colon the quote is direct and runs
 // to the end of the sentence, or of the « » it opens; after "که" it is
 // indirect; a cue at the end of a clause reports what precedes it.
-func (a *article) quotes(cls []clause, t1, sEnd int) {
-	c := cls[0]
+func (a *article) quotes(cls []clause, t0, t1, sEnd int) {
+	c := clause{t0: t0, t1: t1, subject: cls[0].subject}
+	if last := cls[len(cls)-1]; last.quoted {
+		c.t1 = last.t0 - 1
+	}
 	keys := a.keys(c.t0, t1)
 	prev := c.t0
 	for i := 0; i < len(keys); i++ {
@@ -19,7 +22,7 @@ func (a *article) quotes(cls []clause, t1, sEnd int) {
 			continue
 		}
 		ti := c.t0 + i
-		if ti >= c.t1 && len(cls) > 1 {
+		if ti >= c.t1 {
 			break // a cue inside the quoted part belongs to the quote
 		}
 		if a.negated(ti) {
