@@ -257,7 +257,9 @@ func checkSpans(t *testing.T, text string, es []Expr) {
 		if e.Start < last || e.Start >= e.End || e.End > len(runes) {
 			t.Fatalf("bad span [%d,%d) after %d in %d runes", e.Start, e.End, last, len(runes))
 		}
-		if s := string(runes[e.Start:e.End]); s != e.Text {
+		// Compared as runes: invalid UTF-8 in the input stays as it is in
+		// Text but reads as U+FFFD in runes.
+		if s := string(runes[e.Start:e.End]); s != string([]rune(e.Text)) {
 			t.Fatalf("span [%d,%d) is %q, Text is %q", e.Start, e.End, s, e.Text)
 		}
 		if !e.Date.IsZero() && didar.DateOf(e.Date.Time()) != e.Date {
@@ -314,6 +316,30 @@ func TestLexiconLoad(t *testing.T) {
 		err := NewLexicon().Load(strings.NewReader("# c\n"+bad+"\n"), "bad.txt")
 		if err == nil || !strings.Contains(err.Error(), "bad.txt:2") {
 			t.Errorf("Load(%q) = %v, want an error naming bad.txt:2", bad, err)
+		}
+	}
+}
+
+// TestLunarMonths reads every lunar month name, in the spellings news
+// use, and checks it against the month number it stands for.
+func TestLunarMonths(t *testing.T) {
+	names := []struct {
+		text string
+		m    int
+	}{
+		{"محرم", 1}, {"صفر", 2}, {"ربیع‌الاول", 3}, {"ربیع الاول", 3}, {"ربیع‌الثانی", 4},
+		{"جمادی‌الاول", 5}, {"جمادی الاولی", 5}, {"جمادی‌الثانی", 6}, {"رجب", 7}, {"شعبان", 8},
+		{"رمضان", 9}, {"شوال", 10}, {"ذی‌القعده", 11}, {"ذی القعده", 11}, {"ذی‌الحجه", 12}, {"ذیحجه", 12},
+	}
+	for _, n := range names {
+		want, err := LunarToGregorian(1445, n.m, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := "۲ " + n.text + " ۱۴۴۵ قمری"
+		es := Find(text, didar.Date{})
+		if len(es) != 1 || es[0].Date != want || es[0].Calendar != lunar || es[0].Text != text {
+			t.Errorf("Find(%q) = %+v, want %v", text, es, want)
 		}
 	}
 }
