@@ -276,6 +276,12 @@ func (s *scanner) absolute(i int) (Expr, int, bool) {
 	if !ok {
 		return Expr{}, 0, false
 	}
+	// A weekday may also follow in brackets: "۱۴ آذر ۱۴۰۲ (سه‌شنبه)".
+	if !hasWd && s.isPunct(next, "(") {
+		if e, n, ok := s.cat(next+1, "weekday"); ok && s.isPunct(next+1+n, ")") {
+			wd, hasWd, next = time.Weekday(e.val), true, next+n+2
+		}
+	}
 	e := Expr{Kind: Absolute, Calendar: c.cal, Weekday: wd, HasWeekday: hasWd, Precision: c.prec}
 	e.Date = s.resolve(c)
 	if e.Date.IsZero() {

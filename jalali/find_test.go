@@ -116,6 +116,7 @@ var findCases = []struct {
 	{"جمعه", "جمعه ۱۷ آذر ۱۴۰۲", "", []want{{date: "2023-12-08", prec: day}}},
 	{"شنبه", "شنبه ۱۸ آذر ۱۴۰۲", "", []want{{date: "2023-12-09", prec: day}}},
 	{"یک‌شنبه", "یک‌شنبه ۱۹ آذر ۱۴۰۲", "", []want{{date: "2023-12-10", prec: day}}},
+	{"weekday in brackets", "۱۴ آذر ۱۴۰۲ (چهارشنبه) گفت", "", []want{{text: "۱۴ آذر ۱۴۰۲ (چهارشنبه)", date: "2023-12-05", prec: day, mismatch: true}}},
 	// Times of day.
 	{"dateline time", "دوشنبه 26 آبان 1404 - 14:19", "", []want{{date: "2025-11-17", prec: day, clock: "14:19"}}},
 	{"time after ساعت", "۱۴ آذر ۱۴۰۲، ساعت ۱۰:۳۰", "", []want{{date: "2023-12-05", prec: day, clock: "10:30"}}},
