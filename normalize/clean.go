@@ -29,6 +29,17 @@ func clean(dst []byte, s string) []byte {
 			i++
 			continue
 		}
+		if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// Arabic block: most letters are copied as they are.
+			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			if cleanSame[r-0x0600] {
+				dst = append(dst, c, s[i+1])
+			} else {
+				dst = cleanRune(dst, r)
+			}
+			i += 2
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		if isPresentation(r) {
@@ -41,6 +52,16 @@ func clean(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// cleanSame marks the runes of the Arabic block that clean copies
+// unchanged.
+var cleanSame = func() (t [256]bool) {
+	for i := range t {
+		r := rune(0x0600 + i)
+		t[i] = string(cleanRune(nil, r)) == string(r) && r != '\u0654' && r != '\u0655'
+	}
+	return t
+}()
 
 // cleanRune appends the display form of one non-presentation rune.
 func cleanRune(dst []byte, r rune) []byte {

@@ -146,6 +146,18 @@ func Fold(s string) (key string, pos []int) {
 			ri++
 			continue
 		}
+		if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			if foldSame[r-0x0600] {
+				// A letter that folds to itself: the common case.
+				f.letter(c, s[i+1], ri)
+			} else {
+				f.add(foldKey(r), ri)
+			}
+			i += 2
+			ri++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		if isPresentation(r) {
@@ -172,6 +184,30 @@ type folder struct {
 	space     bool // a space is pending
 	spaceAt   int  // rune index of the pending space
 	lastPunct bool // the last byte written ends a spacing punctuation rune
+}
+
+// foldSame marks the runes of the Arabic block that fold to themselves
+// and are neither space nor spacing punctuation.
+var foldSame = func() (t [256]bool) {
+	for i := range t {
+		r := rune(0x0600 + i)
+		t[i] = foldKey(r) == r && !isSpacingPunct(r)
+	}
+	return t
+}()
+
+// letter adds a two-byte rune that folds to itself.
+func (f *folder) letter(c0, c1 byte, at int) {
+	if f.space {
+		if !f.lastPunct {
+			f.b = append(f.b, ' ')
+			f.pos = append(f.pos, f.spaceAt)
+		}
+		f.space = false
+	}
+	f.b = append(f.b, c0, c1)
+	f.pos = append(f.pos, at, at)
+	f.lastPunct = false
 }
 
 func (f *folder) add(r rune, at int) {

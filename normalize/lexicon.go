@@ -55,6 +55,20 @@ var joinKeys = sync.OnceValue(func() map[string]string {
 	return m
 })
 
+// joinLefts holds every key that can stand left of " و " in a join: the
+// part of each compound before one of its و.
+var joinLefts = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for k := range joinKeys() {
+		for i := 0; i < len(k); i++ {
+			if strings.HasPrefix(k[i:], "و") && i > 0 {
+				m[k[:i]] = true
+			}
+		}
+	}
+	return m
+})
+
 // readList calls add for every entry of an embedded list: one entry a
 // line, '#' starts a comment.
 func readList(fsys embed.FS, name string, add func(string) error) error {

@@ -138,7 +138,7 @@ func Words(text string) []Token {
 		case isDigit(r):
 			j = scanNumber(b, i)
 		case isWordRune(r):
-			j, _ = scanWord(b, i)
+			j, _, _ = scanWord(b, i)
 		default:
 			_, sz := utf8.DecodeRune(b[i:])
 			j = i + sz

@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -29,7 +28,7 @@ type token struct {
 	kind       uint8
 	start, end int32
 	n          int32 // line breaks (tkBreak), runes (tkWord)
-	r          rune  // the rune of tkPunct
+	r          rune  // the rune of tkPunct; ZWNJ for a tkWord holding one
 }
 
 var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 1024); return &s }}
@@ -88,7 +87,7 @@ func tokenize(toks []token, b []byte) []token {
 					t.kind, t.end = tkOpaque, int32(j)
 					break
 				}
-				j, nr := scanWord(b, i)
+				j, nr, _ := scanWord(b, i)
 				t.kind, t.end, t.n = tkWord, int32(j), int32(nr)
 				break
 			}
@@ -102,8 +101,11 @@ func tokenize(toks []token, b []byte) []token {
 			case isDigit(r):
 				t.kind, t.end = tkNumber, int32(scanNumber(b, i))
 			case isWordRune(r):
-				j, nr := scanWord(b, i)
+				j, nr, z := scanWord(b, i)
 				t.kind, t.end, t.n = tkWord, int32(j), int32(nr)
+				if z {
+					t.r = ZWNJ
+				}
 			case r == ZWNJ:
 				t.kind, t.end = tkDrop, int32(i+sz)
 			default:
@@ -169,7 +171,7 @@ func scanNumber(b []byte, i int) int {
 
 // scanWord returns the end of the word starting at i and its rune count
 // (ZWNJ counted). A ZWNJ belongs to the word only between word runes.
-func scanWord(b []byte, i int) (int, int) {
+func scanWord(b []byte, i int) (end, runes int, zwnj bool) {
 	nr := 0
 	for i < len(b) {
 		r, sz := decode(b[i:])
@@ -190,12 +192,13 @@ func scanWord(b []byte, i int) (int, int) {
 			if r2, _ := decode(b[j:]); j < len(b) && isWordRune(r2) {
 				i = j
 				nr++
+				zwnj = true
 				continue
 			}
 		}
 		break
 	}
-	return i, nr
+	return i, nr, zwnj
 }
 
 // scanOpaque returns the end of a URL or e-mail address starting at i, or
@@ -247,6 +250,7 @@ type emitter struct {
 	prev       token // last written token
 	afterShort bool  // prev is '.' right after a one-letter word (ق.م)
 	wrote      bool
+	scratch    []byte
 }
 
 func (e *emitter) run() {
@@ -323,11 +327,11 @@ func (e *emitter) spaceBefore(t token, space bool) bool {
 func (e *emitter) word(i int) int {
 	t := e.toks[i]
 	w := e.b[t.start:t.end]
-	last := e.writeWord(w)
+	e.writeWord(w, t.r == ZWNJ)
 	if len(joinKeys()) == 0 || e.b[t.start] < utf8.RuneSelf {
 		return i
 	}
-	var left string
+	var left []byte // the left side so far, in key form
 	for i+4 < len(e.toks) {
 		s1, v, s2, w2 := e.toks[i+1], e.toks[i+2], e.toks[i+3], e.toks[i+4]
 		if s1.kind != tkSpace || s2.kind != tkSpace || v.kind != tkWord || w2.kind != tkWord || v.n != 1 {
@@ -336,30 +340,41 @@ func (e *emitter) word(i int) int {
 		if vw := string(e.b[v.start:v.end]); vw != "و" && vw != "ؤ" {
 			break
 		}
-		if left == "" {
-			left = foldWord(string(w))
+		// Compare raw spellings with keys: a raw word equal to a key folds
+		// to itself, so a match here is a match for Key too; a word that
+		// folds differently is left unjoined, which Key(Text(s)) tolerates.
+		if left == nil {
+			if !joinLefts()[string(w)] {
+				break
+			}
+			left = append(e.scratch[:0], w...)
 		}
-		cand := left + "و" + foldWord(string(e.b[w2.start:w2.end]))
-		if _, ok := joinKeys()[cand]; !ok || left == "" {
+		cand := append(append(left, "و"...), e.b[w2.start:w2.end]...)
+		if _, ok := joinKeys()[string(cand)]; !ok {
 			break
 		}
-		if joinsNext(last) {
+		left = cand
+		if last, _ := utf8.DecodeLastRune(e.b[e.toks[i].start:e.toks[i].end]); joinsNext(last) {
 			e.out.WriteRune(ZWNJ)
 		}
 		e.out.Write(e.b[v.start:v.end])
-		last = e.writeWord(e.b[w2.start:w2.end])
-		left = cand
+		e.writeWord(e.b[w2.start:w2.end], w2.r == ZWNJ)
 		i += 4
+	}
+	if left != nil {
+		e.scratch = left[:0]
 	}
 	return i
 }
 
-// writeWord writes one word with its ZWNJs restored and returns its last
-// rune.
-func (e *emitter) writeWord(w []byte) rune {
-	if w[0] < utf8.RuneSelf {
+// writeWord writes one word with its ZWNJs restored; hasZWNJ says whether
+// the writer already put some in.
+func (e *emitter) writeWord(w []byte, hasZWNJ bool) {
+	switch {
+	case w[0] < utf8.RuneSelf || len(w) <= 4:
+		// Latin, or one or two letters: nothing to restore.
 		e.out.Write(w)
-	} else if bytes.IndexRune(w, ZWNJ) >= 0 {
+	case hasZWNJ:
 		// The writer already placed ZWNJs: trust them, only collapse runs.
 		prevZ := false
 		for _, r := range string(w) {
@@ -369,11 +384,11 @@ func (e *emitter) writeWord(w []byte) rune {
 			prevZ = r == ZWNJ
 			e.out.WriteRune(r)
 		}
-	} else if d, ok := e.n.lx.restore(w); ok {
-		e.out.WriteString(d)
-	} else {
-		e.out.Write(w)
+	default:
+		if d, ok := e.n.lx.restore(w); ok {
+			e.out.WriteString(d)
+		} else {
+			e.out.Write(w)
+		}
 	}
-	r, _ := utf8.DecodeLastRune(w)
-	return r
 }
