@@ -32,17 +32,22 @@ type meta struct {
 	Source    *string    `json:"source"`
 	URL       *string    `json:"url"`
 	Title     *string    `json:"title"`
+
+	line int // where it was read, for errors
 }
 
 // All returns every article with its metadata, sorted by ID. An article
 // without a metadata line, or a metadata line without an article, is an
 // error.
-func All() ([]Sample, error) {
-	metas, err := readMeta()
+func All() ([]Sample, error) { return load(files) }
+
+// load reads the corpus from fsys, laid out as the embedded files are.
+func load(fsys fs.FS) ([]Sample, error) {
+	metas, err := readMeta(fsys)
 	if err != nil {
 		return nil, err
 	}
-	names, err := fs.Glob(files, "articles/*.txt")
+	names, err := fs.Glob(fsys, "articles/*.txt")
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
@@ -54,7 +59,7 @@ func All() ([]Sample, error) {
 			return nil, fmt.Errorf("%s: no line in meta.jsonl", name)
 		}
 		delete(metas, id)
-		b, err := files.ReadFile(name)
+		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", name, err)
 		}
@@ -67,8 +72,8 @@ func All() ([]Sample, error) {
 			Text:      string(b),
 		})
 	}
-	for id := range metas {
-		return nil, fmt.Errorf("meta.jsonl: id %q has no file articles/%s.txt", id, id)
+	for id, m := range metas {
+		return nil, fmt.Errorf("meta.jsonl:%d: id %q has no file articles/%s.txt", m.line, id, id)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
@@ -83,8 +88,8 @@ func Gold() ([]byte, error) {
 	return b, nil
 }
 
-func readMeta() (map[string]meta, error) {
-	b, err := files.ReadFile("meta.jsonl")
+func readMeta(fsys fs.FS) (map[string]meta, error) {
+	b, err := fs.ReadFile(fsys, "meta.jsonl")
 	if err != nil {
 		return nil, fmt.Errorf("read meta.jsonl: %w", err)
 	}
@@ -108,6 +113,7 @@ func readMeta() (map[string]meta, error) {
 		if _, dup := metas[m.ID]; dup {
 			return nil, fmt.Errorf("meta.jsonl:%d: duplicate id %q", n, m.ID)
 		}
+		m.line = n
 		metas[m.ID] = m
 	}
 	if err := sc.Err(); err != nil {
