@@ -1,7 +1,9 @@
 package storetest
 
 import (
+	"context"
 	"strings"
+	"testing"
 
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/dedup"
@@ -84,4 +86,15 @@ func article(id, outlet, published, title, text string, actors []string, events 
 		rec.Actors = append(rec.Actors, actor(a))
 	}
 	return didar.NewArticle{Record: rec, Raw: text, Outlet: outlet, Sketch: dedup.Sketch(text)}
+}
+
+// Seed stores the dictionary and three articles with four events between
+// Iran, China and Russia and their ministers, for tests of packages that
+// read a store (export, web).
+func Seed(t testing.TB, s didar.Store) {
+	t.Helper()
+	if err := s.SaveEntries(context.Background(), Dictionary); err != nil {
+		t.Fatal(err)
+	}
+	seedEvents(t, s)
 }

@@ -54,7 +54,7 @@ const (
 	textOther = "نشست خبری سخنگوی دولت درباره بودجه سال آینده و وضعیت بازار ارز برگزار شد و او به پرسش‌های خبرنگاران پاسخ داد."
 )
 
-func save(t *testing.T, s didar.Store, a didar.NewArticle) didar.SaveResult {
+func save(t testing.TB, s didar.Store, a didar.NewArticle) didar.SaveResult {
 	t.Helper()
 	res, err := s.SaveArticle(context.Background(), a)
 	if err != nil {
@@ -293,7 +293,7 @@ func testMergeEvents(t *testing.T, s didar.Store) {
 	}
 }
 
-func seedEvents(t *testing.T, s didar.Store) {
+func seedEvents(t testing.TB, s didar.Store) {
 	both := []string{"abbas-araghchi", "wang-yi", "IRN", "CHN"}
 	crit := event("e2", didar.Criticize, "2025-10-02", "sergey-lavrov", "IRN", "sergey-lavrov", "IRN")
 	crit.Topics = []string{"nuclear"}
