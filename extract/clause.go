@@ -96,6 +96,17 @@ func (a *article) keys(t0, t1 int) []string {
 // skipReportPrefix skips "به گزارش X، ..." and "به نقل از X،": the outlets
 // named there are not actors of the sentence.
 func (a *article) skipReportPrefix(t0, t1 int) int {
+	// A dateline: "تهران - ایرنا - ..." or "مسکو- خبرگزاری ... -".
+	dashes := 0
+	for i := t0; i < t1 && i < t0+8; i++ {
+		if k := a.toks[i].key; k == "-" || k == "–" || k == "—" {
+			dashes++
+			if dashes == 2 {
+				t0 = i + 1
+				break
+			}
+		}
+	}
 	if t0+1 < t1 && a.toks[t0].key == "به" && strings.HasPrefix(a.toks[t0+1].key, "گزارش") {
 		for i := t0 + 2; i < t1 && i < t0+25; i++ {
 			if a.toks[i].key == "،" || a.toks[i].key == "," {
@@ -452,6 +463,30 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 	return -1
 }
 
+// listAfter returns every party named in a "میان X، Y و Z" phrase of the
+// clause.
+func (a *article) listAfter(c clause, t trigger, marker string) []int {
+	for i := c.t0; i < c.t1; i++ {
+		if a.toks[i].key != marker {
+			continue
+		}
+		var list []int
+		for j := i + 1; j < c.t1; j++ {
+			k := a.toks[j].key
+			if a.isVerb(j) || (j > t.t0 && j < t.t1) || (a.x.lex.is("prep", k) && !a.inMention(j)) {
+				break
+			}
+			if m, ok := a.mentionStart(j); ok && a.participant(m) {
+				list = append(list, m)
+			}
+		}
+		if len(list) > 1 {
+			return list
+		}
+	}
+	return nil
+}
+
 // phraseMention returns the first actor mention from token i up to the end
 // of its phrase (the next preposition, verb or comma), or -1.
 func (a *article) phraseMention(i, t1 int) int {
@@ -519,6 +554,12 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if typ.Symmetric() {
 		parts := ids(subj)
 		for _, mk := range t.c.markers {
+			if mk == "میان" || mk == "بین" {
+				if list := a.listAfter(c, t, mk); len(list) > 1 {
+					parts = ids(list)
+				}
+				continue
+			}
 			if m := a.arg(c, t, mk); m >= 0 {
 				parts = append(parts, a.links[m].ActorID)
 			}
@@ -925,17 +966,26 @@ func (a *article) loose(id string) bool {
 }
 
 func (a *article) compatible(o, e didar.Event) bool {
+	// Side by side, the named persons must agree: Modi meeting Rouhani and
+	// Modi meeting Khamenei are two meetings, "Modi" and "India" one.
+	persons := func(ev didar.Event, side string) []string {
+		var ps []string
+		for _, p := range ev.Participants {
+			if a.side(p) == side && !a.loose(p) {
+				ps = append(ps, p)
+			}
+		}
+		slices.Sort(ps)
+		return ps
+	}
 	for _, p := range e.Participants {
-		if slices.Contains(o.Participants, p) || a.loose(p) {
-			return true
+		side := a.side(p)
+		po, pe := persons(o, side), persons(e, side)
+		if len(po) > 0 && len(pe) > 0 && !slices.Equal(po, pe) {
+			return false
 		}
 	}
-	for _, p := range o.Participants {
-		if a.loose(p) {
-			return true
-		}
-	}
-	return false
+	return true
 }
 
 // looser reports whether o names its sides more loosely than e, which
