@@ -87,6 +87,7 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	sortLinks(l.links)
 	l.late()
 	sortLinks(l.links)
+	l.links = dropOverlaps(l.links)
 
 	res := Result{Links: l.links, Actors: make(map[string]didar.Actor, len(l.actors))}
 	for _, ln := range append(l.links, l.inner()...) {
@@ -158,6 +159,20 @@ func linkIDs(l Link) []string {
 		return l.ActorIDs
 	}
 	return []string{l.ActorID}
+}
+
+// dropOverlaps keeps the first of overlapping links, so that the result
+// is always a plain sequence of spans whatever the rules above did.
+func dropOverlaps(ls []Link) []Link {
+	out := ls[:0]
+	end := 0
+	for _, l := range ls {
+		if l.Start >= end {
+			out = append(out, l)
+			end = l.End
+		}
+	}
+	return out
 }
 
 func sortLinks(ls []Link) {
@@ -292,10 +307,13 @@ func (l *linker) afterComma(i int) (int, bool) {
 		return j, true
 	}
 	w := l.spans[i].w1 + 1
-	if w < len(l.doc.words) && isComma(l.doc.words[w].k) && l.spans[j].w0 == w+1 {
-		return j, true
+	if w < len(l.doc.words) && l.doc.words[w].k == "»" {
+		w++ // «name»، role
 	}
-	return 0, false
+	if w < len(l.doc.words) && isComma(l.doc.words[w].k) {
+		w++
+	}
+	return j, l.spans[j].w0 == w
 }
 
 func isComma(k string) bool { return k == "،" || k == "," }
@@ -595,7 +613,7 @@ func (l *linker) roleMention(i int, r role) int {
 		}
 	}
 	// A quoted or plain name right before: "«زونگ پیوو»، سفیر چین در تهران".
-	if w0, w1, quoted, ok := l.nameBefore(l.spans[i].w0); ok {
+	if w0, w1, quoted, ok := l.nameBefore(l.spans[i].w0); ok && !l.linkedAt(l.doc.words[w0].start) {
 		start, end := l.doc.words[w0].start, l.doc.words[w1].end
 		id := l.resolve(l.nameKey(w0, w1), l.textOf(start, end), &r, "")
 		via := "name"
@@ -642,6 +660,12 @@ func (l *linker) roleMention(i int, r role) int {
 	l.roleActors[id] = r
 	l.add(r.start, r.end, id, "role", r.phrase)
 	return r.next
+}
+
+// linkedAt reports whether the last link covers rune p.
+func (l *linker) linkedAt(p int) bool {
+	n := len(l.links)
+	return n > 0 && l.links[n-1].Start <= p && p < l.links[n-1].End
 }
 
 // skipTo returns the first span at or after word w.

@@ -252,3 +252,17 @@ func TestListOfNames(t *testing.T) {
 		t.Errorf("%d persons, want %d: %s", persons, len(want), dump(r))
 	}
 }
+
+func FuzzLink(f *testing.F) {
+	for _, tc := range linkCases {
+		f.Add(tc.text)
+	}
+	f.Add("«»،، وی «")
+	f.Add("دکتر")
+	f.Add("دبیران کل احزاب ازجمله، ، و")
+	d := fixture(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		r := d.Link(text, didar.Date{Year: 2024, Month: 1, Day: 1})
+		checkLinks(t, text, r)
+	})
+}

@@ -100,7 +100,9 @@ func TestSeeds(t *testing.T) {
 				}
 			}
 		}
-		r := d.Link(normalize.Text(string(b)), at)
+		text := normalize.Text(string(b))
+		r := d.Link(text, at)
+		checkLinks(t, text, r)
 		for _, ga := range g.Actors {
 			if !ga.Required {
 				continue
