@@ -221,3 +221,23 @@ func containsWord(words []string, w string) bool {
 	}
 	return false
 }
+
+// TestLexiconData checks the embedded lists: every listed word comes out
+// of Text unchanged, and every compound is restored from its glued form.
+func TestLexiconData(t *testing.T) {
+	for _, name := range []string{"data/words.txt", "data/compounds.txt"} {
+		err := readList(dataFS, name, func(w string) error {
+			d := cleanWord(w)
+			if got := Text(d); got != d {
+				t.Errorf("%s: Text(%q) = %q", name, d, got)
+			}
+			if glued := strings.ReplaceAll(d, z, ""); Text(glued) != d {
+				t.Errorf("%s: Text(%q) = %q, want %q", name, glued, Text(glued), d)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
