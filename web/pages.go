@@ -57,6 +57,15 @@ func (p *page) Name(a didar.ActorRef) string {
 	return a.ID
 }
 
+// Sep separates the items of a list: the Persian comma on the Persian
+// page.
+func (p *page) Sep() string {
+	if p.Lang == "fa" {
+		return "، "
+	}
+	return ", "
+}
+
 // Num writes a number with Persian digits on the Persian page.
 func (p *page) Num(v any) string {
 	var s string
@@ -354,7 +363,7 @@ func (h *handler) articlePage(r *http.Request, p *page) (string, error) {
 			a := d.Actors[i]
 			s := names[a.ID] + " (" + p.Kind(a.Kind)
 			if a.Country != "" {
-				s += "، " + string(a.Country)
+				s += p.Sep() + string(a.Country)
 			}
 			return s + ")"
 		case "event":
@@ -363,7 +372,7 @@ func (h *handler) articlePage(r *http.Request, p *page) (string, error) {
 			for _, id := range e.Participants {
 				who = append(who, names[id])
 			}
-			return p.Type(e.Type) + ": " + strings.Join(who, "، ")
+			return p.Type(e.Type) + ": " + strings.Join(who, p.Sep())
 		default:
 			return p.T("article.speaker") + ": " + names[d.Quotes[i].Speaker]
 		}
