@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -77,18 +76,20 @@ type article struct {
 	runes []rune
 	rec   didar.Record
 
-	date   didar.Date // publication date, or the dateline's
+	date didar.Date // publication date, or the dateline's
 	// leadDate is the date of the occasion the article reports, read from
 	// its first event: the events of the same occasion share it.
 	leadDate      didar.Date
 	leadPrecision didar.Precision
-	toks   []tok
-	links  []actors.Link
-	actors map[string]didar.Actor
-	dates  []jalali.Expr
-	used   map[string]bool // actor ids referenced by events and quotes
+	toks          []tok
+	links         []actors.Link
+	actors        map[string]didar.Actor
+	dates         []jalali.Expr
+	used          map[string]bool // actor ids referenced by events and quotes
 
 	subject []int // the discourse subject: mention indexes of the last sentence subject
+
+	topicHits []topicHit
 }
 
 // tok is one word of the text with its matching key; mention is the index
@@ -115,6 +116,7 @@ func (a *article) run() {
 	a.actors = res.Actors
 	a.dates = jalali.Find(a.text, a.date)
 	a.tokenize()
+	a.findTopics()
 	a.used = map[string]bool{}
 
 	for _, s := range normalize.Sentences(a.text) {
@@ -200,37 +202,46 @@ func (a *article) finish() {
 	}
 }
 
-// topics returns the topics whose cues occur in runes [start, end) at
-// least min times, in vocabulary order.
-func (a *article) topics(start, end, min int) []string {
-	count := map[string]int{}
-	var keys []string
-	for _, t := range a.toks {
-		if t.start >= start && t.end <= end {
-			keys = append(keys, t.key)
-		}
-	}
-	for i := range keys {
-		for _, tc := range a.x.lex.topics {
-			if i+len(tc.words) > len(keys) {
+// findTopics records, once per article, every topic cue in the text.
+func (a *article) findTopics() {
+	for i, t := range a.toks {
+		for _, tc := range a.x.lex.topicsAt(t.key) {
+			if i+len(tc.words) > len(a.toks) {
 				continue
 			}
 			ok := true
 			for j, w := range tc.words {
-				if keys[i+j] != w && !(j == len(tc.words)-1 && strings.HasPrefix(keys[i+j], w) && len(keys[i+j]) <= len(w)+6) {
+				k := a.toks[i+j].key
+				if k != w && !(j == len(tc.words)-1 && strings.HasPrefix(k, w) && len(k) <= len(w)+6) {
 					ok = false
 					break
 				}
 			}
 			if ok {
-				count[tc.topic]++
+				a.topicHits = append(a.topicHits, topicHit{start: t.start, topic: tc.topic})
 			}
 		}
 	}
+}
+
+type topicHit struct {
+	start int
+	topic string
+}
+
+// topics returns the topics whose cues occur in runes [start, end) at
+// least min times, in vocabulary order.
+func (a *article) topics(start, end, min int) []string {
+	count := map[string]int{}
+	for _, h := range a.topicHits {
+		if h.start >= start && h.start < end {
+			count[h.topic]++
+		}
+	}
 	out := []string{}
-	for _, tc := range a.x.lex.topics {
-		if count[tc.topic] >= min && !slices.Contains(out, tc.topic) {
-			out = append(out, tc.topic)
+	for _, t := range a.x.lex.topicOrder {
+		if count[t] >= min {
+			out = append(out, t)
 		}
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/didar-news/didar"
@@ -31,7 +32,9 @@ type cue struct {
 // cues.
 type Lexicon struct {
 	cues   map[string][]cue
-	topics []topicCue
+	topics map[string][]topicCue // by the first word's first four bytes
+	// topicOrder lists the topics in the order the files give them.
+	topicOrder []string
 	// words holds function words by role (prep, verb, subj, planned, past,
 	// back, quote), each a list of word sequences in key form.
 	words map[string][][]string
@@ -47,7 +50,7 @@ type topicCue struct {
 // files named topics*.tsv are topic cues, words*.tsv function words, the
 // others trigger cues.
 func LoadLexicon(dirs ...string) (*Lexicon, error) {
-	lx := &Lexicon{cues: map[string][]cue{}, words: map[string][][]string{}, set: map[string]map[string]bool{}}
+	lx := &Lexicon{cues: map[string][]cue{}, topics: map[string][]topicCue{}, words: map[string][][]string{}, set: map[string]map[string]bool{}}
 	for _, name := range []string{"data/triggers.tsv", "data/topics.tsv", "data/words.tsv"} {
 		f, err := dataFS.Open(name)
 		if err != nil {
@@ -110,7 +113,14 @@ func (lx *Lexicon) read(r io.Reader, name string) error {
 			if len(fields) != 2 {
 				return fmt.Errorf("%s:%d: want topic<TAB>cue, got %d fields", name, n, len(fields))
 			}
-			lx.topics = append(lx.topics, topicCue{topic: fields[0], words: strings.Fields(normalize.Key(fields[1]))})
+			tc := topicCue{topic: fields[0], words: strings.Fields(normalize.Key(fields[1]))}
+			if len(tc.words) == 0 {
+				return fmt.Errorf("%s:%d: empty topic cue", name, n)
+			}
+			lx.topics[topicIndex(tc.words[0])] = append(lx.topics[topicIndex(tc.words[0])], tc)
+			if !slices.Contains(lx.topicOrder, tc.topic) {
+				lx.topicOrder = append(lx.topicOrder, tc.topic)
+			}
 			continue
 		}
 		if len(fields) != 3 {
@@ -185,6 +195,18 @@ func firstWordForms(k string) []string {
 	}
 	return forms
 }
+
+// topicIndex keys topic cues by a short prefix of their first word, so
+// that a cue whose last word takes endings is still found.
+func topicIndex(w string) string {
+	if len(w) > 6 {
+		return w[:6]
+	}
+	return w
+}
+
+// topicsAt returns the topic cues that may start at a word.
+func (lx *Lexicon) topicsAt(k string) []topicCue { return lx.topics[topicIndex(k)] }
 
 // is reports whether the one-word key k has the role.
 func (lx *Lexicon) is(role, k string) bool { return lx.set[role][k] }
