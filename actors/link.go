@@ -656,7 +656,7 @@ func (l *linker) roleMention(i int, r role) int {
 	if a, ok := l.actors[id]; ok && a.InDictionary {
 		return r.next
 	}
-	l.newActor(id, didar.KindPerson, r.phrase, r.key.country, r.sector, r.title)
+	l.newActor(id, didar.KindPerson, r.phrase, r.key.country, r.sector, r.phrase)
 	l.roleActors[id] = r
 	l.add(r.start, r.end, id, "role", r.phrase)
 	return r.next
@@ -1269,9 +1269,21 @@ func (l *linker) late() {
 		}
 		count[a.ID]++
 	}
-	top2 := func(ids []string) []string {
-		s := append([]string(nil), ids...)
-		sort.SliceStable(s, func(i, j int) bool { return count[s[i]] > count[s[j]] })
+	// top2 returns the two actors of ids mentioned most before rune p.
+	top2 := func(ids []string, p int) []string {
+		n := map[string]int{}
+		for _, ln := range l.links {
+			if ln.Start < p {
+				n[ln.ActorID]++
+			}
+		}
+		var s []string
+		for _, id := range ids {
+			if n[id] > 0 {
+				s = append(s, id)
+			}
+		}
+		sort.SliceStable(s, func(i, j int) bool { return n[s[i]] > n[s[j]] })
 		if len(s) > 2 {
 			s = s[:2]
 		}
@@ -1317,12 +1329,12 @@ func (l *linker) late() {
 					l.add(s.start, n.end, best, "counterpart", "")
 				}
 			case hPairPersons:
-				if t := top2(persons); len(t) == 2 {
+				if t := top2(persons, s.start); len(t) == 2 {
 					l.add(s.start, s.end, t[0], "pronoun", "")
 					l.links[len(l.links)-1].ActorIDs = t
 				}
 			case hPairCountries:
-				if t := top2(countries); len(t) == 2 {
+				if t := top2(countries, s.start); len(t) == 2 {
 					l.add(s.start, s.end, t[0], "pronoun", "")
 					l.links[len(l.links)-1].ActorIDs = t
 				}
