@@ -18,19 +18,20 @@ type Progress interface {
 
 // Bar draws a progress bar with rate and ETA, for a terminal.
 type Bar struct {
-	W   io.Writer
-	bar *progressbar.ProgressBar
+	W    io.Writer
+	What string // "ingest" when empty
+	bar  *progressbar.ProgressBar
 }
 
 func (b *Bar) Start(total int) {
-	b.bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(b.W), progressbar.OptionSetDescription("ingest"),
+	b.bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(b.W), progressbar.OptionSetDescription(label(b.What)),
 		progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("inputs"),
 		progressbar.OptionSetPredictTime(true), progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish())
 }
 
 func (b *Bar) Step(s *Summary) {
-	b.bar.Describe(fmt.Sprintf("ingest: %d new, %d present, %d failed", s.Ingested, s.Present, s.Failed))
+	b.bar.Describe(fmt.Sprintf("%s: %d new, %d present, %d failed", label(b.What), s.Ingested, s.Present, s.Failed))
 	b.bar.Add(1)
 }
 
@@ -40,6 +41,7 @@ func (b *Bar) Finish() { b.bar.Finish() }
 // and pipes.
 type Lines struct {
 	W     io.Writer
+	What  string // "ingest" when empty
 	Every time.Duration
 
 	total, done int
@@ -59,8 +61,15 @@ func (l *Lines) Step(s *Summary) {
 	if rate > 0 && l.done < l.total {
 		eta = fmt.Sprintf(", about %s left", (time.Duration(float64(l.total-l.done)/rate) * time.Second).Round(time.Second))
 	}
-	fmt.Fprintf(l.W, "ingest: %d/%d inputs (%.1f/s%s): %d new, %d present, %d failed\n",
-		l.done, l.total, rate, eta, s.Ingested, s.Present, s.Failed)
+	fmt.Fprintf(l.W, "%s: %d/%d inputs (%.1f/s%s): %d new, %d present, %d failed\n",
+		label(l.What), l.done, l.total, rate, eta, s.Ingested, s.Present, s.Failed)
 }
 
 func (l *Lines) Finish() {}
+
+func label(what string) string {
+	if what == "" {
+		return "ingest"
+	}
+	return what
+}

@@ -3,10 +3,95 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"os"
+	"time"
+
+	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/actors"
+	"github.com/didar-news/didar/ingest"
+	"golang.org/x/term"
 )
 
-// runIngest is not written yet.
 func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return errors.New("not implemented yet")
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := dbFlag(fs)
+	var dicts, lexicons dirList
+	fs.Var(&dicts, "dict", "directory of extra dictionary YAML files (repeatable)")
+	fs.Var(&lexicons, "lexicon", "directory of extra trigger/topic TSV files (repeatable)")
+	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "size limit of one file, page or JSON line")
+	timeout := fs.Duration("timeout", 30*time.Second, "timeout of one web request")
+	workers := fs.Int("workers", 0, "articles coded in parallel (default: one per CPU)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: didar ingest [flags] PATH_OR_URL...|-\n\nFiles (text, HTML, JSON, JSON Lines), directories (recursively), - for standard input,\nURLs of pages and RSS/Atom feeds.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("nothing to ingest: name files, directories, URLs or -")
+	}
+	s, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	x, err := newExtractor(dicts, lexicons)
+	if err != nil {
+		return err
+	}
+	if err := saveDictionary(ctx, s, dicts); err != nil {
+		return err
+	}
+	fetch := ingest.NewFetcher()
+	fetch.Client.Timeout = *timeout
+	fetch.MaxBytes = *maxBytes
+	g := &ingest.Ingester{Store: s, Coder: x, Fetch: fetch, MaxBytes: *maxBytes, Workers: *workers, Stdin: stdin,
+		Progress: progressFor(stderr, "ingest")}
+	start := time.Now()
+	sum, runErr := g.Run(ctx, fs.Args())
+	printSummary(stdout, sum, time.Since(start))
+	if runErr != nil {
+		return runErr
+	}
+	if sum.Failed > 0 {
+		return fmt.Errorf("%d inputs failed", sum.Failed)
+	}
+	return nil
+}
+
+// saveDictionary stores the dictionary's entries, so that actors have
+// their names, countries and roles before any article mentions them.
+func saveDictionary(ctx context.Context, s interface {
+	SaveEntries(context.Context, []didar.Entry) error
+}, dicts []string) error {
+	dict, err := actors.Load(dicts...)
+	if err != nil {
+		return err
+	}
+	return s.SaveEntries(ctx, dict.Entries())
+}
+
+// progressFor draws a bar on a terminal and logs plain lines otherwise.
+func progressFor(w io.Writer, what string) ingest.Progress {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		return &ingest.Bar{W: w, What: what}
+	}
+	return &ingest.Lines{W: w, What: what, Every: 5 * time.Second}
+}
+
+func printSummary(w io.Writer, s *ingest.Summary, took time.Duration) {
+	if s == nil {
+		return
+	}
+	fmt.Fprintf(w, "ingested %d, already present %d, failed %d (%d events) in %s\n",
+		s.Ingested, s.Present, s.Failed, s.Events, took.Round(time.Millisecond))
+	for _, f := range s.Failures {
+		fmt.Fprintf(w, "  failed: %s: %s\n", f.Where, f.Reason)
+	}
 }
