@@ -37,8 +37,8 @@ type Lexicon struct {
 	topicOrder []string
 	// words holds function words by role (prep, verb, subj, planned, past,
 	// back, quote), each a list of word sequences in key form.
-	words map[string][][]string
-	set   map[string]map[string]bool // one-word entries of words, for lookups
+	words map[string]map[string][][]string // role → first word → sequences
+	set   map[string]map[string]bool       // one-word entries of words, for lookups
 }
 
 type topicCue struct {
@@ -50,7 +50,7 @@ type topicCue struct {
 // files named topics*.tsv are topic cues, words*.tsv function words, the
 // others trigger cues.
 func LoadLexicon(dirs ...string) (*Lexicon, error) {
-	lx := &Lexicon{cues: map[string][]cue{}, topics: map[string][]topicCue{}, words: map[string][][]string{}, set: map[string]map[string]bool{}}
+	lx := &Lexicon{cues: map[string][]cue{}, topics: map[string][]topicCue{}, words: map[string]map[string][][]string{}, set: map[string]map[string]bool{}}
 	for _, name := range []string{"data/triggers.tsv", "data/topics.tsv", "data/words.tsv"} {
 		f, err := dataFS.Open(name)
 		if err != nil {
@@ -100,7 +100,13 @@ func (lx *Lexicon) read(r io.Reader, name string) error {
 				return fmt.Errorf("%s:%d: want role<TAB>word, got %d fields", name, n, len(fields))
 			}
 			w := strings.Fields(normalize.Key(fields[1]))
-			lx.words[fields[0]] = append(lx.words[fields[0]], w)
+			if len(w) == 0 {
+				return fmt.Errorf("%s:%d: empty word", name, n)
+			}
+			if lx.words[fields[0]] == nil {
+				lx.words[fields[0]] = map[string][][]string{}
+			}
+			lx.words[fields[0]][w[0]] = append(lx.words[fields[0]][w[0]], w)
 			if len(w) == 1 {
 				if lx.set[fields[0]] == nil {
 					lx.set[fields[0]] = map[string]bool{}
@@ -215,7 +221,10 @@ func (lx *Lexicon) is(role, k string) bool { return lx.set[role][k] }
 // keys[i], or 0.
 func (lx *Lexicon) seqAt(role string, keys []string, i int) int {
 	best := 0
-	for _, w := range lx.words[role] {
+	if i >= len(keys) {
+		return 0
+	}
+	for _, w := range lx.words[role][keys[i]] {
 		if len(w) <= best || i+len(w) > len(keys) {
 			continue
 		}
