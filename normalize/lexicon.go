@@ -212,10 +212,12 @@ var (
 // (خانه‌ای, چینی‌اش, but کتابم, کشورشان); hehOnly those only after ه
 // (علاقه‌مند, خانه‌شان). ات is left out: جزئیات and عملیات are single words
 // far more often than جزئی‌ات.
-var suffixes = []struct {
+type suffix struct {
 	s                   []byte
 	afterVowel, hehOnly bool
-}{
+}
+
+var suffixes = []suffix{
 	{[]byte("هایشان"), false, false}, {[]byte("هایتان"), false, false}, {[]byte("هایمان"), false, false},
 	{[]byte("هایش"), false, false}, {[]byte("هایم"), false, false}, {[]byte("هایت"), false, false},
 	{[]byte("هایی"), false, false}, {[]byte("های"), false, false}, {[]byte("ها"), false, false},
@@ -226,15 +228,24 @@ var suffixes = []struct {
 	{[]byte("مند"), true, true},
 }
 
-// suffixesByLastByte indexes suffixes by their last byte, so that most
-// words are checked against two or three suffixes, not all of them.
-var suffixesByLastByte = func() (t [256][]int) {
-	for i, sf := range suffixes {
+// suffixesByLastByte indexes suffixes and compound parts (elements.txt)
+// by their last byte, so that most words are checked against a few of
+// them, not all.
+var suffixesByLastByte = sync.OnceValue(func() (t [256][]suffix) {
+	all := suffixes
+	err := readList(dataFS, "data/elements.txt", func(w string) error {
+		all = append(all, suffix{[]byte(cleanWord(w)), true, true})
+		return nil
+	})
+	if err != nil {
+		panic(err)
+	}
+	for _, sf := range all {
 		c := sf.s[len(sf.s)-1]
-		t[c] = append(t[c], i)
+		t[c] = append(t[c], sf)
 	}
 	return t
-}()
+})
 
 var (
 	presentEndings = byteList("یند", "ییم", "یید", "یم", "ید", "ند", "م", "ی", "د")
@@ -270,8 +281,7 @@ func (lx *lexicon) restore(w []byte) (string, bool) {
 		}
 	}
 	best, bestLen := "", 0
-	for _, k := range suffixesByLastByte[w[len(w)-1]] {
-		sf := suffixes[k]
+	for _, sf := range suffixesByLastByte()[w[len(w)-1]] {
 		st, ok := bytes.CutSuffix(w, sf.s)
 		if !ok || len(st) <= bestLen || len(st) < 4 {
 			continue
