@@ -45,6 +45,7 @@ type Dictionary struct {
 	byOrg     map[string][]int  // organisation id → persons who held a role in it
 	m         *matcher
 	persons   []personSkel
+	given     map[string]bool // first words of persons' names: علی, محمد, ولادیمیر
 }
 
 // rawEntry is an entry as written in YAML: dates as text so that errors
@@ -282,6 +283,17 @@ func (d *Dictionary) build() {
 		}
 	}
 	d.persons = d.personSkels()
+	d.given = map[string]bool{}
+	for _, e := range d.entries {
+		if e.Kind != didar.KindPerson {
+			continue
+		}
+		for _, n := range e.FA {
+			if f := strings.Fields(normalize.Key(n)); len(f) > 1 {
+				d.given[f[0]] = true
+			}
+		}
+	}
 	d.m = d.buildMatcher()
 }
 

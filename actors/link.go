@@ -397,6 +397,17 @@ func (l *linker) distinctive(id string) bool {
 // entry links a dictionary name, adjective, demonym or metonym.
 func (l *linker) entry(i int, e didar.Entry, k hitKind) int {
 	s := l.spans[i]
+	if e.Kind == didar.KindCountry && k == hMetonym {
+		// A capital listed as a metonym too: keep the place for the
+		// extractor's locations.
+		for _, h := range s.pat.hits {
+			if h.kind == hName && l.d.capitalOf[h.id] == e.ID {
+				l.add(s.start, s.end, l.entryActor(e.ID), "capital", "")
+				l.links[len(l.links)-1].Place = h.id
+				return i + 1
+			}
+		}
+	}
 	switch e.Kind {
 	case didar.KindPerson:
 		id := l.entryActor(e.ID)
@@ -892,6 +903,10 @@ func (l *linker) titled(i int) (int, bool) {
 			}
 		}
 	}
+	if r == nil && !quoted && !l.looksLikeName(key) && !l.known(key) {
+		// "آقای مدیر", "مهندس ساختمان": a title before an ordinary word.
+		return next, true
+	}
 	id := l.resolve(key, l.textOf(start, end), r, titleKey)
 	via := "title"
 	if quoted {
@@ -904,6 +919,54 @@ func (l *linker) titled(i int) (int, bool) {
 		next = r.next
 	}
 	return next, true
+}
+
+// looksLikeName reports whether key, read after a title with nothing
+// else to confirm it, has the shape of a person's name: a given name the
+// dictionary knows followed by a surname, or words ending the way Persian
+// surnames do.
+func (l *linker) looksLikeName(key string) bool {
+	words := strings.Fields(key)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	if len(words) >= 2 && l.d.given[words[0]] {
+		return true
+	}
+	return surnameShape(words[len(words)-1])
+}
+
+// surnameShape reports whether w ends like a Persian family name.
+func surnameShape(w string) bool {
+	if len([]rune(w)) < 4 {
+		return false
+	}
+	for _, end := range []string{"پور", "زاده", "نژاد", "نیا", "فر", "راد", "وند", "لو", "یان", "ی"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// known reports whether key names a person already in the article or is
+// close to a dictionary person's name.
+func (l *linker) known(key string) bool {
+	for _, id := range l.order {
+		if a := l.actors[id]; a.Kind == didar.KindPerson && containsWord(l.nameKeyOf(a), key) {
+			return true
+		}
+	}
+	sk := skeletonFA(key)
+	if len(sk) < 4 {
+		return false
+	}
+	for i := range l.d.persons {
+		if l.d.persons[i].score(sk) >= 0.8 {
+			return true
+		}
+	}
+	return false
 }
 
 // resolve links a name read from the text (after a title, before or after

@@ -45,6 +45,10 @@ var linkCases = []struct {
 	{"ayatollah", "", "آیت‌الله خامنه‌ای فرمودند", []m{{"خامنه‌ای", "ali-khamenei", "title"}}, nil},
 	{"unknown general", "", "سردار حسین سلامی گفت", []m{{"حسین سلامی", "حسین-سلامی", "title"}}, nil},
 	{"unknown engineer", "", "مهندس علی رضایی، در این نشست گفت", []m{{"علی رضایی", "علی-رضایی", "title"}}, nil},
+	{"title before ordinary words", "", "آقای مدیر گفت که مهندس ساختمان پروژه را تحویل داد", nil, []string{"مدیر", "ساختمان پروژه", "ساختمان"}},
+	{"title before a surname", "", "آقای حسینی گفت", []m{{"حسینی", "حسینی", "title"}}, nil},
+	{"given name known from the dictionary", "", "دکتر عباس کریمی گفت", []m{{"عباس کریمی", "عباس-کریمی", "title"}}, nil},
+	{"general before a season", "", "ژنرال زمستان آمد", nil, []string{"زمستان"}},
 	{"rank and quoted first name", "2019-04-01", "امیر سرتیپ «امیر حاتمی» وزیر دفاع و پشتیبانی نیروهای مسلح جمهوری اسلامی ایران", []m{{"امیر حاتمی", "amir-hatami", ""}, {"وزیر دفاع و پشتیبانی نیروهای مسلح جمهوری اسلامی ایران", "amir-hatami", "role"}}, nil},
 	{"general quoted", "2019-04-01", "ژنرال «وی فنگ هه» وزیر دفاع جمهوری خلق چین", []m{{"وی فنگ هه", "wei-fenghe", ""}, {"وزیر دفاع جمهوری خلق چین", "wei-fenghe", "role"}}, []string{"وی"}},
 
@@ -119,6 +123,7 @@ var linkCases = []struct {
 	{"russian counterpart", "2020-01-01", "محمدجواد ظریف با همتای روس خود سرگئی لاوروف دیدار کرد", []m{{"همتای روس", "sergey-lavrov", "counterpart"}}, nil},
 	{"both sides", "", "حسن روحانی و شی جین‌پینگ دیدار کردند. طرفین تاکید کردند", []m{{"طرفین", "hassan-rouhani", "pronoun"}}, nil},
 	{"two countries", "", "ایران و چین و ایران. روابط دو کشور", []m{{"دو کشور", "IRN", "pronoun"}}, nil},
+	{"sides named before", "", "وانگ یی و سرگئی لاوروف دیدار کردند. طرفین گفتند. سپس حسن روحانی و حسن روحانی آمد", []m{{"طرفین", "wang-yi", "pronoun"}}, nil},
 
 	// States named otherwise.
 	{"metonym", "", "تغییر در کاخ سفید", []m{{"کاخ سفید", "USA", "metonym"}}, nil},
