@@ -52,6 +52,7 @@ type matcher struct {
 	trie  *ahocorasick.Trie
 	pats  []pattern
 	code  map[rune]byte
+	low   [0x800]byte // code of runes below U+0800 (Latin and Arabic script), for speed
 	fill  map[string]bool
 	stop  map[string]bool
 	glue  []string
@@ -211,6 +212,9 @@ func (m *matcher) add(name string, h hit) {
 // codeOf returns the compact byte of r; new runes get a code while
 // patterns are added. Code 0 is any rune no pattern has.
 func (m *matcher) codeOf(r rune, grow bool) byte {
+	if r < rune(len(m.low)) && !grow {
+		return m.low[r]
+	}
 	if c, ok := m.code[r]; ok {
 		return c
 	}
@@ -222,6 +226,9 @@ func (m *matcher) codeOf(r rune, grow bool) byte {
 		c = byte(len(m.code) + 1)
 	}
 	m.code[r] = c
+	if r < rune(len(m.low)) {
+		m.low[r] = c
+	}
 	return c
 }
 
@@ -248,6 +255,9 @@ type doc struct {
 }
 
 func isWordRune(r rune) bool {
+	if r >= 'ء' && r <= 'ی' && r != '،' && r != '؛' && r != '؟' && r != '٪' && r != '٫' && r != '٬' && r != '٭' && r != '۔' {
+		return true // the Arabic block's letters, digits and marks
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
