@@ -289,6 +289,10 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 		ts = append(ts, trigger{c: cu, t0: c.t0 + i, t1: c.t0 + i + n})
 		i += n - 1
 	}
+	if tr, ok := a.judgement(c); ok {
+		ts = append(ts, tr)
+		slices.SortFunc(ts, func(x, y trigger) int { return x.t0 - y.t0 })
+	}
 	for i, t := range ts {
 		// "قدردانی از کمک‌های چین": a cue right after another cue and a
 		// preposition is what the first one is about, not an act of its own.
@@ -297,6 +301,33 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 		}
 		a.event(c, t, sStart, sEnd)
 	}
+}
+
+// judgement finds "X را [negative word] خواند/دانست/توصیف کرد": a
+// criticism of X phrased as a judgement.
+func (a *article) judgement(c clause) (trigger, bool) {
+	ra := -1
+	for i := c.t0; i < c.t1; i++ {
+		k := a.toks[i].key
+		if k == "را" {
+			ra = i
+			continue
+		}
+		if ra < 0 {
+			continue
+		}
+		n := a.x.lex.seqAt("judge", a.keys(i, min(i+2, c.t1)), 0)
+		if n == 0 {
+			continue
+		}
+		for j := ra + 1; j < i; j++ {
+			if a.x.lex.is("negative", a.toks[j].key) || a.x.lex.is("negative", strings.TrimSuffix(a.toks[j].key, "ی")) {
+				return trigger{c: cue{typ: didar.Criticize, text: "را … " + a.toks[i].key, markers: []string{"را"}}, t0: i, t1: i + n}, true
+			}
+		}
+		return trigger{}, false
+	}
+	return trigger{}, false
 }
 
 // background reports whether token i lies in a "با اشاره به ..." phrase,
@@ -415,6 +446,13 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 			}
 		}
 		return -1
+	case "after":
+		for i := t.t1; i < c.t1 && i <= t.t1+8; i++ {
+			if m, ok := a.mentionStart(i); ok && a.participant(m) {
+				return m
+			}
+		}
+		return -1
 	case "را":
 		for i := t.t0 - 1; i > c.t0; i-- {
 			if a.toks[i].key == "را" {
@@ -510,7 +548,7 @@ func (a *article) phraseMention(i, t1 int) int {
 func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	typ := t.c.typ
 	// "در این دیدار": a meeting already reported.
-	if t.t0 > c.t0 && a.x.lex.is("back", a.toks[t.t0-1].key) && (typ == didar.Meet || typ == didar.Call || typ == didar.Visit) {
+	if t.t0 > c.t0 && a.x.lex.is("back", a.toks[t.t0-1].key) {
 		return
 	}
 	// "در حمایت از"، "در محکومیت": a description of a matter, not an act.
@@ -635,6 +673,16 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		if tm >= 0 {
 			target = a.links[tm].ActorID
 		}
+		if target == "" && adversarial(typ) && !slices.Equal(t.c.markers, []string{"poss"}) {
+			if target = a.referent(c, source); target != "" {
+				rule += "/referent"
+				conf -= 0.1
+			} else if typ == didar.Threaten {
+				target = a.opponent(sStart, sEnd, source)
+				rule += "/opponent"
+				conf -= 0.2
+			}
+		}
 		if target == "" && typ == didar.Demand && len(subj) > 0 && a.links[subj[0]].ActorID != source {
 			target = a.links[subj[0]].ActorID
 			// "ایران و روسیه باید ...": an exhortation that includes the
@@ -688,6 +736,62 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		a.used[id] = true
 	}
 	a.rec.Events = append(a.rec.Events, e)
+}
+
+func adversarial(t didar.EventType) bool {
+	switch t {
+	case didar.Criticize, didar.Accuse, didar.Reject, didar.Threaten:
+		return true
+	}
+	return false
+}
+
+// referent resolves "این اقدام"، "این توافق"، "از آن" in a clause to the
+// actor of the latest reported act on another side than source.
+func (a *article) referent(c clause, source string) string {
+	found := false
+	for i := c.t0; i+1 < c.t1; i++ {
+		k := a.toks[i].key
+		if (k == "این" || k == "آن" || k == "همین") && a.x.lex.is("refer", a.toks[i+1].key) {
+			found = true
+		}
+		if k == "از" && a.toks[i+1].key == "آن" {
+			found = true
+		}
+	}
+	if !found || source == "" {
+		return ""
+	}
+	for i := len(a.rec.Events) - 1; i >= 0; i-- {
+		e := a.rec.Events[i]
+		if !e.Type.Symmetric() {
+			if a.side(string(e.Source)) != a.side(source) {
+				return string(e.Source)
+			}
+			continue
+		}
+		for _, p := range e.Participants {
+			if a.side(p) != a.side(source) {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// opponent returns the state a threat without a named target is aimed at:
+// another side's country named in the sentence.
+func (a *article) opponent(sStart, sEnd int, source string) string {
+	for _, l := range a.links {
+		act, ok := a.actors[l.ActorID]
+		if !ok || act.Kind != didar.KindCountry || a.side(l.ActorID) == a.side(source) {
+			continue
+		}
+		if l.Start >= sStart && l.End <= sEnd {
+			return l.ActorID
+		}
+	}
+	return ""
 }
 
 func (a *article) inRange(m, t0, t1 int) bool {
