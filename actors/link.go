@@ -631,19 +631,26 @@ func (l *linker) roleMention(i int, r role) int {
 		if quoted {
 			via = "quoted-name"
 		}
-		if a := l.actors[id]; a != nil && !a.InDictionary {
-			via = "role-name"
-			if quoted {
-				via = "quoted-name"
-			}
-		}
-		if via == "role-name" {
-			via = "name"
-		}
 		l.add(start, end, id, via, r.phrase)
 		l.add(r.start, r.end, id, "role", r.phrase)
 		l.noteRole(id, r)
 		return r.next
+	}
+	// A plain name right after that starts with a known given name:
+	// "سفیر ایران در پاکستان رضا امیری مقدم".
+	if w := l.spans[r.next-1].w1 + 1; w < len(l.doc.words) && l.d.given[l.doc.words[w].k] {
+		w1 := w
+		for w1+1 < len(l.doc.words) && w1+1-w < 3 && l.nameWords(w1+1, w1+1, false) {
+			w1++
+		}
+		if w1 > w && l.nameWords(w, w1, false) {
+			start, end := l.doc.words[w].start, l.doc.words[w1].end
+			id := l.resolve(l.nameKey(w, w1), l.textOf(start, end), &r, "")
+			l.add(r.start, r.end, id, "role", r.phrase)
+			l.add(start, end, id, "name", r.phrase)
+			l.noteRole(id, r)
+			return l.skipTo(w1 + 1)
+		}
 	}
 	// A quoted name right after: "وزیر دفاع «وی فنگ هه»".
 	if w0, w1, ok := l.quotedAfter(l.spans[r.next-1].w1 + 1); ok {
@@ -763,13 +770,17 @@ func (l *linker) nameBefore(w int) (w0, w1 int, quoted, ok bool) {
 	if k == end {
 		return
 	}
-	// What comes before the name must end a clause or join one.
+	// What comes before the name must end a clause or join one; after a
+	// conjunction the words must also look like a name.
 	if k >= 0 {
 		prev := l.doc.words[k]
 		if prev.letter && prev.k != "که" && prev.k != "و" && prev.k != "با" {
 			return
 		}
 		if prev.letter && l.spanAt[k] >= 0 {
+			return
+		}
+		if prev.letter && !l.looksLikeName(l.nameKey(k+1, end)) && !l.known(l.nameKey(k+1, end)) {
 			return
 		}
 	}
