@@ -1107,12 +1107,14 @@ func (a *article) looser(o, e didar.Event) bool {
 	return n(o) > n(e)
 }
 
-// placeMeetings gives a meeting with no place of its own the country that
-// one of its parties travelled to in the same article.
+// placeMeetings gives a meeting, a negotiation or a hosting with no place
+// of its own the country one of its parties travelled to in the same
+// article; else, for a hosting, the host's country; else, for news of the
+// day, the city of the dateline ("تهران - ایرنا -").
 func (a *article) placeMeetings() {
 	for i := range a.rec.Events {
 		e := &a.rec.Events[i]
-		if e.Type != didar.Meet || e.Location != nil {
+		if e.Location != nil || (e.Type != didar.Meet && e.Type != didar.Negotiate && e.Type != didar.Host && e.Type != didar.Agree) {
 			continue
 		}
 		for _, v := range a.rec.Events {
@@ -1122,5 +1124,39 @@ func (a *article) placeMeetings() {
 				break
 			}
 		}
+		if e.Location == nil && e.Type == didar.Host {
+			if act, ok := a.actors[string(e.Source)]; ok && act.Country != "" {
+				e.Location = &didar.Location{Country: act.Country}
+			}
+		}
+		if e.Location == nil && e.Status == didar.StatusOccurred && a.dateline != nil {
+			loc := *a.dateline
+			e.Location = &loc
+		}
+		if e.Type == didar.Meet && e.Location != nil && e.Location.Country != "" && !a.anyFrom(e.Participants, string(e.Location.Country)) {
+			e.Code("044")
+		}
+	}
+}
+
+// readDateline takes the place of a dateline such as "تهران - ایرنا -"
+// at the head of the article.
+func (a *article) readDateline() {
+	dashes := 0
+	for i := 0; i < len(a.toks) && i < 8; i++ {
+		k := a.toks[i].key
+		if k == "-" || k == "–" || k == "—" {
+			dashes++
+		}
+		if m, ok := a.mentionStart(i); ok && dashes == 0 {
+			if fa, en, country, ok := a.x.dict.PlaceOf(a.links[m]); ok && country != "" {
+				if act, _ := a.actorOf(m); act.Kind != didar.KindCountry || a.links[m].Place != "" {
+					a.dateline = &didar.Location{NameFA: didar.NullString(fa), NameEN: didar.NullString(en), Country: didar.NullString(country)}
+				}
+			}
+		}
+	}
+	if dashes < 2 {
+		a.dateline = nil
 	}
 }

@@ -90,6 +90,7 @@ type article struct {
 	subject []int // the discourse subject: mention indexes of the last sentence subject
 
 	topicHits []topicHit
+	dateline  *didar.Location // the place a dateline names
 }
 
 // tok is one word of the text with its matching key; mention is the index
@@ -117,6 +118,7 @@ func (a *article) run() {
 	a.dates = jalali.Find(a.text, a.date)
 	a.tokenize()
 	a.findTopics()
+	a.readDateline()
 	a.used = map[string]bool{}
 
 	for _, s := range normalize.Sentences(a.text) {
