@@ -1379,12 +1379,22 @@ func (l *linker) late() {
 			before[s] = subject[s-1]
 		}
 	}
+	base := l.links[:len(l.links):len(l.links)]
 	for _, i := range l.deferred {
 		s := l.spans[i]
 		for _, h := range s.pat.hits {
 			switch h.kind {
 			case hPronoun:
-				if id := before[sentOf(s.start)]; id != "" {
+				id := before[sentOf(s.start)]
+				if !l.clauseStart(s.w0) {
+					// Not a subject ("همتای چینی او", "با او"): the person
+					// named last in the sentence, other than the one
+					// just before.
+					if p := l.possessor(base, s.start, sents[sentOf(s.start)]); p != "" {
+						id = p
+					}
+				}
+				if id != "" {
 					l.add(s.start, s.end, id, "pronoun", "")
 				}
 			case hCounterpart:
@@ -1418,6 +1428,43 @@ func (l *linker) late() {
 			break
 		}
 	}
+}
+
+// clauseStart reports whether word w begins a clause: the text's start,
+// after punctuation, or after a conjunction.
+func (l *linker) clauseStart(w int) bool {
+	if w == 0 {
+		return true
+	}
+	prev := l.doc.words[w-1]
+	if !prev.letter {
+		return prev.k != "»"
+	}
+	if prev.end < l.doc.words[w].start {
+		for _, r := range l.doc.text[prev.end:l.doc.words[w].start] {
+			if r == '\n' {
+				return true
+			}
+		}
+	}
+	return prev.k == "و" || prev.k == "که" || prev.k == "اما" || prev.k == "ولی"
+}
+
+// possessor returns the person named last before rune p in the sentence
+// starting at from, skipping the actor of the link right before p.
+func (l *linker) possessor(links []Link, p, from int) string {
+	i := sort.Search(len(links), func(i int) bool { return links[i].Start >= p })
+	skip := ""
+	if i > 0 {
+		skip = links[i-1].ActorID
+	}
+	for j := i - 1; j >= 0 && links[j].Start >= from; j-- {
+		a := l.actors[links[j].ActorID]
+		if a != nil && a.Kind == didar.KindPerson && a.ID != skip {
+			return a.ID
+		}
+	}
+	return ""
 }
 
 // sentences returns the rune offsets where sentences start.

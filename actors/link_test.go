@@ -106,6 +106,8 @@ var linkCases = []struct {
 	{"pronoun u", "", "ولادیمیر پوتین آمد. او گفت", []m{{"او", "vladimir-putin", "pronoun"}}, nil},
 	{"pronoun ishan", "", "رجب طیب اردوغان سخن گفت.\nایشان افزود", []m{{"ایشان", "recep-tayyip-erdogan", "pronoun"}}, nil},
 	{"pronoun nearest sentence", "", "شی جین‌پینگ آمد. ولادیمیر پوتین رفت. وی گفت", []m{{"وی", "vladimir-putin", "pronoun"}}, nil},
+	{"possessive pronoun", "2015-07-10", "محمدجواد ظریف آمد. سرگئی لاوروف و وانگ یی همتای چینی او وارد شدند", []m{{"همتای چینی", "wang-yi", "counterpart"}, {"او", "sergey-lavrov", "pronoun"}}, nil},
+	{"object pronoun", "", "ولادیمیر پوتین آمد. شی جین‌پینگ با او دیدار کرد", []m{{"او", "vladimir-putin", "pronoun"}}, nil},
 	{"pronoun with nobody before", "", "وی گفت که ایران آماده است", nil, []string{"وی"}},
 
 	// Adjectives, demonyms and groups.
