@@ -397,6 +397,9 @@ func (l *linker) distinctive(id string) bool {
 // entry links a dictionary name, adjective, demonym or metonym.
 func (l *linker) entry(i int, e didar.Entry, k hitKind) int {
 	s := l.spans[i]
+	if e.Kind == didar.KindCountry && s.pat.letters <= 3 && s.w1+1 < len(l.doc.words) && l.m.light[l.doc.words[s.w1+1].k] {
+		return i + 1 // ترک کرد: a compound verb
+	}
 	if e.Kind == didar.KindCountry && k == hMetonym {
 		// A capital listed as a metonym too: keep the place for the
 		// extractor's locations.

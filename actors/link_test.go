@@ -121,6 +121,8 @@ var linkCases = []struct {
 	{"adjective with suffix", "", "نگاه چینی‌اش", []m{{"چینی‌اش", "CHN", "adjective"}}, nil},
 	{"adjective by suffix", "", "کالای پاکستانی", []m{{"پاکستانی", "PAK", "adjective"}}, nil},
 	{"adjective listed", "", "شرکت ترکیه‌ای", []m{{"ترکیه‌ای", "TUR", "adjective"}}, nil},
+	{"compound verb", "", "او جلسه را ترک کرد و به ترکیه رفت", []m{{"ترکیه", "TUR", "name"}}, []string{"ترک"}},
+	{"turkish adjective", "", "یک سرباز ترک کشته شد", []m{{"ترک", "TUR", "adjective"}}, nil},
 	{"no glued shin suffix", "", "چینش میزها", nil, []string{"چینش"}},
 
 	// Counterparts and pairs.

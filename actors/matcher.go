@@ -55,6 +55,7 @@ type matcher struct {
 	low   [0x800]byte // code of runes below U+0800 (Latin and Arabic script), for speed
 	fill  map[string]bool
 	stop  map[string]bool
+	light map[string]bool
 	glue  []string
 	index map[string]int
 }
@@ -66,6 +67,10 @@ func (d *Dictionary) buildMatcher() *matcher {
 	}
 	for _, s := range stopWords {
 		m.stop[normalize.Key(s)] = true
+	}
+	m.light = map[string]bool{}
+	for _, s := range lightVerbs {
+		m.light[normalize.Key(s)] = true
 	}
 	for _, g := range gluePrefixes {
 		m.glue = append(m.glue, normalize.Key(g))
