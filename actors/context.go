@@ -1,0 +1,278 @@
+package actors
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/normalize"
+)
+
+// mergeRoleActors folds a person known only by a role phrase into the
+// named new person given the same role later in the article.
+//
+// A bare title or a head word whose holder is not known is dropped: it
+// is too often someone the article names another way.
+func (l *linker) mergeRoleActors() {
+	if len(l.roleActors) == 0 {
+		return
+	}
+	mentioned := map[string]bool{}
+	for _, ln := range l.links {
+		mentioned[ln.ActorID] = true
+	}
+	to := map[string]string{} // role actor → person; "" drops it
+	for id, r := range l.roleActors {
+		named, ok := l.roleOf[r.key]
+		if !ok {
+			// A dictionary holder named elsewhere in the article.
+			for _, h := range l.d.holders(r.key, l.at) {
+				if hid := l.d.entries[h].ID; mentioned[hid] {
+					named, ok = hid, true
+					break
+				}
+			}
+		}
+		if !ok && !r.bare && !r.head {
+			continue
+		}
+		to[id] = named
+		delete(l.actors, id)
+	}
+	out := l.links[:0]
+	for _, ln := range l.links {
+		if named, ok := to[ln.ActorID]; ok {
+			if named == "" {
+				continue
+			}
+			ln.ActorID = named
+		}
+		out = append(out, ln)
+	}
+	l.links = out
+}
+
+// localSurnames links the last word of a person's name when it appears
+// alone after the person's first mention: written as in the name, or
+// spelt differently with the same consonants (ولودین / والودین).
+func (l *linker) localSurnames() {
+	type sn struct {
+		id    string
+		first int
+	}
+	exact := map[string]sn{}
+	skel := map[string]sn{}
+	note := func(name, id string, first int) {
+		k := normalize.Key(name)
+		i := strings.LastIndexByte(k, ' ')
+		if i < 0 || len([]rune(k[i+1:])) < 3 {
+			return
+		}
+		last := k[i+1:]
+		if _, ok := exact[last]; !ok {
+			exact[last] = sn{id, first}
+		}
+		if sk := skeletonFA(last); len(sk) >= 4 {
+			if _, ok := skel[sk]; !ok {
+				skel[sk] = sn{id, first}
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, ln := range l.links {
+		a := l.actors[ln.ActorID]
+		if _, byRole := l.roleActors[ln.ActorID]; a == nil || a.Kind != didar.KindPerson || byRole || seen[a.ID] {
+			continue
+		}
+		seen[a.ID] = true
+		if !a.InDictionary {
+			note(a.NameFA, a.ID, ln.End)
+			continue
+		}
+		e, _ := l.d.Entry(a.ID)
+		if surnameOf(e.FA[0], e.Country) == "" {
+			continue
+		}
+		for _, n := range e.FA {
+			note(n, a.ID, ln.End)
+		}
+	}
+	if len(exact) == 0 {
+		return
+	}
+	covered := make([]bool, len(l.doc.text)+1)
+	for _, ln := range l.links {
+		for p := ln.Start; p < ln.End; p++ {
+			covered[p] = true
+		}
+	}
+	for _, w := range l.doc.words {
+		if !w.letter || covered[w.start] || l.m.stop[w.k] {
+			continue
+		}
+		s, ok := exact[w.k]
+		if !ok && len(w.k) >= 8 {
+			s, ok = skel[skeletonFA(w.k)]
+		}
+		if ok && w.start >= s.first {
+			l.add(w.start, w.end, s.id, "surname", "")
+		}
+	}
+}
+
+// late links pronouns, counterparts and pairs, which need every name.
+func (l *linker) late() {
+	sents := l.sentences()
+	sentOf := func(p int) int { return sort.SearchInts(sents, p+1) - 1 }
+	count := map[string]int{}
+	var persons, countries []string
+	for _, ln := range l.links {
+		a := l.actors[ln.ActorID]
+		if a == nil {
+			continue
+		}
+		if count[a.ID] == 0 {
+			switch a.Kind {
+			case didar.KindPerson:
+				persons = append(persons, a.ID)
+			case didar.KindCountry:
+				countries = append(countries, a.ID)
+			}
+		}
+		count[a.ID]++
+	}
+	// top2 returns the two actors of ids mentioned most before rune p.
+	top2 := func(ids []string, p int) []string {
+		n := map[string]int{}
+		for _, ln := range l.links {
+			if ln.Start < p {
+				n[ln.ActorID]++
+			}
+		}
+		var s []string
+		for _, id := range ids {
+			if n[id] > 0 {
+				s = append(s, id)
+			}
+		}
+		sort.SliceStable(s, func(i, j int) bool { return n[s[i]] > n[s[j]] })
+		if len(s) > 2 {
+			s = s[:2]
+		}
+		return s
+	}
+	// subject[s] is the first person named in sentence s.
+	subject := make([]string, len(sents))
+	for _, ln := range l.links {
+		if a := l.actors[ln.ActorID]; a != nil && a.Kind == didar.KindPerson {
+			if s := sentOf(ln.Start); subject[s] == "" {
+				subject[s] = ln.ActorID
+			}
+		}
+	}
+	before := make([]string, len(sents)) // the subject of the nearest earlier sentence with one
+	for s := 1; s < len(sents); s++ {
+		before[s] = before[s-1]
+		if subject[s-1] != "" {
+			before[s] = subject[s-1]
+		}
+	}
+	base := l.links[:len(l.links):len(l.links)]
+	for _, i := range l.deferred {
+		s := l.spans[i]
+		for _, h := range s.pat.hits {
+			switch h.kind {
+			case hPronoun:
+				id := before[sentOf(s.start)]
+				if !l.clauseStart(s.w0) {
+					// Not a subject ("همتای چینی او", "با او"): the person
+					// named last in the sentence, other than the one
+					// just before.
+					if p := l.possessor(base, s.start, sents[sentOf(s.start)]); p != "" {
+						id = p
+					}
+				}
+				if id != "" {
+					l.add(s.start, s.end, id, "pronoun", "")
+				}
+			case hCounterpart:
+				c, ok := l.countryAt(i + 1)
+				if !ok || !l.adjacent(i, i+1) {
+					continue
+				}
+				n := l.spans[i+1]
+				best := ""
+				for _, id := range persons {
+					if string(l.actors[id].Country) == c && (best == "" || count[id] > count[best]) {
+						best = id
+					}
+				}
+				if best != "" {
+					l.add(s.start, n.end, best, "counterpart", "")
+				}
+			case hPairPersons:
+				if t := top2(persons, s.start); len(t) == 2 {
+					l.add(s.start, s.end, t[0], "pronoun", "")
+					l.links[len(l.links)-1].ActorIDs = t
+				}
+			case hPairCountries:
+				if t := top2(countries, s.start); len(t) == 2 {
+					l.add(s.start, s.end, t[0], "pronoun", "")
+					l.links[len(l.links)-1].ActorIDs = t
+				}
+			default:
+				continue
+			}
+			break
+		}
+	}
+}
+
+// clauseStart reports whether word w begins a clause: the text's start,
+// after punctuation, or after a conjunction.
+func (l *linker) clauseStart(w int) bool {
+	if w == 0 {
+		return true
+	}
+	prev := l.doc.words[w-1]
+	if !prev.letter {
+		return prev.k != "»"
+	}
+	if prev.end < l.doc.words[w].start {
+		for _, r := range l.doc.text[prev.end:l.doc.words[w].start] {
+			if r == '\n' {
+				return true
+			}
+		}
+	}
+	return prev.k == "و" || prev.k == "که" || prev.k == "اما" || prev.k == "ولی"
+}
+
+// possessor returns the person named last before rune p in the sentence
+// starting at from, skipping the actor of the link right before p.
+func (l *linker) possessor(links []Link, p, from int) string {
+	i := sort.Search(len(links), func(i int) bool { return links[i].Start >= p })
+	skip := ""
+	if i > 0 {
+		skip = links[i-1].ActorID
+	}
+	for j := i - 1; j >= 0 && links[j].Start >= from; j-- {
+		a := l.actors[links[j].ActorID]
+		if a != nil && a.Kind == didar.KindPerson && a.ID != skip {
+			return a.ID
+		}
+	}
+	return ""
+}
+
+// sentences returns the rune offsets where sentences start.
+func (l *linker) sentences() []int {
+	out := []int{0}
+	for i, r := range l.doc.text {
+		switch r {
+		case '.', '!', '?', '؟', '\n':
+			out = append(out, i+1)
+		}
+	}
+	return out
+}

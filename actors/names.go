@@ -1,0 +1,468 @@
+package actors
+
+import (
+	"strings"
+
+	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/normalize"
+)
+
+// nameKey is the matching key of words [w0, w1].
+func (l *linker) nameKey(w0, w1 int) string {
+	var parts []string
+	for w := w0; w <= w1; w++ {
+		if l.doc.words[w].letter {
+			parts = append(parts, l.doc.words[w].k)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// nameBefore finds a name ending right before word w: «...» or up to three
+// plain words after a sentence start, punctuation or a conjunction.
+func (l *linker) nameBefore(w int) (w0, w1 int, quoted, ok bool) {
+	j := w - 1
+	if j >= 0 && isComma(l.doc.words[j].k) {
+		j--
+	}
+	if j < 0 {
+		return
+	}
+	if l.doc.words[j].k == "»" {
+		for k := j - 1; k >= 0 && k >= j-5; k-- {
+			if l.doc.words[k].k == "«" {
+				if k+1 <= j-1 && l.nameWords(k+1, j-1, true) {
+					return k + 1, j - 1, true, true
+				}
+				return
+			}
+		}
+		return
+	}
+	end := j
+	k := j
+	for k >= 0 && end-k < 3 && l.doc.words[k].letter && l.spanAt[k] < 0 && !l.m.stop[l.doc.words[k].k] {
+		k--
+	}
+	if k == end {
+		return
+	}
+	// What comes before the name must end a clause or join one; after a
+	// conjunction the words must also look like a name.
+	if k >= 0 {
+		prev := l.doc.words[k]
+		if prev.letter && prev.k != "که" && prev.k != "و" && prev.k != "با" {
+			return
+		}
+		if prev.letter && l.spanAt[k] >= 0 {
+			return
+		}
+		if prev.letter && !l.looksLikeName(l.nameKey(k+1, end)) && !l.known(l.nameKey(k+1, end)) {
+			return
+		}
+	}
+	if !l.nameWords(k+1, end, false) {
+		return
+	}
+	return k + 1, end, false, true
+}
+
+// nameWords reports whether words [a, b] can be a person's name.
+func (l *linker) nameWords(a, b int, quoted bool) bool {
+	if b-a > 3 {
+		return false
+	}
+	for w := a; w <= b; w++ {
+		x := l.doc.words[w]
+		if !x.letter || len([]rune(x.k)) < 2 || isDigits(x.k) {
+			return false
+		}
+		if !quoted && (l.m.stop[x.k] || l.spanAt[w] >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// quotedAfter finds «name» starting at word w.
+func (l *linker) quotedAfter(w int) (w0, w1 int, ok bool) {
+	if w >= len(l.doc.words) || l.doc.words[w].k != "«" {
+		return
+	}
+	for k := w + 1; k < len(l.doc.words) && k <= w+5; k++ {
+		if l.doc.words[k].k == "»" {
+			if k-1 >= w+1 && l.nameWords(w+1, k-1, true) {
+				return w + 1, k - 1, true
+			}
+			return
+		}
+	}
+	return
+}
+
+// titleInfo gives the country and sector a title implies, if any.
+func titleInfo(k string) (country, sector string) {
+	switch {
+	case strings.HasPrefix(k, "امیر") || strings.HasPrefix(k, "سردار") || strings.HasPrefix(k, "سرتیپ") ||
+		strings.HasPrefix(k, "سرلشکر") || strings.HasPrefix(k, "سرهنگ") || strings.HasPrefix(k, "سپهبد") ||
+		strings.HasPrefix(k, "دریادار"):
+		return "IRN", "MIL"
+	case strings.HasPrefix(k, "ژنرال"):
+		return "", "MIL"
+	case strings.HasPrefix(k, "ایت") || strings.HasPrefix(k, "حجت"):
+		return "IRN", "REL"
+	}
+	return "", ""
+}
+
+// titled reads a title and the name after it.
+func (l *linker) titled(i int) (int, bool) {
+	s := l.spans[i]
+	titleKey := s.pat.key
+	// A dictionary name or surname right after.
+	if i+1 < len(l.spans) && l.adjacent(i, i+1) {
+		n := l.spans[i+1]
+		if e, _, ok := l.entryHit(n); ok && e.Kind == didar.KindPerson {
+			id := l.entryActor(e.ID)
+			l.add(n.start, n.end, id, "name", "")
+			return l.apposition(i+1, id), true
+		}
+		if h, ok := l.has(n, hSurname); ok {
+			id := l.entryActor(h.id)
+			l.add(n.start, n.end, id, "title", "")
+			return l.apposition(i+1, id), true
+		}
+		// A longer title: امیر سرتیپ is read as one already.
+	}
+	w := s.w1 + 1
+	var w0, w1 int
+	quoted := false
+	start := 0
+	switch {
+	case s.glued:
+		// دکترلیوجیان: the name starts inside the title's word.
+		w0, w1 = s.w1, s.w1
+		for w1+1 < len(l.doc.words) && w1-w0 < 2 && l.nameWords(w1+1, w1+1, false) {
+			w1++
+		}
+		start = s.end
+	default:
+		if a, b, ok := l.quotedAfter(w); ok {
+			w0, w1, quoted = a, b, true
+		} else {
+			// Two words at most: a third is more often the verb.
+			w0, w1 = w, w-1
+			for w1+1 < len(l.doc.words) && w1+1-w0 < 2 && l.nameWords(w1+1, w1+1, false) {
+				w1++
+			}
+			if w1 < w0 {
+				return 0, false
+			}
+		}
+		start = l.doc.words[w0].start
+	}
+	end := l.doc.words[w1].end
+	key := l.nameKey(w0, w1)
+	if s.glued {
+		key = normalize.Key(l.textOf(start, end))
+	}
+	// A role right after the name: apposition.
+	var r *role
+	next := l.skipTo(w1 + 1)
+	if wn := w1 + 1; wn < len(l.doc.words) {
+		if isComma(l.doc.words[wn].k) || (quoted && l.doc.words[wn].k == "»") {
+			wn++
+		}
+		if quoted && wn < len(l.doc.words) && isComma(l.doc.words[wn].k) {
+			wn++
+		}
+		if j := l.skipTo(wn); j < len(l.spans) && l.spans[j].w0 == wn {
+			if rr, ok := l.readRole(j); ok {
+				r = &rr
+			}
+		}
+	}
+	if r == nil && !quoted && !l.looksLikeName(key) && !l.known(key) {
+		// "آقای مدیر", "مهندس ساختمان": a title before an ordinary word.
+		return next, true
+	}
+	id := l.resolve(key, l.textOf(start, end), r, titleKey)
+	via := "title"
+	if quoted {
+		via = "quoted-name"
+	}
+	l.add(start, end, id, via, "")
+	if r != nil {
+		l.add(r.start, r.end, id, "role", r.phrase)
+		l.noteRole(id, *r)
+		next = r.next
+	}
+	return next, true
+}
+
+// looksLikeName reports whether key, read after a title with nothing
+// else to confirm it, has the shape of a person's name: a given name the
+// dictionary knows followed by a surname, or words ending the way Persian
+// surnames do.
+func (l *linker) looksLikeName(key string) bool {
+	words := strings.Fields(key)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	if len(words) >= 2 && l.d.given[words[0]] {
+		return true
+	}
+	return surnameShape(words[len(words)-1])
+}
+
+// surnameShape reports whether w ends like a Persian family name.
+func surnameShape(w string) bool {
+	if len([]rune(w)) < 4 {
+		return false
+	}
+	for _, end := range []string{"پور", "زاده", "نژاد", "نیا", "فر", "راد", "وند", "لو", "یان", "ی"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// known reports whether key names a person already in the article or is
+// close to a dictionary person's name.
+func (l *linker) known(key string) bool {
+	for _, id := range l.order {
+		if a := l.actors[id]; a.Kind == didar.KindPerson && containsWord(l.nameKeyOf(a), key) {
+			return true
+		}
+	}
+	sk := skeletonFA(key)
+	if len(sk) < 4 {
+		return false
+	}
+	for i := range l.d.persons {
+		if l.d.persons[i].score(sk) >= 0.8 {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve links a name read from the text (after a title, before or after
+// a role) to an actor: a person already in the article, the holder of the
+// role next to it, a dictionary person whose name is a variant spelling,
+// or a new person.
+func (l *linker) resolve(key, display string, r *role, title string) string {
+	sk := skeletonFA(key)
+	// Part of a person already named: a given name or surname alone.
+	for _, id := range l.order {
+		a := l.actors[id]
+		if a.Kind != didar.KindPerson {
+			continue
+		}
+		if containsWord(l.nameKeyOf(a), key) {
+			return id
+		}
+	}
+	roleCountry := ""
+	if r != nil {
+		roleCountry = r.key.country
+		hs := l.d.holders(r.key, l.at)
+		for _, h := range hs {
+			p := l.skelOf(h)
+			if p == nil {
+				continue
+			}
+			if len(sk) <= 2 || p.score(sk) >= 0.5 {
+				return l.entryActor(l.d.entries[h].ID)
+			}
+		}
+	}
+	best, bestScore := -1, 0.0
+	for pi := range l.d.persons {
+		p := &l.d.persons[pi]
+		e := l.d.entries[p.i]
+		if roleCountry != "" && e.Country != "" && e.Country != roleCountry {
+			continue
+		}
+		if sc := p.score(sk); sc > bestScore {
+			best, bestScore = p.i, sc
+		}
+	}
+	need := 0.8
+	if len(sk) < 4 {
+		need = 1.01 // short skeletons are too ambiguous alone
+	}
+	if best >= 0 && bestScore >= need {
+		return l.entryActor(l.d.entries[best].ID)
+	}
+	country, sector := titleInfo(title)
+	rolePhrase := ""
+	if r != nil {
+		country, sector, rolePhrase = r.key.country, r.sector, r.phrase
+		if r.key.host != "" || sector == "" {
+			if r.title == "ambassador" || r.key.office == "ambassador" || r.key.office == "un-ambassador" {
+				sector = "DIP"
+			}
+		}
+	}
+	return l.newActor(slug(display), didar.KindPerson, display, country, sector, rolePhrase)
+}
+
+// nameKeyOf returns the matching key of a's Persian name, computed once.
+func (l *linker) nameKeyOf(a *didar.Actor) string {
+	k, ok := l.keys[a.ID]
+	if !ok {
+		k = normalize.Key(a.NameFA)
+		l.keys[a.ID] = k
+	}
+	return k
+}
+
+func (l *linker) skelOf(entry int) *personSkel {
+	for i := range l.d.persons {
+		if l.d.persons[i].i == entry {
+			return &l.d.persons[i]
+		}
+	}
+	return nil
+}
+
+// containsWord reports whether the words of part appear in whole, in order
+// and whole.
+func containsWord(whole, part string) bool {
+	if part == "" {
+		return false
+	}
+	return whole == part || strings.HasPrefix(whole, part+" ") || strings.HasSuffix(whole, " "+part) ||
+		strings.Contains(whole, " "+part+" ")
+}
+
+// list reads names listed after a plural role noun: "دبیران کل احزاب
+// کشور ازجمله، X، Y و خانم Z".
+func (l *linker) list(i int, sector string) int {
+	s := l.spans[i]
+	country := "IRN"
+	w := s.w1 + 1
+	// The list starts after ازجمله, از جمله or a colon within five words.
+	startAt := -1
+	for k := w; k < len(l.doc.words) && k <= w+5; k++ {
+		x := l.doc.words[k].k
+		if strings.HasSuffix(x, "ازجمله") || x == ":" || (x == "جمله" && k > 0 && l.doc.words[k-1].k == "از") {
+			startAt = k + 1
+			break
+		}
+		if sp := l.spanAt[k]; sp >= 0 {
+			if c, ok := l.countryAt(sp); ok {
+				country = c
+			}
+		}
+	}
+	if startAt < 0 {
+		return i + 1
+	}
+	var names [][2]int
+	k := startAt
+	for k < len(l.doc.words) && len(names) < 30 {
+		x := l.doc.words[k]
+		if isComma(x.k) {
+			k++
+			continue
+		}
+		if !x.letter {
+			break
+		}
+		a := k
+		if _, ok := l.titleWord(x.k); ok {
+			a = k + 1
+		} else if _, ok := l.titleWord(strings.TrimPrefix(x.k, "و")); ok && strings.HasPrefix(x.k, "و") && len(names) > 0 {
+			a = k + 1 // وخانم: the conjunction glued to a title
+		}
+		b := a
+		for b < len(l.doc.words) && b-a < 2 && l.doc.words[b].letter && !l.m.stop[l.doc.words[b].k] && l.plainInList(b) {
+			if _, ok := l.titleWord(l.doc.words[b].k); ok {
+				break
+			}
+			b++
+		}
+		if b == a {
+			break
+		}
+		names = append(names, [2]int{a, b - 1})
+		k = b
+		if k < len(l.doc.words) && l.doc.words[k].k == "و" {
+			k++
+			continue
+		}
+		if k < len(l.doc.words) && strings.HasPrefix(l.doc.words[k].k, "و") {
+			if _, ok := l.titleWord(strings.TrimPrefix(l.doc.words[k].k, "و")); ok {
+				continue
+			}
+		}
+		if k < len(l.doc.words) && !isComma(l.doc.words[k].k) {
+			break
+		}
+	}
+	if len(names) < 2 {
+		return i + 1
+	}
+	for _, nm := range names {
+		start, end := l.doc.words[nm[0]].start, l.doc.words[nm[1]].end
+		disp := l.textOf(start, end)
+		id := l.resolveListed(l.nameKey(nm[0], nm[1]), disp, country, sector)
+		l.add(start, end, id, "name", "")
+	}
+	return l.skipTo(names[len(names)-1][1] + 1)
+}
+
+// plainInList reports whether word w can be part of a listed name: no
+// span, or only a surname (a famous surname is often shared: کنعانی مقدم).
+func (l *linker) plainInList(w int) bool {
+	sp := l.spanAt[w]
+	if sp < 0 {
+		return true
+	}
+	for _, h := range l.spans[sp].pat.hits {
+		if h.kind != hSurname {
+			return false
+		}
+	}
+	return true
+}
+
+func (l *linker) resolveListed(key, disp, country, sector string) string {
+	sk := skeletonFA(key)
+	for pi := range l.d.persons {
+		p := &l.d.persons[pi]
+		e := l.d.entries[p.i]
+		if e.Country != country {
+			continue
+		}
+		for _, n := range e.FA {
+			if containsWord(normalize.Key(n), key) && len(sk) >= 4 {
+				return l.entryActor(e.ID)
+			}
+		}
+	}
+	return l.newActor(slug(disp), didar.KindPerson, disp, country, sector, "")
+}
+
+func (l *linker) titleWord(k string) (string, bool) {
+	if i, ok := l.m.index[k]; ok {
+		for _, h := range l.m.pats[i].hits {
+			if h.kind == hTitle {
+				return k, true
+			}
+		}
+	}
+	return "", false
+}

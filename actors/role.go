@@ -1,0 +1,312 @@
+package actors
+
+import (
+	"github.com/didar-news/didar"
+)
+
+// role is a role phrase read from the text.
+type role struct {
+	key    roleKey
+	sector string
+	title  string // English title of the office
+	phrase string // as written
+	start  int
+	end    int
+	next   int  // index of the first span after the phrase
+	bare   bool // a title with no country, read as Iran's
+	head   bool // a head word and an organisation, no office
+}
+
+// apposition links a role phrase right after the person of span i (with
+// or without a comma) to that person.
+func (l *linker) apposition(i int, id string) int {
+	j, ok := l.afterComma(i)
+	if !ok {
+		return i + 1
+	}
+	r, ok := l.readRole(j)
+	if !ok {
+		return i + 1
+	}
+	l.add(r.start, r.end, id, "role", r.phrase)
+	l.noteRole(id, r)
+	return r.next
+}
+
+// noteRole records that person id holds role r in this article, so that
+// the role alone names them elsewhere in it.
+func (l *linker) noteRole(id string, r role) {
+	a := l.actors[id]
+	if a == nil || a.Kind != didar.KindPerson {
+		return
+	}
+	if _, ok := l.roleOf[r.key]; !ok {
+		l.roleOf[r.key] = id
+	}
+	if a.InDictionary {
+		// The dictionary knows no role for them at the date: keep the
+		// office the text gives.
+		if len(a.Roles) == 0 && r.key.office != "" && r.title != "" {
+			a.Roles = append(a.Roles, r.title)
+		}
+		return
+	}
+	a.Roles = appendUnique(a.Roles, r.phrase)
+	if a.Country == "" {
+		a.Country = didar.NullString(r.key.country)
+	}
+	if a.Sector == "" {
+		a.Sector = didar.NullString(r.sector)
+	}
+}
+
+// readRole reads the role phrase that starts at span i: an office title
+// with its country (and host, for ambassadors), a complete office phrase,
+// or a head word followed by an organisation.
+func (l *linker) readRole(i int) (role, bool) {
+	s := l.spans[i]
+	for _, h := range s.pat.hits {
+		if h.kind != hOffice {
+			continue
+		}
+		o := l.d.offices[h.id]
+		r := role{key: roleKey{office: o.ID}, sector: o.Sector, title: o.EN, start: s.start, end: s.end, next: i + 1}
+		if o.Country != "" {
+			r.key.country = o.Country
+		} else if org, ok := l.orgAt(i + 1); ok && l.adjacent(i, i+1) {
+			// دبیرکل حزب ...: the organisation names the country.
+			// Any office in that organisation: "رئیس" is a party's
+			// leader or a parliament's speaker.
+			r.key = roleKey{org: org.ID, country: org.Country}
+			if org.Sector != "" {
+				r.sector = org.Sector
+			}
+			r.end = l.spans[i+1].end
+			r.next = i + 2
+		} else {
+			r.key.country = "IRN" // no country: the home country
+			r.bare = true
+			if c, ok := l.countryAt(i + 1); ok && l.adjacent(i, i+1) {
+				r.key.country = c
+				r.end = l.spans[i+1].end
+				r.next = i + 2
+				r.bare = false
+			}
+			if o.ID == "ambassador" {
+				l.readHost(&r)
+			}
+			if r.bare && orgOffices[o.ID] {
+				continue // needs its organisation
+			}
+		}
+		r.phrase = l.textOf(r.start, r.end)
+		return r, true
+	}
+	if h, ok := l.has(s, hHead); ok {
+		// A head word and an organisation at most two words on.
+		for j := i + 1; j < len(l.spans) && j <= i+1; j++ {
+			gap := l.spans[j].w0 - s.w1 - 1
+			if gap < 0 || gap > 2 || !l.plainWords(s.w1+1, l.spans[j].w0) {
+				break
+			}
+			e, ok := l.d.Entry(l.spans[j].pat.hits[0].id)
+			if !ok || e.Kind != didar.KindOrganization || l.spans[j].pat.hits[0].kind != hName {
+				break
+			}
+			r := role{key: roleKey{org: e.ID, country: e.Country}, sector: e.Sector, title: h.id, start: s.start, end: l.spans[j].end, next: j + 1, head: true}
+			if h.id == "ambassador" {
+				r.sector = "DIP"
+			}
+			r.phrase = l.textOf(r.start, r.end)
+			return r, true
+		}
+	}
+	return role{}, false
+}
+
+// orgOffices are offices held in an organisation, never read without it.
+var orgOffices = map[string]bool{"party-leader": true, "organization-head": true}
+
+// orgAt returns the organisation span j names, if any.
+func (l *linker) orgAt(j int) (didar.Entry, bool) {
+	if j >= len(l.spans) {
+		return didar.Entry{}, false
+	}
+	for _, h := range l.spans[j].pat.hits {
+		if h.kind != hName {
+			continue
+		}
+		if e, ok := l.d.Entry(h.id); ok && e.Kind == didar.KindOrganization {
+			return e, true
+		}
+	}
+	return didar.Entry{}, false
+}
+
+// plainWords reports whether words [a, b) are letters with no span.
+func (l *linker) plainWords(a, b int) bool {
+	for w := a; w < b; w++ {
+		if !l.doc.words[w].letter || l.spanAt[w] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// countryAt returns the country span j names, if any.
+func (l *linker) countryAt(j int) (string, bool) {
+	if j >= len(l.spans) {
+		return "", false
+	}
+	if _, ok := l.has(l.spans[j], hHome); ok {
+		return "IRN", true
+	}
+	e, _, ok := l.entryHit(l.spans[j])
+	if !ok {
+		return "", false
+	}
+	switch {
+	case e.Kind == didar.KindCountry:
+		return e.ID, true
+	case e.Kind == didar.KindPlace && l.d.capitalOf[e.ID] != "":
+		return l.d.capitalOf[e.ID], true
+	}
+	return "", false
+}
+
+// readHost reads "در تهران" after an ambassador's country.
+func (l *linker) readHost(r *role) {
+	j := r.next
+	if j >= len(l.spans) {
+		return
+	}
+	w := l.spans[j-1].w1 + 1
+	if w >= len(l.doc.words) || l.doc.words[w].k != "در" || l.spans[j].w0 != w+1 {
+		return
+	}
+	if c, ok := l.countryAt(j); ok {
+		r.key.host = c
+		r.end = l.spans[j].end
+		r.next = j + 1
+	}
+}
+
+// roleMention links a role phrase that no name came before: to a name
+// right after it, to a name read before it, or to the office holder.
+func (l *linker) roleMention(i int, r role) int {
+	// A name right after: "وزیر امور خارجه چین وانگ یی".
+	if r.next < len(l.spans) && l.spans[r.next].c0 == l.spans[r.next-1].c1 {
+		if e, _, ok := l.entryHit(l.spans[r.next]); ok && e.Kind == didar.KindPerson {
+			id := l.entryActor(e.ID)
+			n := l.spans[r.next]
+			l.add(r.start, r.end, id, "role", r.phrase)
+			l.add(n.start, n.end, id, "name", "")
+			return r.next + 1
+		}
+	}
+	// A quoted or plain name right before: "«زونگ پیوو»، سفیر چین در تهران".
+	if w0, w1, quoted, ok := l.nameBefore(l.spans[i].w0); ok && !l.linkedAt(l.doc.words[w0].start) {
+		start, end := l.doc.words[w0].start, l.doc.words[w1].end
+		id := l.resolve(l.nameKey(w0, w1), l.textOf(start, end), &r, "")
+		via := "name"
+		if quoted {
+			via = "quoted-name"
+		}
+		l.add(start, end, id, via, r.phrase)
+		l.add(r.start, r.end, id, "role", r.phrase)
+		l.noteRole(id, r)
+		return r.next
+	}
+	// A plain name right after that starts with a known given name:
+	// "سفیر ایران در پاکستان رضا امیری مقدم".
+	if w := l.spans[r.next-1].w1 + 1; w < len(l.doc.words) && l.d.given[l.doc.words[w].k] {
+		w1 := w
+		for w1+1 < len(l.doc.words) && w1+1-w < 3 && l.nameWords(w1+1, w1+1, false) {
+			w1++
+		}
+		if w1 > w && l.nameWords(w, w1, false) {
+			start, end := l.doc.words[w].start, l.doc.words[w1].end
+			id := l.resolve(l.nameKey(w, w1), l.textOf(start, end), &r, "")
+			l.add(r.start, r.end, id, "role", r.phrase)
+			l.add(start, end, id, "name", r.phrase)
+			l.noteRole(id, r)
+			return l.skipTo(w1 + 1)
+		}
+	}
+	// A quoted name right after: "وزیر دفاع «وی فنگ هه»".
+	if w0, w1, ok := l.quotedAfter(l.spans[r.next-1].w1 + 1); ok {
+		start, end := l.doc.words[w0].start, l.doc.words[w1].end
+		id := l.resolve(l.nameKey(w0, w1), l.textOf(start, end), &r, "")
+		l.add(r.start, r.end, id, "role", r.phrase)
+		l.add(start, end, id, "quoted-name", r.phrase)
+		l.noteRole(id, r)
+		return l.skipTo(w1 + 1)
+	}
+	if id := l.holder(r); id != "" {
+		l.add(r.start, r.end, id, "role", r.phrase)
+		return r.next
+	}
+	// Nobody known holds it: the role phrase names a person of its own.
+	if id, ok := l.roleOf[r.key]; ok {
+		l.add(r.start, r.end, id, "role", r.phrase)
+		return r.next
+	}
+	id := slug(r.phrase)
+	if a, ok := l.actors[id]; ok && a.InDictionary {
+		return r.next
+	}
+	l.newActor(id, didar.KindPerson, r.phrase, r.key.country, r.sector, r.phrase)
+	l.roleActors[id] = r
+	l.add(r.start, r.end, id, "role", r.phrase)
+	return r.next
+}
+
+// linkedAt reports whether the last link covers rune p.
+func (l *linker) linkedAt(p int) bool {
+	n := len(l.links)
+	return n > 0 && l.links[n-1].Start <= p && p < l.links[n-1].End
+}
+
+// skipTo returns the first span at or after word w.
+func (l *linker) skipTo(w int) int {
+	for i, s := range l.spans {
+		if s.w0 >= w {
+			return i
+		}
+	}
+	return len(l.spans)
+}
+
+// holder returns the actor id of the person holding r on the article's
+// date: one already in the article first, else the latest appointed. With
+// no date and several past holders, nobody.
+func (l *linker) holder(r role) string {
+	hs := l.d.holders(r.key, l.at)
+	for _, h := range hs {
+		if l.actors[l.d.entries[h].ID] != nil {
+			return l.d.entries[h].ID
+		}
+	}
+	if len(hs) == 0 {
+		return ""
+	}
+	if l.at.IsZero() {
+		if len(hs) > 1 {
+			return ""
+		}
+		// With no date only a current holder is safe.
+		if !l.d.currentIn(hs[0], r.key) {
+			return ""
+		}
+	}
+	return l.entryActor(l.d.entries[hs[0]].ID)
+}
+
+func (d *Dictionary) currentIn(i int, k roleKey) bool {
+	for _, r := range d.entries[i].Roles {
+		if (k.office == "" || r.Office == k.office) && (k.org == "" || r.Org == k.org) && r.To.IsZero() {
+			return true
+		}
+	}
+	return false
+}
