@@ -231,7 +231,8 @@ var suffixes = []suffix{
 // suffixesByLastByte indexes suffixes and compound parts (elements.txt)
 // by their last byte, so that most words are checked against a few of
 // them, not all.
-var suffixesByLastByte = sync.OnceValue(func() (t [256][]suffix) {
+var suffixesByLastByte = sync.OnceValue(func() *[256][]suffix {
+	var t [256][]suffix
 	all := suffixes
 	err := readList(dataFS, "data/elements.txt", func(w string) error {
 		all = append(all, suffix{[]byte(cleanWord(w)), true, true})
@@ -244,7 +245,7 @@ var suffixesByLastByte = sync.OnceValue(func() (t [256][]suffix) {
 		c := sf.s[len(sf.s)-1]
 		t[c] = append(t[c], sf)
 	}
-	return t
+	return &t
 })
 
 var (
@@ -281,7 +282,7 @@ func (lx *lexicon) restore(w []byte) (string, bool) {
 		}
 	}
 	best, bestLen := "", 0
-	for _, sf := range suffixesByLastByte()[w[len(w)-1]] {
+	for _, sf := range (*suffixesByLastByte())[w[len(w)-1]] {
 		st, ok := bytes.CutSuffix(w, sf.s)
 		if !ok || len(st) <= bestLen || len(st) < 4 {
 			continue
