@@ -24,7 +24,9 @@ func (l *linker) mergeRoleActors() {
 	to := map[string]string{} // role actor → person; "" drops it
 	for id, r := range l.roleActors {
 		named, ok := l.roleOf[r.key]
-		if !ok {
+		if r.former {
+			named, ok = "", false
+		} else if !ok {
 			// A dictionary holder named elsewhere in the article.
 			for _, h := range l.d.holders(r.key, l.at) {
 				if hid := l.d.entries[h].ID; mentioned[hid] {
@@ -33,7 +35,7 @@ func (l *linker) mergeRoleActors() {
 				}
 			}
 		}
-		if !ok && !r.bare && !r.head {
+		if !ok && !r.bare && !r.head && !r.former {
 			continue
 		}
 		to[id] = named

@@ -84,6 +84,9 @@ var linkCases = []struct {
 	{"bare title is iran's", "2025-01-01", "وزیر امور خارجه گفت", []m{{"وزیر امور خارجه", "abbas-araghchi", "role"}}, nil},
 	{"bare president", "2020-01-01", "رئیس‌جمهور گفت", []m{{"رئیس‌جمهور", "hassan-rouhani", "role"}}, nil},
 	{"role with no known holder", "2023-10-01", "نخست‌وزیر پاکستان گفت", []m{{"نخست‌وزیر پاکستان", "نخستوزیر-پاکستان", "role"}}, nil},
+	{"former minister named", "2025-01-01", "جان کری وزیر خارجه سابق آمریکا گفت", []m{{"وزیر خارجه سابق آمریکا", "جان-کری", "role"}}, []string{"وزیر خارجه"}},
+	{"former minister alone", "2025-01-01", "وزیر امور خارجه سابق آمریکا گفت. وزیر امور خارجه آمریکا گفت", nil, []string{"وزیر امور خارجه سابق آمریکا"}},
+	{"former president of china", "2021-01-01", "رئیس‌جمهور سابق چین گفت", nil, []string{"رئیس‌جمهور سابق چین", "رئیس‌جمهور"}},
 	{"bare title unknown date dropped", "", "رئیس‌جمهور گفت", nil, []string{"رئیس‌جمهور"}},
 
 	// Names next to roles.

@@ -14,6 +14,7 @@ type role struct {
 	end    int
 	next   int  // index of the first span after the phrase
 	bare   bool // a title with no country, read as Iran's
+	former bool // سابق: held before, not by the holder at the date
 	head   bool // a head word and an organisation, no office
 }
 
@@ -40,7 +41,7 @@ func (l *linker) noteRole(id string, r role) {
 	if a == nil || a.Kind != didar.KindPerson {
 		return
 	}
-	if _, ok := l.roleOf[r.key]; !ok {
+	if _, ok := l.roleOf[r.key]; !ok && !r.former {
 		l.roleOf[r.key] = id
 	}
 	if a.InDictionary {
@@ -86,7 +87,14 @@ func (l *linker) readRole(i int) (role, bool) {
 		} else {
 			r.key.country = "IRN" // no country: the home country
 			r.bare = true
-			if c, ok := l.countryAt(i + 1); ok && l.adjacent(i, i+1) {
+			next := l.adjacent(i, i+1)
+			// وزیر خارجه سابق آمریکا: someone who held it before.
+			if w := s.w1 + 1; w < len(l.doc.words) && formerWords[l.doc.words[w].k] {
+				r.former = true
+				r.end = l.doc.words[w].end
+				next = i+1 < len(l.spans) && l.spans[i+1].w0 == w+1
+			}
+			if c, ok := l.countryAt(i + 1); ok && next {
 				r.key.country = c
 				r.end = l.spans[i+1].end
 				r.next = i + 2
@@ -123,6 +131,9 @@ func (l *linker) readRole(i int) (role, bool) {
 	}
 	return role{}, false
 }
+
+// formerWords after a title make it a former office.
+var formerWords = map[string]bool{"سابق": true, "اسبق": true, "پیشین": true}
 
 // orgOffices are offices held in an organisation, never read without it.
 var orgOffices = map[string]bool{"party-leader": true, "organization-head": true}
@@ -247,7 +258,7 @@ func (l *linker) roleMention(i int, r role) int {
 		return r.next
 	}
 	// Nobody known holds it: the role phrase names a person of its own.
-	if id, ok := l.roleOf[r.key]; ok {
+	if id, ok := l.roleOf[r.key]; ok && !r.former {
 		l.add(r.start, r.end, id, "role", r.phrase)
 		return r.next
 	}
@@ -281,6 +292,9 @@ func (l *linker) skipTo(w int) int {
 // date: one already in the article first, else the latest appointed. With
 // no date and several past holders, nobody.
 func (l *linker) holder(r role) string {
+	if r.former {
+		return ""
+	}
 	hs := l.d.holders(r.key, l.at)
 	for _, h := range hs {
 		if l.actors[l.d.entries[h].ID] != nil {
