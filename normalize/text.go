@@ -174,6 +174,14 @@ func scanNumber(b []byte, i int) int {
 func scanWord(b []byte, i int) (end, runes int, zwnj bool) {
 	nr := 0
 	for i < len(b) {
+		if c := b[i]; c >= 0xD8 && c <= 0xDB && i+1 < len(b) {
+			// Arabic block fast path (b is valid UTF-8).
+			if arabicWord[(rune(c&0x1F)<<6|rune(b[i+1]&0x3F))-0x0600] {
+				i += 2
+				nr++
+				continue
+			}
+		}
 		r, sz := decode(b[i:])
 		if isWordRune(r) {
 			i += sz
@@ -333,10 +341,11 @@ func (e *emitter) word(i int) int {
 	}
 	var left []byte // the left side so far, in key form
 	for i+4 < len(e.toks) {
-		s1, v, s2, w2 := e.toks[i+1], e.toks[i+2], e.toks[i+3], e.toks[i+4]
-		if s1.kind != tkSpace || s2.kind != tkSpace || v.kind != tkWord || w2.kind != tkWord || v.n != 1 {
+		v := &e.toks[i+2]
+		if v.n != 1 || v.kind != tkWord || e.toks[i+1].kind != tkSpace || e.toks[i+3].kind != tkSpace || e.toks[i+4].kind != tkWord {
 			break
 		}
+		w2 := &e.toks[i+4]
 		if vw := string(e.b[v.start:v.end]); vw != "و" && vw != "ؤ" {
 			break
 		}
