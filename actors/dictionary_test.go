@@ -226,3 +226,26 @@ func TestSkeleton(t *testing.T) {
 		}
 	}
 }
+
+func FuzzAdd(f *testing.F) {
+	for _, name := range []string{"people.yaml", "offices.yaml", "countries.yaml"} {
+		b, err := os.ReadFile(filepath.Join("testdata/fixture", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("- id: x\n  kind: person\n  fa: [علی]\n  roles: [{office: a, from: 2020-01-01, to: 2019-01-01}]\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		d := &Dictionary{byID: map[string]int{}, offices: map[string]*Office{}, source: map[string]string{}}
+		if err := d.add("fuzz.yaml", b); err != nil {
+			if !strings.Contains(err.Error(), "fuzz.yaml") {
+				t.Errorf("error %q does not name the file", err)
+			}
+			return
+		}
+		d.build()
+		d.Check()
+		d.Link("شی جین‌پینگ و وزیر خارجه چین", didar.Date{})
+	})
+}

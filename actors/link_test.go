@@ -281,3 +281,22 @@ func FuzzLink(f *testing.F) {
 		checkLinks(t, text, r)
 	})
 }
+
+// TestLinkConcurrent runs Link from several goroutines on one Dictionary;
+// run with -race it shows that Link shares nothing mutable.
+func TestLinkConcurrent(t *testing.T) {
+	d := fixture(t)
+	at := didar.Date{Year: 2025, Month: 11, Day: 17}
+	want := dump(d.Link(linkCases[0].text+" "+linkCases[60].text, at))
+	done := make(chan string)
+	for range 4 {
+		go func() {
+			done <- dump(d.Link(linkCases[0].text+" "+linkCases[60].text, at))
+		}()
+	}
+	for range 4 {
+		if got := <-done; got != want {
+			t.Errorf("concurrent Link = %s, want %s", got, want)
+		}
+	}
+}
