@@ -3,6 +3,7 @@ package normalize
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // spanTexts returns the text of each span.
@@ -78,4 +79,37 @@ func TestWords(t *testing.T) {
 			t.Errorf("Words(%q):\n got  %q\n want %q", c.in, got, c.want)
 		}
 	}
+}
+
+// FuzzSplit checks that sentence spans and word tokens stay inside the
+// text, in order, and that a token's text is the text at its offsets.
+func FuzzSplit(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		rs := []rune(s)
+		last := 0
+		for _, sp := range Sentences(s) {
+			if sp.Start < last || sp.End <= sp.Start || sp.End > len(rs) {
+				t.Fatalf("Sentences(%q): bad span %v after %d", s, sp, last)
+			}
+			last = sp.End
+		}
+		last = 0
+		for _, tk := range Words(s) {
+			if tk.Start < last || tk.End <= tk.Start || tk.End > len(rs) {
+				t.Fatalf("Words(%q): bad token %+v after %d", s, tk, last)
+			}
+			if utf8.ValidString(s) && string(rs[tk.Start:tk.End]) != tk.Text {
+				t.Fatalf("Words(%q): token %q is %q in the text", s, tk.Text, string(rs[tk.Start:tk.End]))
+			}
+			last = tk.End
+		}
+		for _, n := range Numbers(s) {
+			if n.Start < 0 || n.End > len(rs) || n.End <= n.Start {
+				t.Fatalf("Numbers(%q): bad range %+v", s, n)
+			}
+		}
+	})
 }

@@ -122,9 +122,9 @@ func tokenize(toks []token, b []byte) []token {
 }
 
 // decode is utf8.DecodeRune with the two-byte case (the Arabic block)
-// inlined; b is valid UTF-8 produced by clean.
+// inlined.
 func decode(b []byte) (rune, int) {
-	if len(b) >= 2 && b[0] >= 0xC2 && b[0] < 0xE0 {
+	if len(b) >= 2 && b[0] >= 0xC2 && b[0] < 0xE0 && b[1]&0xC0 == 0x80 {
 		return rune(b[0]&0x1F)<<6 | rune(b[1]&0x3F), 2
 	}
 	return utf8.DecodeRune(b)
@@ -174,8 +174,8 @@ func scanNumber(b []byte, i int) int {
 func scanWord(b []byte, i int) (end, runes int, zwnj bool) {
 	nr := 0
 	for i < len(b) {
-		if c := b[i]; c >= 0xD8 && c <= 0xDB && i+1 < len(b) {
-			// Arabic block fast path (b is valid UTF-8).
+		if c := b[i]; c >= 0xD8 && c <= 0xDB && i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
+			// Arabic block fast path.
 			if arabicWord[(rune(c&0x1F)<<6|rune(b[i+1]&0x3F))-0x0600] {
 				i += 2
 				nr++
