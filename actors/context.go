@@ -74,6 +74,12 @@ func (l *linker) localSurnames() {
 		if _, ok := exact[last]; !ok {
 			exact[last] = sn{id, first}
 		}
+		// Arabic family names drop the article alone: السودانی → سودانی.
+		if bare, ok := strings.CutPrefix(last, "ال"); ok && len([]rune(bare)) >= 3 {
+			if _, ok := exact[bare]; !ok {
+				exact[bare] = sn{id, first}
+			}
+		}
 		if sk := skeletonFA(last); len(sk) >= 4 {
 			if _, ok := skel[sk]; !ok {
 				skel[sk] = sn{id, first}
@@ -92,7 +98,7 @@ func (l *linker) localSurnames() {
 			continue
 		}
 		e, _ := l.d.Entry(a.ID)
-		if surnameOf(e.FA[0], e.Country) == "" {
+		if familyNameFirst[e.Country] {
 			continue
 		}
 		for _, n := range e.FA {
@@ -103,13 +109,25 @@ func (l *linker) localSurnames() {
 		return
 	}
 	covered := make([]bool, len(l.doc.text)+1)
-	for _, ln := range l.links {
+	country := map[int]int{} // start of a one-word country link → its index
+	for i, ln := range l.links {
 		for p := ln.Start; p < ln.End; p++ {
 			covered[p] = true
 		}
+		if a := l.actors[ln.ActorID]; a != nil && a.Kind == didar.KindCountry {
+			country[ln.Start] = i
+		}
 	}
 	for _, w := range l.doc.words {
-		if !w.letter || covered[w.start] || l.m.stop[w.k] {
+		if !w.letter || l.m.stop[w.k] {
+			continue
+		}
+		if covered[w.start] {
+			// "سودانی" after "محمد شیاع السودانی" is his name, not Sudan.
+			i, ok := country[w.start]
+			if s, isName := exact[w.k]; ok && isName && l.links[i].End == w.end && w.start >= s.first {
+				l.links[i].ActorID, l.links[i].Via = s.id, "surname"
+			}
 			continue
 		}
 		s, ok := exact[w.k]

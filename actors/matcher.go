@@ -167,8 +167,7 @@ func (d *Dictionary) buildMatcher() *matcher {
 // can stand alone: Chinese, Korean and Vietnamese names put the family
 // name first and are too short, so they have none.
 func surnameOf(name, country string) string {
-	switch country {
-	case "CHN", "TWN", "PRK", "KOR", "VNM":
+	if familyNameFirst[country] {
 		return ""
 	}
 	k := normalize.Key(name)
@@ -182,6 +181,9 @@ func surnameOf(name, country string) string {
 	}
 	return s
 }
+
+// familyNameFirst are the countries whose names put the family name first.
+var familyNameFirst = map[string]bool{"CHN": true, "TWN": true, "PRK": true, "KOR": true, "VNM": true}
 
 func appendUnique(s []string, v string) []string {
 	for _, x := range s {
