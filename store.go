@@ -22,6 +22,10 @@ type Store interface {
 	// Created false. Its events are merged with the events already stored
 	// that report the same interaction.
 	SaveArticle(ctx context.Context, a NewArticle) (SaveResult, error)
+	// SaveArticles saves a batch as SaveArticle saves each, in one
+	// transaction (one commit, for bulk loads): on error none of the
+	// batch is stored.
+	SaveArticles(ctx context.Context, as []NewArticle) ([]SaveResult, error)
 	// Recode replaces the record of a stored article (after the dictionary
 	// or the coder changed) in one transaction and says how its events
 	// changed. ENOTFOUND when there is no such article.

@@ -65,7 +65,11 @@ func DropSchema(ctx context.Context, dsn, schema string) error {
 
 // Dialect is PostgreSQL's: $n placeholders and LIKE over the trigram
 // index.
-var Dialect = sqlstore.Dialect{Name: "postgres", Dollar: true, Search: search}
+var Dialect = sqlstore.Dialect{Name: "postgres", Dollar: true, Search: search, SearchColumn: searchColumn}
+
+// searchColumn is the search key of the title and text: folded, without
+// spaces, so that LIKE finds a compound however it is written.
+func searchColumn(title, text string) string { return sqlstore.SearchKey(title + " " + text) }
 
 func search(terms []string) (string, []any) {
 	conds := make([]string, len(terms))

@@ -8,8 +8,9 @@ import (
 	"io/fs"
 	"net/url"
 	"strings"
-	"unicode/utf8"
+	"unicode"
 
+	"github.com/didar-news/didar/normalize"
 	"github.com/didar-news/didar/sqlite/sqlstore"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -22,7 +23,7 @@ var migrations embed.FS
 // would see its own database.
 func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "cache_size(-65536)"} {
 		q.Add("_pragma", p)
 	}
 	// Write transactions take the lock when they begin, so two writers
@@ -45,31 +46,54 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	return s, nil
 }
 
-// Dialect is SQLite's: ? placeholders and an FTS5 trigram match.
-var Dialect = sqlstore.Dialect{Name: "sqlite", Search: search}
+// Dialect is SQLite's: ? placeholders and an FTS5 index of terms.
+var Dialect = sqlstore.Dialect{Name: "sqlite", Search: search, SearchColumn: func(string, string) string { return "" }, Index: index}
 
-// search matches terms of three letters or more with the trigram index
-// and shorter ones, which trigrams cannot index, with LIKE.
-func search(terms []string) (string, []any) {
-	var phrases []string
-	var conds []string
-	var args []any
-	for _, t := range terms {
-		if utf8.RuneCountInString(t) >= 3 {
-			phrases = append(phrases, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)
-			continue
+// Terms returns what the full-text index holds for an article: every
+// word of its matching key (ZWNJ and diacritics removed, letter forms
+// folded) and every two adjacent words joined, so that a compound
+// written with a space ("رئیس جمهور") is also found as one word
+// ("رئیسجمهور", "رئیس‌جمهور"). Queries match words by prefix, so a
+// suffix written with or without ZWNJ ("همکاری‌های") is found too.
+func Terms(title, text string) string {
+	words := strings.FieldsFunc(normalize.Key(title+"\n"+text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	var b strings.Builder
+	b.Grow(3 * len(text))
+	for i, w := range words {
+		b.WriteString(w)
+		b.WriteByte(' ')
+		if i+1 < len(words) {
+			b.WriteString(w)
+			b.WriteString(words[i+1])
+			b.WriteByte(' ')
 		}
-		conds = append(conds, `a.search LIKE ? ESCAPE '\'`)
-		args = append(args, "%"+escapeLike(t)+"%")
 	}
-	if len(phrases) > 0 {
-		conds = append([]string{`a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`}, conds...)
-		args = append([]any{strings.Join(phrases, " AND ")}, args...)
-	}
-	return "(" + strings.Join(conds, " AND ") + ")", args
+	return b.String()
 }
 
-func escapeLike(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s)
+func index(ctx context.Context, tx *sql.Tx, seq int64, title, text string, replace bool) error {
+	if replace {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, seq); err != nil {
+			return err
+		}
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, terms) VALUES (?, ?)`, seq, Terms(title, text))
+	return err
+}
+
+// search matches every term as a word prefix, or, for several terms,
+// all of them joined as one word (the text wrote the compound whole).
+func search(terms []string) (string, []any) {
+	quote := func(t string) string { return `"` + strings.ReplaceAll(t, `"`, `""`) + `"*` }
+	phrases := make([]string, len(terms))
+	for i, t := range terms {
+		phrases[i] = quote(t)
+	}
+	q := strings.Join(phrases, " AND ")
+	if len(terms) > 1 {
+		q = "(" + q + ") OR " + quote(strings.Join(terms, ""))
+	}
+	return `a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, []any{q}
 }

@@ -20,6 +20,7 @@ func Run(t *testing.T, open Open) {
 		f    func(*testing.T, didar.Store)
 	}{
 		{"SaveIsIdempotent", testSaveIdempotent},
+		{"SaveBatch", testSaveBatch},
 		{"ArticleAndRecord", testArticleAndRecord},
 		{"NotFound", testNotFound},
 		{"Search", testSearch},
@@ -632,5 +633,32 @@ func testBadInput(t *testing.T, s didar.Store) {
 	page, err := s.Articles(ctx, didar.ArticleFilter{})
 	if err != nil || len(page.Articles) != 0 {
 		t.Errorf("articles after bad input: %v %+v", err, page)
+	}
+}
+
+func testSaveBatch(t *testing.T, s didar.Store) {
+	ctx := context.Background()
+	both := []string{"abbas-araghchi", "wang-yi"}
+	a := article("a1", "irna", "2025-11-17", "", textMeet, both, meet("e1", "2025-11-17", "abbas-araghchi", "wang-yi"))
+	b := article("a2", "isna", "2025-11-17", "", textMeet+" دوم", both, meet("e1", "2025-11-17", "abbas-araghchi", "wang-yi"))
+	dup := a
+	dup.Record.Article.ID = "a1-again"
+	bad := article("a3", "irna", "", "", " ", nil)
+	if _, err := s.SaveArticles(ctx, []didar.NewArticle{a, bad}); didar.ErrorCode(err) != didar.EINVALID {
+		t.Fatalf("batch with an empty article: %v, want invalid", err)
+	}
+	if page, _ := s.Articles(ctx, didar.ArticleFilter{}); len(page.Articles) != 0 {
+		t.Fatalf("a failed batch stored %d articles", len(page.Articles))
+	}
+	res, err := s.SaveArticles(ctx, []didar.NewArticle{a, b, dup})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 3 || !res[0].Created || !res[1].Created || res[2].Created || res[2].ID != "a1" {
+		t.Errorf("batch results %+v: want a1 and a2 created, the copy of a1 found", res)
+	}
+	page, err := s.Events(ctx, didar.EventFilter{})
+	if err != nil || len(page.Events) != 1 || page.Events[0].NumArticles != 2 {
+		t.Errorf("events after the batch: %v %+v; want one reported twice", err, page)
 	}
 }

@@ -25,9 +25,10 @@ CREATE INDEX articles_published ON articles (published, seq);
 CREATE INDEX articles_story ON articles (story_id);
 CREATE INDEX articles_outlet ON articles (outlet);
 
--- Trigram index over the search key (the folded text without spaces), so
--- that any substring of three letters or more is found by the index.
-CREATE VIRTUAL TABLE articles_fts USING fts5 (search, content='articles', content_rowid='seq', tokenize='trigram');
+-- Full-text index, contentless: it holds the search terms of each
+-- article (see package sqlite), not a copy of the text. articles.search
+-- stays empty on SQLite.
+CREATE VIRTUAL TABLE articles_fts USING fts5 (terms, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
 
 CREATE TABLE article_bands (
 	key     INTEGER NOT NULL,
@@ -134,11 +135,3 @@ CREATE TABLE reports (
 CREATE INDEX reports_event ON reports (event);
 CREATE INDEX reports_outlet ON reports (outlet);
 
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-	INSERT INTO articles_fts (rowid, search) VALUES (new.seq, new.search);
-END;
-
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF search ON articles BEGIN
-	INSERT INTO articles_fts (articles_fts, rowid, search) VALUES ('delete', old.seq, old.search);
-	INSERT INTO articles_fts (rowid, search) VALUES (new.seq, new.search);
-END;

@@ -25,10 +25,10 @@ func (s *Store) SaveEntries(ctx context.Context, entries []didar.Entry) error {
 				fa = e.FA[0]
 			}
 			names := append(append(append([]string{}, e.FA...), e.Adjectives...), e.Metonyms...)
-			_, err = tx.ExecContext(ctx, s.q(`INSERT INTO actors (id, kind, name_fa, name_en, country, sector, in_dictionary, mentions, entry, names)
+			_, err = s.exec(ctx, tx, `INSERT INTO actors (id, kind, name_fa, name_en, country, sector, in_dictionary, mentions, entry, names)
 				VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?)
 				ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name_fa = excluded.name_fa, name_en = excluded.name_en,
-					country = excluded.country, sector = excluded.sector, in_dictionary = 1, entry = excluded.entry, names = excluded.names`),
+					country = excluded.country, sector = excluded.sector, in_dictionary = 1, entry = excluded.entry, names = excluded.names`,
 				e.ID, string(e.Kind), fa, e.EN, e.Country, e.Sector, string(body), nameKeys(names, e.EN))
 			if err != nil {
 				return fmt.Errorf("entry %q: %w", e.ID, err)

@@ -55,22 +55,99 @@ func Outlet(a didar.Article) string {
 }
 
 func (s *Store) SaveArticle(ctx context.Context, in didar.NewArticle) (didar.SaveResult, error) {
-	rec := in.Record
-	text := rec.Article.Text
+	if err := check(in); err != nil {
+		return didar.SaveResult{}, err
+	}
+	var res saved
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if res, err = s.save(ctx, tx, in); err != nil {
+			return err
+		}
+		return s.index(ctx, tx, []saved{res})
+	})
+	if err != nil {
+		return didar.SaveResult{}, fmt.Errorf("save article %q: %w", in.Record.Article.ID, err)
+	}
+	return res.SaveResult, nil
+}
+
+// SaveArticles saves a batch in one transaction: whole articles only,
+// and one commit for all of them.
+func (s *Store) SaveArticles(ctx context.Context, ins []didar.NewArticle) ([]didar.SaveResult, error) {
+	for _, in := range ins {
+		if err := check(in); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]didar.SaveResult, len(ins))
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		done := make([]saved, len(ins))
+		for i, in := range ins {
+			res, err := s.save(ctx, tx, in)
+			if err != nil {
+				return fmt.Errorf("article %q: %w", in.Record.Article.ID, err)
+			}
+			done[i], out[i] = res, res.SaveResult
+		}
+		return s.index(ctx, tx, done)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("save articles: %w", err)
+	}
+	return out, nil
+}
+
+func check(in didar.NewArticle) error {
+	text := in.Record.Article.Text
 	if strings.TrimSpace(text) == "" {
-		return didar.SaveResult{}, didar.Errorf(didar.EINVALID, "article %q has no text", rec.Article.ID)
+		return didar.Errorf(didar.EINVALID, "article %q has no text", in.Record.Article.ID)
 	}
 	if !utf8.ValidString(text) {
-		return didar.SaveResult{}, didar.Errorf(didar.EINVALID, "article %q: text is not valid UTF-8", rec.Article.ID)
+		return didar.Errorf(didar.EINVALID, "article %q: text is not valid UTF-8", in.Record.Article.ID)
 	}
+	return nil
+}
+
+// saved is what save did: the result, and the row to index (seq 0 when
+// the article was already stored).
+type saved struct {
+	didar.SaveResult
+	seq         int64
+	title, text string
+}
+
+// index indexes saved articles for search. Called after every other
+// write of the transaction: FTS5 flushes its pending terms whenever a
+// later statement opens a savepoint, so indexing last flushes once per
+// commit, not once per article.
+func (s *Store) index(ctx context.Context, tx *sql.Tx, done []saved) error {
+	if s.d.Index == nil {
+		return nil
+	}
+	for _, d := range done {
+		if d.seq == 0 {
+			continue
+		}
+		if err := s.d.Index(ctx, tx, d.seq, d.title, d.text, false); err != nil {
+			return fmt.Errorf("index article %q: %w", d.ID, err)
+		}
+	}
+	return nil
+}
+
+// save stores one checked article in tx.
+func (s *Store) save(ctx context.Context, tx *sql.Tx, in didar.NewArticle) (saved, error) {
+	rec := in.Record
+	text := rec.Article.Text
 	hash := didar.ContentHash(text)
 	outlet := in.Outlet
 	if outlet == "" {
 		outlet = Outlet(rec.Article)
 	}
-	var res didar.SaveResult
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, s.q(`SELECT id, story_id FROM articles WHERE hash = ?`), hash).Scan(&res.ID, &res.StoryID)
+	res := saved{title: string(rec.Article.Title), text: text}
+	err := func() error {
+		err := s.queryRow(ctx, tx, `SELECT id, story_id FROM articles WHERE hash = ?`, hash).Scan(&res.ID, &res.StoryID)
 		if err == nil {
 			return nil // already stored
 		}
@@ -82,7 +159,7 @@ func (s *Store) SaveArticle(ctx context.Context, in didar.NewArticle) (didar.Sav
 			id = hash[:16]
 		}
 		var n int
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM articles WHERE id = ?`), id).Scan(&n); err != nil {
+		if err := s.queryRow(ctx, tx, `SELECT count(*) FROM articles WHERE id = ?`, id).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 { // another text under this id: keep both
@@ -106,33 +183,40 @@ func (s *Store) SaveArticle(ctx context.Context, in didar.NewArticle) (didar.Sav
 			sketch = dedup.Encode(in.Sketch)
 		}
 		var seq int64
-		err = tx.QueryRowContext(ctx, s.q(`INSERT INTO articles (id, hash, source, via, url, published, title, text, raw, outlet, coder, story_id, sketch, record, num_events, ingested_at, search)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`),
+		err = s.queryRow(ctx, tx, `INSERT INTO articles (id, hash, source, via, url, published, title, text, raw, outlet, coder, story_id, sketch, record, num_events, ingested_at, search)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
 			id, hash, string(rec.Article.Source), string(via), string(rec.Article.URL), rec.Article.Published.String(),
-			string(rec.Article.Title), text, in.Raw, outlet, rec.Coder, story, sketch, string(body), len(rec.Events),
-			s.now().UTC().Format(time.RFC3339), SearchKey(string(rec.Article.Title)+" "+text)).Scan(&seq)
+			string(rec.Article.Title), text, rawOf(in.Raw, text), outlet, rec.Coder, story, sketch, string(body), len(rec.Events),
+			s.now().UTC().Format(time.RFC3339), s.d.SearchColumn(string(rec.Article.Title), text)).Scan(&seq)
 		if err != nil {
 			return fmt.Errorf("insert article: %w", err)
 		}
+		res.seq = seq
 		if keys := dedup.Bands(in.Sketch); len(keys) > 0 {
 			args := make([]any, 0, 2*len(keys))
 			for _, k := range keys {
 				args = append(args, k, seq)
 			}
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_bands (key, article) VALUES `+rows(len(keys), 2)), args...); err != nil {
+			if _, err := s.exec(ctx, tx, `INSERT INTO article_bands (key, article) VALUES `+rows(len(keys), 2), args...); err != nil {
 				return fmt.Errorf("insert bands: %w", err)
 			}
 		}
 		if err := s.insertRecord(ctx, tx, seq, id, outlet, rec); err != nil {
 			return err
 		}
-		res = didar.SaveResult{ID: id, Created: true, StoryID: story, Events: len(rec.Events)}
+		res.SaveResult = didar.SaveResult{ID: id, Created: true, StoryID: story, Events: len(rec.Events)}
 		return nil
-	})
-	if err != nil {
-		return didar.SaveResult{}, fmt.Errorf("save article %q: %w", rec.Article.ID, err)
+	}()
+	return res, err
+}
+
+// rawOf is the raw column: empty when the input was the text itself,
+// which is most text files, to keep it once.
+func rawOf(raw, text string) string {
+	if raw == text {
+		return ""
 	}
-	return res, nil
+	return raw
 }
 
 func nonNil[T any](s []T) []T {
@@ -159,8 +243,8 @@ func (s *Store) story(ctx context.Context, tx *sql.Tx, sketch []uint32) (string,
 	for i, k := range keys {
 		args[i] = k
 	}
-	r, err := tx.QueryContext(ctx, s.q(`SELECT a.story_id, a.sketch FROM articles a WHERE a.seq IN
-		(SELECT article FROM article_bands WHERE key IN (`+placeholders(len(keys))+`)) ORDER BY a.seq LIMIT 500`), args...)
+	r, err := s.query(ctx, tx, `SELECT a.story_id, a.sketch FROM articles a WHERE a.seq IN
+		(SELECT article FROM article_bands WHERE key IN (`+placeholders(len(keys))+`)) ORDER BY a.seq LIMIT 500`, args...)
 	if err != nil {
 		return "", err
 	}
@@ -181,9 +265,24 @@ func (s *Store) story(ctx context.Context, tx *sql.Tx, sketch []uint32) (string,
 
 // insertRecord stores the actors, mentions, quotes, topics and events of
 // a record for the article seq.
+// articleRef is what an article's events need to know of it.
+type articleRef struct {
+	seq       int64
+	id        string
+	outlet    string
+	url       string
+	published didar.Date
+	countries map[string]string // of the record's actors that have one
+}
+
 func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, seq int64, id, outlet string, rec didar.Record) error {
+	art := articleRef{seq: seq, id: id, outlet: outlet, url: string(rec.Article.URL), published: rec.Article.Published,
+		countries: map[string]string{}}
 	var mentionArgs []any
 	nm := 0
+	// One row per actor, even if the record lists it twice.
+	byID := map[string]int{}
+	var actorArgs [][]any
 	for _, a := range rec.Actors {
 		if a.ID == "" {
 			continue
@@ -192,34 +291,49 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, seq int64, id, out
 		if a.Kind == didar.KindCountry && country == "" {
 			country = a.ID
 		}
-		dict := 0
-		if a.InDictionary {
-			dict = 1
-		}
-		// Dictionary data saved by SaveEntries wins over what a record
-		// says; a record fills only what is still empty.
-		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO actors (id, kind, name_fa, name_en, country, sector, in_dictionary, mentions, names)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET mentions = actors.mentions + excluded.mentions,
-				name_fa = CASE WHEN actors.name_fa = '' THEN excluded.name_fa ELSE actors.name_fa END,
-				name_en = CASE WHEN actors.name_en = '' THEN excluded.name_en ELSE actors.name_en END,
-				country = CASE WHEN actors.country = '' THEN excluded.country ELSE actors.country END,
-				sector = CASE WHEN actors.sector = '' THEN excluded.sector ELSE actors.sector END,
-				names = CASE WHEN actors.names = '' THEN excluded.names ELSE actors.names END`),
-			a.ID, string(a.Kind), a.NameFA, string(a.NameEN), country, string(a.Sector), dict, len(a.Mentions),
-			nameKeys([]string{a.NameFA}, string(a.NameEN)))
-		if err != nil {
-			return fmt.Errorf("save actor %q: %w", a.ID, err)
+		if country != "" {
+			art.countries[a.ID] = country
 		}
 		for _, m := range a.Mentions {
 			mentionArgs = append(mentionArgs, seq, a.ID, m.Start, m.End, m.Text, m.Via)
 			nm++
 		}
+		if k, ok := byID[a.ID]; ok {
+			actorArgs[k][7] = actorArgs[k][7].(int) + len(a.Mentions)
+			continue
+		}
+		dict := 0
+		if a.InDictionary {
+			dict = 1
+		}
+		byID[a.ID] = len(actorArgs)
+		actorArgs = append(actorArgs, []any{a.ID, string(a.Kind), a.NameFA, string(a.NameEN), country, string(a.Sector), dict, len(a.Mentions),
+			nameKeys([]string{a.NameFA}, string(a.NameEN))})
+	}
+	for start := 0; start < len(actorArgs); start += 50 {
+		end := min(len(actorArgs), start+50)
+		var args []any
+		for _, a := range actorArgs[start:end] {
+			args = append(args, a...)
+		}
+		// Dictionary data saved by SaveEntries wins over what a record
+		// says; a record fills only what is still empty.
+		_, err := s.exec(ctx, tx, `INSERT INTO actors (id, kind, name_fa, name_en, country, sector, in_dictionary, mentions, names)
+			VALUES `+rows(end-start, 9)+`
+			ON CONFLICT (id) DO UPDATE SET mentions = actors.mentions + excluded.mentions,
+				name_fa = CASE WHEN actors.name_fa = '' THEN excluded.name_fa ELSE actors.name_fa END,
+				name_en = CASE WHEN actors.name_en = '' THEN excluded.name_en ELSE actors.name_en END,
+				country = CASE WHEN actors.country = '' THEN excluded.country ELSE actors.country END,
+				sector = CASE WHEN actors.sector = '' THEN excluded.sector ELSE actors.sector END,
+				names = CASE WHEN actors.names = '' THEN excluded.names ELSE actors.names END`, args...)
+		if err != nil {
+			return fmt.Errorf("save actors: %w", err)
+		}
 	}
 	// Chunks keep each statement under the engines' placeholder limits.
 	for start := 0; start < nm; start += 100 {
 		end := min(nm, start+100)
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO mentions (article, actor, start, stop, text, via) VALUES `+rows(end-start, 6)), mentionArgs[6*start:6*end]...); err != nil {
+		if _, err := s.exec(ctx, tx, `INSERT INTO mentions (article, actor, start, stop, text, via) VALUES `+rows(end-start, 6), mentionArgs[6*start:6*end]...); err != nil {
 			return fmt.Errorf("save mentions: %w", err)
 		}
 	}
@@ -229,7 +343,7 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, seq int64, id, out
 		for _, q := range rec.Quotes[start:end] {
 			args = append(args, seq, q.Speaker, q.Kind, q.Cue, q.Start, q.End, q.Text)
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO quotes (article, speaker, kind, cue, start, stop, text) VALUES `+rows(end-start, 7)), args...); err != nil {
+		if _, err := s.exec(ctx, tx, `INSERT INTO quotes (article, speaker, kind, cue, start, stop, text) VALUES `+rows(end-start, 7), args...); err != nil {
 			return fmt.Errorf("save quotes: %w", err)
 		}
 	}
@@ -238,12 +352,12 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, seq int64, id, out
 		for _, t := range rec.Topics {
 			args = append(args, seq, t)
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_topics (article, topic) VALUES `+rows(len(rec.Topics), 2)), args...); err != nil {
+		if _, err := s.exec(ctx, tx, `INSERT INTO article_topics (article, topic) VALUES `+rows(len(rec.Topics), 2), args...); err != nil {
 			return fmt.Errorf("save topics: %w", err)
 		}
 	}
 	for _, e := range rec.Events {
-		if err := s.mergeEvent(ctx, tx, seq, id, outlet, rec.Article.Published, e); err != nil {
+		if err := s.mergeEvent(ctx, tx, art, e); err != nil {
 			return fmt.Errorf("save event %s: %w", e.ID, err)
 		}
 	}
@@ -284,6 +398,9 @@ func (s *Store) Article(ctx context.Context, id string) (*didar.StoredArticle, e
 	}
 	if err := a.finish(); err != nil {
 		return nil, err
+	}
+	if a.Raw == "" {
+		a.Raw = a.Text
 	}
 	return &a.StoredArticle, nil
 }
@@ -399,7 +516,7 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var seq int64
 		var body, outlet, published, text string
-		err := tx.QueryRowContext(ctx, s.q(`SELECT seq, record, outlet, published, text FROM articles WHERE id = ?`), id).Scan(&seq, &body, &outlet, &published, &text)
+		err := s.queryRow(ctx, tx, `SELECT seq, record, outlet, published, text FROM articles WHERE id = ?`, id).Scan(&seq, &body, &outlet, &published, &text)
 		if errors.Is(err, sql.ErrNoRows) {
 			return notFound("article", id)
 		}
@@ -411,20 +528,25 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 		if rec.Article.Text != "" && rec.Article.Text != text {
 			hash := didar.ContentHash(rec.Article.Text)
 			var n int
-			if err := tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM articles WHERE hash = ?`), hash).Scan(&n); err != nil {
+			if err := s.queryRow(ctx, tx, `SELECT count(*) FROM articles WHERE hash = ?`, hash).Scan(&n); err != nil {
 				return err
 			}
 			if n > 0 {
 				return didar.Errorf(didar.ECONFLICT, "recode %q: its new text is that of another stored article", id)
 			}
 			var title string
-			if err := tx.QueryRowContext(ctx, s.q(`SELECT title FROM articles WHERE seq = ?`), seq).Scan(&title); err != nil {
+			if err := s.queryRow(ctx, tx, `SELECT title FROM articles WHERE seq = ?`, seq).Scan(&title); err != nil {
 				return err
 			}
-			_, err := tx.ExecContext(ctx, s.q(`UPDATE articles SET text = ?, hash = ?, search = ? WHERE seq = ?`),
-				rec.Article.Text, hash, SearchKey(title+" "+rec.Article.Text), seq)
+			_, err := s.exec(ctx, tx, `UPDATE articles SET text = ?, hash = ?, search = ? WHERE seq = ?`,
+				rec.Article.Text, hash, s.d.SearchColumn(title, rec.Article.Text), seq)
 			if err != nil {
 				return err
+			}
+			if s.d.Index != nil {
+				if err := s.d.Index(ctx, tx, seq, title, rec.Article.Text, true); err != nil {
+					return fmt.Errorf("index article: %w", err)
+				}
 			}
 		}
 		var old stored
@@ -434,12 +556,12 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 		res = compareEvents(old.Events, rec.Events)
 		// Undo the old record: mention counts, rows, reports.
 		for _, a := range old.Actors {
-			if _, err := tx.ExecContext(ctx, s.q(`UPDATE actors SET mentions = mentions - ? WHERE id = ?`), len(a.Mentions), a.ID); err != nil {
+			if _, err := s.exec(ctx, tx, `UPDATE actors SET mentions = mentions - ? WHERE id = ?`, len(a.Mentions), a.ID); err != nil {
 				return err
 			}
 		}
 		for _, table := range []string{"mentions", "quotes", "article_topics"} {
-			if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM `+table+` WHERE article = ?`), seq); err != nil {
+			if _, err := s.exec(ctx, tx, `DELETE FROM `+table+` WHERE article = ?`, seq); err != nil {
 				return err
 			}
 		}
@@ -447,7 +569,7 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM reports WHERE article = ?`), seq); err != nil {
+		if _, err := s.exec(ctx, tx, `DELETE FROM reports WHERE article = ?`, seq); err != nil {
 			return err
 		}
 		for _, ev := range affected {
@@ -465,7 +587,7 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE articles SET record = ?, coder = ?, num_events = ? WHERE seq = ?`), string(nb), rec.Coder, len(rec.Events), seq); err != nil {
+		if _, err := s.exec(ctx, tx, `UPDATE articles SET record = ?, coder = ?, num_events = ? WHERE seq = ?`, string(nb), rec.Coder, len(rec.Events), seq); err != nil {
 			return err
 		}
 		return s.insertRecord(ctx, tx, seq, id, outlet, rec)
@@ -477,7 +599,7 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 }
 
 func (s *Store) stringColumn(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]string, error) {
-	r, err := tx.QueryContext(ctx, s.q(query), args...)
+	r, err := s.query(ctx, tx, query, args...)
 	if err != nil {
 		return nil, err
 	}

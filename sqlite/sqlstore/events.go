@@ -38,7 +38,7 @@ func eventID(article, local string) string {
 
 // mergeEvent stores one article's event as a report of the merged event
 // it belongs to, creating that event when none matches.
-func (s *Store) mergeEvent(ctx context.Context, tx *sql.Tx, seq int64, article, outlet string, published didar.Date, e didar.Event) error {
+func (s *Store) mergeEvent(ctx context.Context, tx *sql.Tx, art articleRef, e didar.Event) error {
 	key := mergeKey(e)
 	var cond string
 	args := []any{key}
@@ -60,7 +60,7 @@ func (s *Store) mergeEvent(ctx context.Context, tx *sql.Tx, seq int64, article, 
 		if len(ids) > 1 && !e.Date.IsZero() {
 			for _, cand := range ids {
 				var d string
-				if err := tx.QueryRowContext(ctx, s.q(`SELECT date FROM events WHERE id = ?`), cand).Scan(&d); err != nil {
+				if err := s.queryRow(ctx, tx, `SELECT date FROM events WHERE id = ?`, cand).Scan(&d); err != nil {
 					return err
 				}
 				if d == e.Date.String() {
@@ -69,29 +69,98 @@ func (s *Store) mergeEvent(ctx context.Context, tx *sql.Tx, seq int64, article, 
 			}
 		}
 	default:
-		id = eventID(article, e.ID)
-		body, _ := json.Marshal(e)
-		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO events (id, merge_key, type, quad_class, goldstein, status, date, num_articles, num_sources, article, url, event)
-			VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, '', ?)`), id, key, string(e.Type), e.QuadClass, e.Goldstein, string(e.Status), e.Date.String(), article, string(body))
-		if err != nil {
-			return fmt.Errorf("insert event: %w", err)
-		}
+		return s.newEvent(ctx, tx, art, key, e)
 	}
 	body, _ := json.Marshal(e)
-	_, err = tx.ExecContext(ctx, s.q(`INSERT INTO reports (event, article, local_id, outlet, date, published, body) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-		id, seq, e.ID, outlet, e.Date.String(), published.String(), string(body))
+	_, err = s.exec(ctx, tx, `INSERT INTO reports (event, article, local_id, outlet, date, published, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		id, art.seq, e.ID, art.outlet, e.Date.String(), art.published.String(), string(body))
 	if err != nil {
 		return fmt.Errorf("insert report: %w", err)
 	}
 	return s.refreshEvent(ctx, tx, id)
 }
 
+// newEvent stores an event no stored one matches: with a single report,
+// it is what refreshEvent would compute, written directly.
+func (s *Store) newEvent(ctx context.Context, tx *sql.Tx, art articleRef, key string, e didar.Event) error {
+	// The key and date are part of the id, so that a recoded article's
+	// new event never takes the id of its old one, which other reports
+	// may keep alive.
+	id := eventID(art.id, e.ID+"\x00"+key+"\x00"+e.Date.String())
+	report, _ := json.Marshal(e)
+	ev := e
+	ev.ID = id
+	topics := map[string]bool{}
+	for _, t := range e.Topics {
+		topics[t] = true
+	}
+	ev.Topics = sortedKeys(topics)
+	body, _ := json.Marshal(ev)
+	_, err := s.exec(ctx, tx, `INSERT INTO events (id, merge_key, type, quad_class, goldstein, status, date, num_articles, num_sources, article, url, event)
+		VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)`, id, key, string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), ev.Date.String(), art.id, art.url, string(body))
+	if err != nil {
+		return fmt.Errorf("insert event: %w", err)
+	}
+	_, err = s.exec(ctx, tx, `INSERT INTO reports (event, article, local_id, outlet, date, published, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		id, art.seq, e.ID, art.outlet, e.Date.String(), art.published.String(), string(report))
+	if err != nil {
+		return fmt.Errorf("insert report: %w", err)
+	}
+	return s.indexEvent(ctx, tx, ev, art.countries)
+}
+
+// indexEvent writes the participant and topic rows of a merged event.
+// known gives the countries of actors already looked up; the others are
+// read from the actors table.
+func (s *Store) indexEvent(ctx context.Context, tx *sql.Tx, ev didar.Event, known map[string]string) error {
+	parts := participants(ev)
+	if len(parts) > 0 {
+		var missing []string
+		for _, p := range parts {
+			if _, ok := known[p]; !ok {
+				missing = append(missing, p)
+			}
+		}
+		countries := known
+		if len(missing) > 0 {
+			found, err := s.countries(ctx, tx, missing)
+			if err != nil {
+				return err
+			}
+			countries = map[string]string{}
+			for k, v := range known {
+				countries[k] = v
+			}
+			for k, v := range found {
+				countries[k] = v
+			}
+		}
+		var args []any
+		for _, p := range parts {
+			args = append(args, ev.ID, p, countries[p], ev.Date.String(), string(ev.Type))
+		}
+		if _, err := s.exec(ctx, tx, `INSERT INTO event_actors (event, actor, country, date, type) VALUES `+rows(len(parts), 5), args...); err != nil {
+			return err
+		}
+	}
+	if len(ev.Topics) > 0 {
+		var args []any
+		for _, t := range ev.Topics {
+			args = append(args, ev.ID, t)
+		}
+		if _, err := s.exec(ctx, tx, `INSERT INTO event_topics (event, topic) VALUES `+rows(len(ev.Topics), 2), args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // refreshEvent recomputes a merged event from its reports: the counts,
 // the best-supported date and location, and the index rows. An event
 // left without reports is deleted.
 func (s *Store) refreshEvent(ctx context.Context, tx *sql.Tx, id string) error {
-	r, err := tx.QueryContext(ctx, s.q(`SELECT r.body, r.outlet, a.id, a.url FROM reports r JOIN articles a ON a.seq = r.article
-		WHERE r.event = ? ORDER BY r.published = '', r.published, r.article, r.local_id`), id)
+	r, err := s.query(ctx, tx, `SELECT r.body, r.outlet, a.id, a.url FROM reports r JOIN articles a ON a.seq = r.article
+		WHERE r.event = ? ORDER BY r.published = '', r.published, r.article, r.local_id`, id)
 	if err != nil {
 		return err
 	}
@@ -118,12 +187,12 @@ func (s *Store) refreshEvent(ctx context.Context, tx *sql.Tx, id string) error {
 		return err
 	}
 	for _, table := range []string{"event_actors", "event_topics"} {
-		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM `+table+` WHERE event = ?`), id); err != nil {
+		if _, err := s.exec(ctx, tx, `DELETE FROM `+table+` WHERE event = ?`, id); err != nil {
 			return err
 		}
 	}
 	if len(reps) == 0 {
-		_, err := tx.ExecContext(ctx, s.q(`DELETE FROM events WHERE id = ?`), id)
+		_, err := s.exec(ctx, tx, `DELETE FROM events WHERE id = ?`, id)
 		return err
 	}
 	articles, outlets := map[string]bool{}, map[string]bool{}
@@ -157,35 +226,12 @@ func (s *Store) refreshEvent(ctx context.Context, tx *sql.Tx, id string) error {
 	}
 	ev.Topics = sortedKeys(topics)
 	body, _ := json.Marshal(ev)
-	_, err = tx.ExecContext(ctx, s.q(`UPDATE events SET type = ?, quad_class = ?, goldstein = ?, status = ?, date = ?, num_articles = ?, num_sources = ?, article = ?, url = ?, event = ? WHERE id = ?`),
+	_, err = s.exec(ctx, tx, `UPDATE events SET type = ?, quad_class = ?, goldstein = ?, status = ?, date = ?, num_articles = ?, num_sources = ?, article = ?, url = ?, event = ? WHERE id = ?`,
 		string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), ev.Date.String(), len(articles), len(outlets), first.a, first.u, string(body), id)
 	if err != nil {
 		return err
 	}
-	parts := participants(ev)
-	if len(parts) > 0 {
-		countries, err := s.countries(ctx, tx, parts)
-		if err != nil {
-			return err
-		}
-		var args []any
-		for _, p := range parts {
-			args = append(args, id, p, countries[p], ev.Date.String(), string(ev.Type))
-		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO event_actors (event, actor, country, date, type) VALUES `+rows(len(parts), 5)), args...); err != nil {
-			return err
-		}
-	}
-	if len(ev.Topics) > 0 {
-		var args []any
-		for _, t := range ev.Topics {
-			args = append(args, id, t)
-		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO event_topics (event, topic) VALUES `+rows(len(ev.Topics), 2)), args...); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.indexEvent(ctx, tx, ev, nil)
 }
 
 // mode returns the most frequent key, preferring prefer on a tie and then
@@ -238,7 +284,7 @@ func (s *Store) countries(ctx context.Context, tx *sql.Tx, ids []string) (map[st
 	for i, id := range ids {
 		args[i] = id
 	}
-	r, err := tx.QueryContext(ctx, s.q(`SELECT id, kind, country FROM actors WHERE id IN (`+placeholders(len(ids))+`)`), args...)
+	r, err := s.query(ctx, tx, `SELECT id, kind, country FROM actors WHERE id IN (`+placeholders(len(ids))+`)`, args...)
 	if err != nil {
 		return nil, err
 	}

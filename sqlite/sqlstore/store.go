@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/didar-news/didar"
@@ -20,8 +21,14 @@ type Dialect struct {
 	Dollar bool
 	// Search returns a condition on the articles table (alias a) that
 	// holds when every term (a folded key without spaces) occurs in
-	// a.search, with its arguments.
+	// the article, with its arguments.
 	Search func(terms []string) (string, []any)
+	// SearchColumn is the value of articles.search for an article's
+	// title and normalised text.
+	SearchColumn func(title, text string) string
+	// Index, when not nil, indexes an article for search after it is
+	// stored (replace: its text changed).
+	Index func(ctx context.Context, tx *sql.Tx, seq int64, title, text string, replace bool) error
 }
 
 // Store is a didar.Store on a database/sql database.
@@ -29,6 +36,9 @@ type Store struct {
 	db  *sql.DB
 	d   Dialect
 	now func() time.Time
+
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt // prepared once: parsing is a fifth of a save
 }
 
 var _ didar.Store = (*Store)(nil)
@@ -48,7 +58,65 @@ func New(ctx context.Context, db *sql.DB, d Dialect, migrations fs.FS) (*Store, 
 func (s *Store) DB() *sql.DB { return s.db }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.mu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.mu.Unlock()
+	return s.db.Close()
+}
+
+// maxStmts bounds the statement cache; multi-row inserts make one
+// statement per row count.
+const maxStmts = 400
+
+// stmt returns the prepared statement of query, preparing it once.
+func (s *Store) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st, ok := s.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := s.db.PrepareContext(ctx, s.q(query))
+	if err != nil {
+		return nil, err
+	}
+	if s.stmts == nil {
+		s.stmts = map[string]*sql.Stmt{}
+	}
+	if len(s.stmts) < maxStmts {
+		s.stmts[query] = st
+	}
+	return st, nil
+}
+
+func (s *Store) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	st, err := s.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+}
+
+func (s *Store) query(ctx context.Context, tx *sql.Tx, query string, args ...any) (*sql.Rows, error) {
+	st, err := s.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+}
+
+// queryRow is QueryRowContext through the cache; an error preparing
+// comes out of Scan.
+func (s *Store) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+	st, err := s.stmt(ctx, query)
+	if err != nil {
+		return tx.QueryRowContext(ctx, s.q(query), args...) // reports the same error
+	}
+	return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+}
 
 func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
