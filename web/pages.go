@@ -276,7 +276,7 @@ func (h *handler) typeChart(p *page, counts []didar.TypeCount, base string) barC
 	for _, c := range counts {
 		items = append(items, barItem{Label: p.Type(c.Type), Href: p.With(base, "type", string(c.Type)), Count: c.Count})
 	}
-	c := newBarChart(p.Dir == "rtl", items)
+	c := newBarChart(p.Dir == "rtl", items, p.Num)
 	c.Label = p.T("overview.bytype")
 	return c
 }
@@ -422,7 +422,7 @@ func (h *handler) actorPage(r *http.Request, p *page) (string, error) {
 	for _, c := range a.ByType {
 		items = append(items, barItem{Label: p.Type(c.Type), Href: "/events?actor=" + url.QueryEscape(id) + "&type=" + string(c.Type), Count: c.Count})
 	}
-	c := newBarChart(p.Dir == "rtl", items)
+	c := newBarChart(p.Dir == "rtl", items, p.Num)
 	c.Label = p.T("actor.bytype")
 	p.Data = actorData{ActorDetail: a, ByType: c, Events: ev}
 	return "actor", nil

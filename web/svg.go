@@ -9,6 +9,8 @@ import (
 
 	"gonum.org/v1/gonum/graph/layout"
 	"gonum.org/v1/gonum/graph/simple"
+	"gonum.org/v1/gonum/graph/topo"
+	"gonum.org/v1/gonum/spatial/r2"
 
 	"github.com/didar-news/didar"
 )
@@ -25,17 +27,17 @@ type barChart struct {
 }
 
 type bar struct {
-	Label, Href            string
+	Label, Href, CountText string
 	Count                  int
 	X, Y, W, H             float64
 	LabelX, CountX, TextY  float64
 	LabelAnchor, CntAnchor string
 }
 
-func newBarChart(rtl bool, items []barItem) barChart {
+func newBarChart(rtl bool, items []barItem, num func(any) string) barChart {
 	const (
 		width  = 600.0
-		row    = 26.0
+		row    = 32.0
 		labelW = 150.0
 		gap    = 8.0
 		countW = 48.0
@@ -51,7 +53,7 @@ func newBarChart(rtl bool, items []barItem) barChart {
 	for i, it := range items {
 		w := plot * float64(it.Count) / float64(max)
 		y := float64(i)*row + 2
-		b := bar{Label: it.Label, Href: it.Href, Count: it.Count, Y: y + 4, W: w, H: row - 8, TextY: y + row/2 + 5}
+		b := bar{Label: it.Label, Href: it.Href, Count: it.Count, CountText: num(it.Count), Y: y + 4, W: w, H: row - 8, TextY: y + row/2 + 5}
 		if rtl {
 			b.LabelX, b.LabelAnchor = width-4, "end"
 			b.X = width - labelW - gap - w
@@ -275,22 +277,7 @@ func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName fu
 		}
 		p.Types += fmt.Sprintf("%s ×%d", typeName(e.Type), e.Weight)
 	}
-	eades := layout.EadesR2{Repulsion: 1, Rate: 0.05, Updates: 60, Theta: 0.2, Src: rand.NewPCG(1, 2)}
-	opt := layout.NewOptimizerR2(g, eades.Update)
-	for opt.Update() {
-	}
-	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for i := range n.Nodes {
-		c := opt.Coord2(int64(i))
-		minX, maxX = math.Min(minX, c.X), math.Max(maxX, c.X)
-		minY, maxY = math.Min(minY, c.Y), math.Max(maxY, c.Y)
-	}
-	scale := func(v, lo, hi, size float64) float64 {
-		if hi-lo < 1e-9 {
-			return size / 2
-		}
-		return pad + (v-lo)/(hi-lo)*(size-2*pad)
-	}
+	place := layoutComponents(g, len(n.Nodes), width, height, pad)
 	maxEvents := 1
 	for _, nd := range n.Nodes {
 		if nd.Events > maxEvents {
@@ -299,9 +286,8 @@ func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName fu
 	}
 	pos := map[string]drawnNode{}
 	for i, nd := range n.Nodes {
-		c := opt.Coord2(int64(i))
 		dn := drawnNode{NetworkNode: nd, Name: name(nd.ActorRef)}
-		dn.X, dn.Y = scale(c.X, minX, maxX, width), scale(c.Y, minY, maxY, height)
+		dn.X, dn.Y = place[i].X, place[i].Y
 		dn.R = 5 + 15*math.Sqrt(float64(nd.Events)/float64(maxEvents))
 		dn.LabelY = dn.Y + dn.R + 13
 		pos[nd.ID] = dn
@@ -332,4 +318,57 @@ func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName fu
 	// Big nodes last, so that they are drawn on top and tabbed to last.
 	sort.SliceStable(d.Nodes, func(i, j int) bool { return d.Nodes[i].Events < d.Nodes[j].Events })
 	return d
+}
+
+// layoutComponents lays out each connected component on its own and
+// packs them in a grid, largest first: laid out together, the repulsion
+// between unconnected parts pushes them to the corners and shrinks
+// everything else.
+func layoutComponents(g *simple.UndirectedGraph, n int, width, height, pad float64) []r2.Vec {
+	comps := topo.ConnectedComponents(g)
+	sort.SliceStable(comps, func(i, j int) bool { return len(comps[i]) > len(comps[j]) })
+	cols := int(math.Ceil(math.Sqrt(float64(len(comps)))))
+	rows := (len(comps) + cols - 1) / cols
+	cellW, cellH := (width-2*pad)/float64(cols), (height-2*pad)/float64(rows)
+	pos := make([]r2.Vec, n)
+	for ci, comp := range comps {
+		sub := simple.NewUndirectedGraph()
+		for _, nd := range comp {
+			sub.AddNode(nd)
+		}
+		for _, u := range comp {
+			for _, v := range comp {
+				if u.ID() < v.ID() && g.HasEdgeBetween(u.ID(), v.ID()) {
+					sub.SetEdge(simple.Edge{F: u, T: v})
+				}
+			}
+		}
+		eades := layout.EadesR2{Repulsion: 1, Rate: 0.05, Updates: 60, Theta: 0.2, Src: rand.NewPCG(1, 2)}
+		opt := layout.NewOptimizerR2(sub, eades.Update)
+		for opt.Update() {
+		}
+		minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for _, nd := range comp {
+			c := opt.Coord2(nd.ID())
+			minX, maxX = math.Min(minX, c.X), math.Max(maxX, c.X)
+			minY, maxY = math.Min(minY, c.Y), math.Max(maxY, c.Y)
+		}
+		// A cell keeps a margin so that labels of neighbouring cells do
+		// not meet.
+		x0 := pad + float64(ci%cols)*cellW + cellW*0.1
+		y0 := pad + float64(ci/cols)*cellH + cellH*0.1
+		for _, nd := range comp {
+			c := opt.Coord2(nd.ID())
+			pos[nd.ID()] = r2.Vec{X: x0 + unit(c.X, minX, maxX)*cellW*0.8, Y: y0 + unit(c.Y, minY, maxY)*cellH*0.8}
+		}
+	}
+	return pos
+}
+
+// unit maps v from [lo, hi] to [0, 1]; a point range maps to the middle.
+func unit(v, lo, hi float64) float64 {
+	if hi-lo < 1e-9 {
+		return 0.5
+	}
+	return (v - lo) / (hi - lo)
 }
