@@ -285,12 +285,12 @@ func (e *emitter) run() {
 		space, breaks = false, 0
 		short := e.prev.kind == tkWord && e.prev.n == 1
 		if t.kind == tkWord {
-			i = e.word(i)
+			i = e.word(i) // may consume a joined compound
 		} else {
 			e.out.Write(e.b[t.start:t.end])
 		}
 		e.afterShort = t.kind == tkPunct && t.r == '.' && short
-		e.prev = t
+		e.prev = e.toks[i]
 		e.wrote = true
 	}
 }
