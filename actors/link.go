@@ -281,7 +281,22 @@ func (l *linker) entryHit(s span) (didar.Entry, hitKind, bool) {
 
 // adjacent reports whether span j follows span i with nothing between.
 func (l *linker) adjacent(i, j int) bool {
-	return j < len(l.spans) && i >= 0 && l.spans[j].c0 == l.spans[i].c1
+	if j >= len(l.spans) || i < 0 {
+		return false
+	}
+	a, b := l.spans[i], l.spans[j]
+	if b.c0 == a.c1 {
+		return true
+	}
+	// A suffix ends a's last word ("سنای فرانسه"); fillers may follow.
+	if a.end != l.doc.words[a.w1].end || b.c0 != l.doc.words[b.w0].c0 {
+		return false
+	}
+	w := a.w1 + 1
+	for w < len(l.doc.words) && l.doc.words[w].filler {
+		w++
+	}
+	return b.w0 == w
 }
 
 // afterComma returns the span right after span i, or after one comma.

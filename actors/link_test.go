@@ -83,6 +83,8 @@ var linkCases = []struct {
 	{"duma head", "2020-01-01", "رئیس دومای روسیه گفت", []m{{"رئیس دومای روسیه", "vyacheslav-volodin", "role"}}, nil},
 	{"ambassador in capital", "2025-01-01", "سفیر چین در تهران گفت", []m{{"سفیر چین در تهران", "cong-peiwu", "role"}}, nil},
 	{"ambassador in country", "2025-01-01", "سفیر چین در ایران گفت", []m{{"سفیر چین در ایران", "cong-peiwu", "role"}}, nil},
+	{"ezafe before the country", "2024-01-01", "رئیس مجلس سنای فرانسه گفت", []m{{"رئیس مجلس سنای فرانسه", "gerard-larcher", "role"}}, nil},
+	{"un representative", "2024-01-01", "نماینده دائم ایران در سازمان ملل گفت", []m{{"نماینده دائم ایران در سازمان ملل", "amir-saeid-iravani", "role"}}, nil},
 	{"our foreign minister", "2025-01-01", "وزیر امور خارجه کشورمان گفت", []m{{"وزیر امور خارجه کشورمان", "abbas-araghchi", "role"}}, nil},
 	{"bare title is iran's", "2025-01-01", "وزیر امور خارجه گفت", []m{{"وزیر امور خارجه", "abbas-araghchi", "role"}}, nil},
 	{"bare president", "2020-01-01", "رئیس‌جمهور گفت", []m{{"رئیس‌جمهور", "hassan-rouhani", "role"}}, nil},

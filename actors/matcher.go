@@ -405,6 +405,8 @@ func (m *matcher) check(d *doc, c0, c1 int, p *pattern) (span, bool) {
 				}
 			}
 			s.adj = adj
+		case kind == hOffice && (rest == "ی" || rest == "ای"):
+			// The ezafe before the country: "رئیس مجلس سنای فرانسه".
 		default:
 			return s, false
 		}

@@ -100,7 +100,7 @@ func (l *linker) readRole(i int) (role, bool) {
 				r.next = i + 2
 				r.bare = false
 			}
-			if o.ID == "ambassador" {
+			if o.ID == "ambassador" || o.ID == "un-ambassador" {
 				l.readHost(&r)
 			}
 			if r.bare && orgOffices[o.ID] {
@@ -197,6 +197,15 @@ func (l *linker) readHost(r *role) {
 	}
 	if c, ok := l.countryAt(j); ok {
 		r.key.host = c
+		r.end = l.spans[j].end
+		r.next = j + 1
+		return
+	}
+	// نماینده دائم ایران در سازمان ملل: posted to an organisation.
+	if org, ok := l.orgAt(j); ok {
+		if org.ID == "un" {
+			r.key.host = "UN"
+		}
 		r.end = l.spans[j].end
 		r.next = j + 1
 	}
