@@ -47,8 +47,8 @@ func (l *linker) nameBefore(w int) (w0, w1 int, quoted, ok bool) {
 	if k == end {
 		return
 	}
-	// What comes before the name must end a clause or join one; after a
-	// conjunction the words must also look like a name.
+	// What comes before the name must end a clause or join one, and the
+	// words must look like a name ("همزمان، وزیر خارجه" is no person).
 	if k >= 0 {
 		prev := l.doc.words[k]
 		if prev.letter && prev.k != "که" && prev.k != "و" && prev.k != "با" {
@@ -57,9 +57,9 @@ func (l *linker) nameBefore(w int) (w0, w1 int, quoted, ok bool) {
 		if prev.letter && l.spanAt[k] >= 0 {
 			return
 		}
-		if prev.letter && !l.looksLikeName(l.nameKey(k+1, end)) && !l.known(l.nameKey(k+1, end)) {
-			return
-		}
+	}
+	if key := l.nameKey(k+1, end); !l.looksLikeName(key) && !l.known(key) {
+		return
 	}
 	if !l.nameWords(k+1, end, false) {
 		return
