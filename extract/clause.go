@@ -60,6 +60,26 @@ func (a *article) sentence(start, end int) {
 			}
 		}
 	}
+	// "X ... وارد ریاض شد و Y از او استقبال کرد": a new subject after a
+	// verb and "و" starts a clause of its own.
+	for ci := 0; ci < len(cls); ci++ {
+		c := cls[ci]
+		if c.quoted {
+			continue
+		}
+		for i := c.t0 + 1; i+2 < c.t1; i++ {
+			if !a.isVerb(i) || a.toks[i+1].key != "و" {
+				continue
+			}
+			if m, ok := a.mentionStart(i + 2); ok && a.participant(m) {
+				first := clause{t0: c.t0, t1: i + 1, subject: c.subject}
+				rest := clause{t0: i + 2, t1: c.t1, subject: []int{m}}
+				cls = append(cls[:ci], append([]clause{first, rest}, cls[ci+1:]...)...)
+				speaker = rest.subject
+				break
+			}
+		}
+	}
 	if last := len(cls) - 1; cls[last].quoted {
 		cls[last].speaker = speaker
 		cls[last].subject = a.findSubject(cls[last].t0, cls[last].t1)
@@ -473,6 +493,12 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		// "محکومیت X": the object follows a nominal cue.
 		return a.phraseMention(t.t1, c.t1)
 	}
+	// "سفر خود به X": the cue ends with the marker.
+	if n := len(t.c.words); n > 1 && t.c.words[n-1] == marker {
+		if m := a.phraseMention(t.t1, c.t1); m >= 0 {
+			return m
+		}
+	}
 	for i := t.t1; i < c.t1 && i <= t.t1+1; i++ {
 		if a.toks[i].key == marker {
 			if m := a.phraseMention(i+1, c.t1); m >= 0 {
@@ -566,6 +592,9 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		return
 	}
 	subj := c.subject
+	if r := a.relativeHead(c, t); r >= 0 {
+		subj = []int{r}
+	}
 	rule := "cue:" + t.c.text
 	conf := 0.8
 	if len(subj) > 0 && !a.inRange(subj[0], c.t0, c.t1) {
@@ -736,6 +765,34 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		a.used[id] = true
 	}
 	a.rec.Events = append(a.rec.Events, e)
+}
+
+// relativeHead returns the actor a relative clause "X، ... که ... [cue]"
+// hangs on, when the cue lies in it: X is the clause's subject.
+func (a *article) relativeHead(c clause, t trigger) int {
+	for i := t.t0 - 1; i > c.t0; i-- {
+		k := a.toks[i].key
+		if a.isVerb(i) || k == "،" {
+			return -1
+		}
+		if k != "که" {
+			continue
+		}
+		// The head may be followed by its title: "X وزیر خارجه هند که".
+		for j := i - 1; j >= c.t0 && j >= i-4; j-- {
+			m := a.toks[j].mention
+			if m >= 0 && a.participant(m) {
+				if act, _ := a.actorOf(m); act.Kind == didar.KindPerson || j == i-1 {
+					return m
+				}
+			}
+			if m < 0 {
+				return -1
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 func adversarial(t didar.EventType) bool {
