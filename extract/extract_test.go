@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -219,4 +220,50 @@ func BenchmarkExtract(b *testing.B) {
 			}
 		}
 	}
+}
+
+// TestHeldout scores the held-out corpus in testdata/heldout, written
+// apart from the samples and never used to tune the rules: it estimates
+// how Didar does on articles nobody tuned it for.
+func TestHeldout(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "heldout")
+	meta, err := os.ReadFile(filepath.Join(dir, "meta.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gb, err := os.ReadFile(filepath.Join(dir, "gold.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golds, err := eval.ReadGold(bytes.NewReader(gb), "heldout/gold.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extractor(t)
+	var recs []didar.Record
+	for i, line := range strings.Split(strings.TrimSpace(string(meta)), "\n") {
+		var m struct {
+			ID        string     `json:"id"`
+			Published didar.Date `json:"published"`
+			Source    string     `json:"source"`
+		}
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("meta.jsonl:%d: %v", i+1, err)
+		}
+		text, err := os.ReadFile(filepath.Join(dir, "articles", m.ID+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec, err := x.Extract(Input{ID: m.ID, Source: m.Source, Published: m.Published, Text: string(text)})
+		if err != nil {
+			t.Fatalf("%s: %v", m.ID, err)
+		}
+		checkRecord(t, rec)
+		recs = append(recs, rec)
+	}
+	results := eval.Evaluate(golds, recs)
+	var buf bytes.Buffer
+	eval.WriteTable(&buf, results, false)
+	t.Log("\n" + buf.String())
+	scoreAt(t, "heldout", eval.Total(results), heldoutFloors)
 }
