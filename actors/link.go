@@ -45,9 +45,11 @@ type linker struct {
 	// roleActors are persons known only by a role phrase, merged into a
 	// named person of the same role when one appears.
 	roleActors map[string]role
-	roleOf     map[roleKey]string // a named new person's role
-	deferred   []int              // span indexes read after the main pass
-	keys       map[string]string  // actor id → key of its Persian name
+	roleOf     map[roleKey]string  // a named new person's role
+	deferred   []int               // span indexes read after the main pass
+	keys       map[string]string   // actor id → key of its Persian name
+	byWord     map[string][]string // a word of a person's name → the persons, in order
+	near       map[string]bool     // known's answers about the dictionary, by key
 }
 
 // Link finds and links every actor mention in text (display form) as of
@@ -56,6 +58,7 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	l := &linker{
 		d: d, m: d.m, at: at, actors: map[string]*didar.Actor{},
 		roleActors: map[string]role{}, roleOf: map[roleKey]string{}, keys: map[string]string{},
+		byWord: map[string][]string{}, near: map[string]bool{},
 	}
 	l.doc = d.m.prepare(text)
 	l.spans = d.m.find(l.doc)
@@ -116,18 +119,12 @@ func (l *linker) inner() []Link {
 		if c1-c0 < 2 {
 			continue
 		}
-		var found []span
-		l.m.trie.Walk(l.doc.codes[c0+1:c1], func(end, n, p int64) bool {
-			e := c0 + 1 + int(end) + 1
-			if s, ok := l.m.check(l.doc, e-int(n), e, &l.m.pats[p]); ok {
-				found = append(found, s)
-			}
-			return true
-		})
-		sortSpans(found)
+		cs := l.doc.cands
+		k := sort.Search(len(cs), func(k int) bool { return cs[k].c0 > c0 })
 		next := 0
-		for _, s := range found {
-			if s.c0 < next {
+		for ; k < len(cs) && cs[k].c0 < c1; k++ {
+			s := cs[k]
+			if s.c0 < next || s.c1 > c1 {
 				continue
 			}
 			e, _, ok := l.entryHit(s)
@@ -192,6 +189,7 @@ func (l *linker) entryActor(id string) string {
 	a.Roles = rolesAt(e, l.at)
 	l.actors[id] = a
 	l.order = append(l.order, id)
+	l.indexWords(a)
 	return id
 }
 
@@ -233,7 +231,18 @@ func (l *linker) newActor(id string, kind didar.Kind, nameFA, country, sector, r
 	}
 	l.actors[id] = a
 	l.order = append(l.order, id)
+	l.indexWords(a)
 	return id
+}
+
+// indexWords records the words of a person's name for namedPerson.
+func (l *linker) indexWords(a *didar.Actor) {
+	if a.Kind != didar.KindPerson {
+		return
+	}
+	for _, w := range strings.Fields(l.nameKeyOf(a)) {
+		l.byWord[w] = append(l.byWord[w], a.ID)
+	}
 }
 
 func slug(s string) string {

@@ -259,6 +259,7 @@ type doc struct {
 	ci     []int // compact index → key byte offset
 	wordOf []int // compact index → word index
 	words  []word
+	cands  []span // every match at word boundaries, by start then length
 }
 
 func isWordRune(r rune) bool {
@@ -337,6 +338,7 @@ func (m *matcher) find(d *doc) []span {
 	})
 	// Walk reports matches by end; order by start, longest first.
 	sortSpans(cands)
+	d.cands = append([]span(nil), cands...)
 	out := cands[:0]
 	last := -1
 	for _, s := range cands {

@@ -240,21 +240,19 @@ func surnameShape(w string) bool {
 // known reports whether key names a person already in the article or is
 // close to a dictionary person's name.
 func (l *linker) known(key string) bool {
-	for _, id := range l.order {
-		if a := l.actors[id]; a.Kind == didar.KindPerson && containsWord(l.nameKeyOf(a), key) {
-			return true
-		}
+	if l.namedPerson(key) != "" {
+		return true
+	}
+	if v, ok := l.near[key]; ok {
+		return v
 	}
 	sk := skeletonFA(key)
-	if len(sk) < 4 {
-		return false
+	found := false
+	for i := 0; i < len(l.d.persons) && len(sk) >= 4 && !found; i++ {
+		found = l.d.persons[i].scoreAbove(sk, 0.8) >= 0.8
 	}
-	for i := range l.d.persons {
-		if l.d.persons[i].score(sk) >= 0.8 {
-			return true
-		}
-	}
-	return false
+	l.near[key] = found
+	return found
 }
 
 // resolve links a name read from the text (after a title, before or after
@@ -264,14 +262,8 @@ func (l *linker) known(key string) bool {
 func (l *linker) resolve(key, display string, r *role, title string) string {
 	sk := skeletonFA(key)
 	// Part of a person already named: a given name or surname alone.
-	for _, id := range l.order {
-		a := l.actors[id]
-		if a.Kind != didar.KindPerson {
-			continue
-		}
-		if containsWord(l.nameKeyOf(a), key) {
-			return id
-		}
+	if id := l.namedPerson(key); id != "" {
+		return id
 	}
 	roleCountry := ""
 	if r != nil {
@@ -294,7 +286,7 @@ func (l *linker) resolve(key, display string, r *role, title string) string {
 		if roleCountry != "" && e.Country != "" && e.Country != roleCountry {
 			continue
 		}
-		if sc := p.score(sk); sc > bestScore {
+		if sc := p.scoreAbove(sk, max(bestScore, 0.5)); sc > bestScore {
 			best, bestScore = p.i, sc
 		}
 	}
@@ -316,6 +308,18 @@ func (l *linker) resolve(key, display string, r *role, title string) string {
 		}
 	}
 	return l.newActor(slug(display), didar.KindPerson, display, country, sector, rolePhrase)
+}
+
+// namedPerson returns the first person of the article whose Persian name
+// holds the words of key: "حشمتیان" or "قدرتعلی" after "قدرتعلی حشمتیان".
+func (l *linker) namedPerson(key string) string {
+	first, _, _ := strings.Cut(key, " ")
+	for _, id := range l.byWord[first] {
+		if containsWord(l.nameKeyOf(l.actors[id]), key) {
+			return id
+		}
+	}
+	return ""
 }
 
 // nameKeyOf returns the matching key of a's Persian name, computed once.

@@ -197,12 +197,33 @@ func (d *Dictionary) personSkels() []personSkel {
 // fit counts fully, a fit to a part of the name (a surname, a garbled
 // given name dropped) a little less.
 func (p personSkel) score(sk string) float64 {
+	return p.scoreAbove(sk, 0)
+}
+
+// scoreAbove is score, skipping the names whose length alone keeps them
+// below min: most of the dictionary, for a name read from the text.
+func (p personSkel) scoreAbove(sk string, min float64) float64 {
 	best := 0.0
 	for _, f := range p.full {
-		best = max(best, similarity(sk, f))
+		if reachable(sk, f, min) {
+			best = max(best, similarity(sk, f))
+		}
 	}
 	for _, f := range p.parts {
-		best = max(best, 0.95*similarity(sk, f))
+		if reachable(sk, f, min/0.95) {
+			best = max(best, 0.95*similarity(sk, f))
+		}
 	}
 	return best
+}
+
+// reachable reports whether similarity(a, b) can be at least min: the
+// edit distance is at least the difference in length.
+func reachable(a, b string, min float64) bool {
+	n := max(len(a), len(b))
+	d := len(a) - len(b)
+	if d < 0 {
+		d = -d
+	}
+	return float64(d) <= (1-min)*float64(n)+1e-9
 }
