@@ -52,6 +52,10 @@ func newsText(d *Dictionary, size int) string {
 	}
 	var b strings.Builder
 	for b.Len() < size {
+		// News has about one name or title in ten words.
+		for range 1 + rng.IntN(4) {
+			b.WriteString(pick(filler) + " ")
+		}
 		p := persons[rng.IntN(len(persons))]
 		c := countries[rng.IntN(len(countries))]
 		o := offices[rng.IntN(len(offices))]

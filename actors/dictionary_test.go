@@ -246,6 +246,6 @@ func FuzzAdd(f *testing.F) {
 		}
 		d.build()
 		d.Check()
-		d.Link("شی جین‌پینگ و وزیر خارجه چین", didar.Date{})
+		d.Link("شی جین‌پینگ و وزیر خارجه چین، کشورمان و دو کشور. وی و طرفین", didar.Date{})
 	})
 }

@@ -83,6 +83,9 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	for _, ln := range append(l.links, l.inner()...) {
 		for _, id := range linkIDs(ln) {
 			a := l.actors[id]
+			if a == nil {
+				continue
+			}
 			a.Mentions = append(a.Mentions, didar.Mention{Start: ln.Start, End: ln.End, Text: ln.Text, Via: ln.Via})
 		}
 	}
@@ -166,6 +169,9 @@ func sortLinks(ls []Link) {
 func (l *linker) textOf(start, end int) string { return string(l.doc.text[start:end]) }
 
 func (l *linker) add(start, end int, id, via, rolePhrase string) {
+	if l.actors[id] == nil {
+		return // an id the dictionary lacks (a user dictionary without IRN)
+	}
 	l.links = append(l.links, Link{Start: start, End: end, Text: l.textOf(start, end), ActorID: id, Via: via, Role: rolePhrase})
 }
 
