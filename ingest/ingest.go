@@ -187,47 +187,104 @@ func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) 
 
 	sum := &Summary{Failures: []Failure{}}
 	var runErr error
+	stop := func(err error) {
+		if runErr == nil {
+			runErr = err
+			cancel()
+		}
+	}
 	for c := range results {
+		// Whatever else is ready joins the batch: one commit for many
+		// articles when they come fast, one each when they trickle in.
+		batch := []coded{c}
+	more:
+		for len(batch) < batchSize {
+			select {
+			case c, ok := <-results:
+				if !ok {
+					break more
+				}
+				batch = append(batch, c)
+			default:
+				break more
+			}
+		}
 		if runErr != nil {
 			continue // drain
 		}
 		if err := ctx.Err(); err != nil {
-			runErr = err
-			cancel()
+			stop(err)
 			continue
 		}
-		if c.item.Err != nil {
-			sum.fail(c.item.Where, c.item.Err)
-		} else {
-			res, err := g.Store.SaveArticle(ctx, newArticle(c))
-			switch {
-			case err != nil && ctx.Err() != nil:
-				runErr = ctx.Err()
-				cancel()
-				continue
-			case err != nil && didar.ErrorCode(err) == didar.EINTERNAL:
-				// The store itself failed: stop rather than fail every
-				// article after this one the same way.
-				runErr = err
-				cancel()
-				continue
-			case err != nil:
-				sum.fail(c.item.Where, err)
-			case res.Created:
-				sum.Ingested++
-				sum.Events += res.Events
-			default:
-				sum.Present++
+		g.saveBatch(ctx, batch, sum, stop)
+		for _, c := range batch {
+			if c.last && g.Progress != nil {
+				g.Progress.Step(sum)
 			}
-		}
-		if c.last && g.Progress != nil {
-			g.Progress.Step(sum)
 		}
 	}
 	if runErr != nil {
 		return sum, fmt.Errorf("ingest stopped: %w", runErr)
 	}
 	return sum, nil
+}
+
+// batchSize is the most articles saved in one transaction.
+const batchSize = 64
+
+// saveBatch saves the coded items of a batch and counts them in sum. When
+// the batch fails as a whole, its articles are saved one by one so that
+// the failure is pinned to its article; stop ends the run on an error of
+// the store itself.
+func (g *Ingester) saveBatch(ctx context.Context, batch []coded, sum *Summary, stop func(error)) {
+	var good []coded
+	for _, c := range batch {
+		if c.item.Err != nil {
+			sum.fail(c.item.Where, c.item.Err)
+		} else {
+			good = append(good, c)
+		}
+	}
+	if len(good) == 0 {
+		return
+	}
+	count := func(res didar.SaveResult) {
+		if res.Created {
+			sum.Ingested++
+			sum.Events += res.Events
+		} else {
+			sum.Present++
+		}
+	}
+	if len(good) > 1 {
+		arts := make([]didar.NewArticle, len(good))
+		for i, c := range good {
+			arts[i] = newArticle(c)
+		}
+		if res, err := g.Store.SaveArticles(ctx, arts); err == nil {
+			for _, r := range res {
+				count(r)
+			}
+			return
+		}
+	}
+	for _, c := range good {
+		res, err := g.Store.SaveArticle(ctx, newArticle(c))
+		switch {
+		case err != nil && ctx.Err() != nil:
+			stop(ctx.Err())
+			return
+		case err != nil && didar.ErrorCode(err) == didar.EINTERNAL:
+			// The store itself failed: stop rather than fail every
+			// article after this one the same way.
+			stop(err)
+			return
+		case err != nil:
+			sum.fail(c.item.Where, err)
+		default:
+			count(res)
+		}
+	}
 }
 
 func newArticle(c coded) didar.NewArticle {

@@ -629,6 +629,11 @@ func testBadInput(t *testing.T, s didar.Store) {
 	wantCode(t, err, didar.EINVALID)
 	_, err = s.SaveArticle(ctx, article("a2", "irna", "", "", "متن \xff خراب", nil))
 	wantCode(t, err, didar.EINVALID)
+	_, err = s.SaveArticle(ctx, article("a3", "irna", "", "", textOther+" \x00", nil))
+	wantCode(t, err, didar.EINVALID)
+	nul := article("a4", "irna", "", "عنوان\x00", textOther, nil)
+	_, err = s.SaveArticle(ctx, nul)
+	wantCode(t, err, didar.EINVALID)
 	// The store still works and holds nothing.
 	page, err := s.Articles(ctx, didar.ArticleFilter{})
 	if err != nil || len(page.Articles) != 0 {

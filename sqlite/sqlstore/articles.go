@@ -103,8 +103,15 @@ func check(in didar.NewArticle) error {
 	if strings.TrimSpace(text) == "" {
 		return didar.Errorf(didar.EINVALID, "article %q has no text", in.Record.Article.ID)
 	}
-	if !utf8.ValidString(text) {
-		return didar.Errorf(didar.EINVALID, "article %q: text is not valid UTF-8", in.Record.Article.ID)
+	a := in.Record.Article
+	for _, f := range []struct{ name, v string }{{"text", text}, {"title", string(a.Title)}, {"source", string(a.Source)}, {"url", string(a.URL)}, {"raw input", in.Raw}} {
+		if !utf8.ValidString(f.v) {
+			return didar.Errorf(didar.EINVALID, "article %q: %s is not valid UTF-8", a.ID, f.name)
+		}
+		// PostgreSQL cannot store NUL in text; refuse it on both engines.
+		if strings.IndexByte(f.v, 0) >= 0 {
+			return didar.Errorf(didar.EINVALID, "article %q: %s contains a NUL byte", a.ID, f.name)
+		}
 	}
 	return nil
 }
@@ -356,10 +363,8 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, seq int64, id, out
 			return fmt.Errorf("save topics: %w", err)
 		}
 	}
-	for _, e := range rec.Events {
-		if err := s.mergeEvent(ctx, tx, art, e); err != nil {
-			return fmt.Errorf("save event %s: %w", e.ID, err)
-		}
+	if err := s.mergeEvents(ctx, tx, art, rec.Events); err != nil {
+		return fmt.Errorf("save events: %w", err)
 	}
 	return nil
 }

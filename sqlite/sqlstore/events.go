@@ -36,119 +36,192 @@ func eventID(article, local string) string {
 	return "ev-" + hex.EncodeToString(h[:8])
 }
 
-// mergeEvent stores one article's event as a report of the merged event
-// it belongs to, creating that event when none matches.
-func (s *Store) mergeEvent(ctx context.Context, tx *sql.Tx, art articleRef, e didar.Event) error {
-	key := mergeKey(e)
-	var cond string
-	args := []any{key}
-	if e.Date.IsZero() {
-		cond = `date = ''`
-	} else {
-		cond = `date >= ? AND date <= ?`
-		args = append(args, e.Date.AddDays(-mergeWindow).String(), e.Date.AddDays(mergeWindow).String())
+// mergeEvents stores an article's events, each as a report of the
+// merged event it belongs to: a stored one with the same key dated at
+// most mergeWindow days apart (the nearest date winning), or one created
+// for it. The statements are few and multi-row, whatever the number of
+// events, since a round trip costs more than a row.
+func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, art articleRef, events []didar.Event) error {
+	if len(events) == 0 {
+		return nil
 	}
-	ids, err := s.stringColumn(ctx, tx, `SELECT id FROM events WHERE merge_key = ? AND `+cond+` ORDER BY date, id`, args...)
+	type cand struct{ id, date string }
+	cands := map[string][]cand{}
+	var keys []any
+	lo, hi := "", ""
+	for _, e := range events {
+		k := mergeKey(e)
+		if _, ok := cands[k]; !ok {
+			cands[k] = nil
+			keys = append(keys, k)
+		}
+		if !e.Date.IsZero() {
+			a, b := e.Date.AddDays(-mergeWindow).String(), e.Date.AddDays(mergeWindow).String()
+			if lo == "" || a < lo {
+				lo = a
+			}
+			if b > hi {
+				hi = b
+			}
+		}
+	}
+	r, err := s.query(ctx, tx, `SELECT id, merge_key, date FROM events WHERE merge_key IN (`+placeholders(len(keys))+`)
+		AND (date = '' OR date >= ? AND date <= ?) ORDER BY date, id`, append(keys, lo, hi)...)
 	if err != nil {
 		return err
 	}
-	var id string
-	switch {
-	case len(ids) > 0:
-		id = ids[0]
-		// The closest date wins when several lie in the window.
-		if len(ids) > 1 && !e.Date.IsZero() {
-			for _, cand := range ids {
-				var d string
-				if err := s.queryRow(ctx, tx, `SELECT date FROM events WHERE id = ?`, cand).Scan(&d); err != nil {
-					return err
-				}
-				if d == e.Date.String() {
-					id = cand
+	for r.Next() {
+		var c cand
+		var k string
+		if err := r.Scan(&c.id, &k, &c.date); err != nil {
+			r.Close()
+			return err
+		}
+		cands[k] = append(cands[k], c)
+	}
+	r.Close()
+	if err := r.Err(); err != nil {
+		return err
+	}
+	created := map[string]*didar.Event{}
+	var order []string // created ids, in order
+	refresh := map[string]bool{}
+	var reports []any
+	nreports := 0
+	for _, e := range events {
+		k, d := mergeKey(e), e.Date.String()
+		id := ""
+		for _, c := range cands[k] {
+			if d == "" && c.date == "" || d != "" && c.date != "" && daysApart(d, c.date) <= mergeWindow {
+				if id == "" || c.date == d {
+					id = c.id
 				}
 			}
 		}
-	default:
-		return s.newEvent(ctx, tx, art, key, e)
+		if id == "" {
+			// The key and date are part of the id, so that a recoded
+			// article's new event never takes the id of its old one,
+			// which other reports may keep alive.
+			id = eventID(art.id, e.ID+"\x00"+k+"\x00"+d)
+			ev := e
+			ev.ID = id
+			topics := map[string]bool{}
+			for _, t := range e.Topics {
+				topics[t] = true
+			}
+			ev.Topics = sortedKeys(topics)
+			created[id] = &ev
+			order = append(order, id)
+			cands[k] = append(cands[k], cand{id, d})
+		} else {
+			refresh[id] = true // a second report, of this article or another
+		}
+		body, _ := json.Marshal(e)
+		reports = append(reports, id, art.seq, e.ID, art.outlet, d, art.published.String(), string(body))
+		nreports++
 	}
-	body, _ := json.Marshal(e)
-	_, err = s.exec(ctx, tx, `INSERT INTO reports (event, article, local_id, outlet, date, published, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		id, art.seq, e.ID, art.outlet, e.Date.String(), art.published.String(), string(body))
-	if err != nil {
-		return fmt.Errorf("insert report: %w", err)
+	for start := 0; start < len(order); start += 50 {
+		chunk := order[start:min(len(order), start+50)]
+		var args []any
+		for _, id := range chunk {
+			ev := created[id]
+			body, _ := json.Marshal(ev)
+			args = append(args, id, mergeKey(*ev), string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), ev.Date.String(), art.id, art.url, string(body))
+		}
+		_, err := s.exec(ctx, tx, `INSERT INTO events (id, merge_key, type, quad_class, goldstein, status, date, article, url, event, num_articles, num_sources)
+			VALUES `+rowsWith(len(chunk), 10, "1, 1"), args...)
+		if err != nil {
+			return fmt.Errorf("insert events: %w", err)
+		}
 	}
-	return s.refreshEvent(ctx, tx, id)
+	for start := 0; start < nreports; start += 50 {
+		end := min(nreports, start+50)
+		if _, err := s.exec(ctx, tx, `INSERT INTO reports (event, article, local_id, outlet, date, published, body) VALUES `+rows(end-start, 7), reports[7*start:7*end]...); err != nil {
+			return fmt.Errorf("insert reports: %w", err)
+		}
+	}
+	var fresh []didar.Event
+	for _, id := range order {
+		if !refresh[id] {
+			fresh = append(fresh, *created[id])
+		}
+	}
+	if err := s.indexEvents(ctx, tx, fresh, art.countries); err != nil {
+		return err
+	}
+	for _, id := range sortedKeys(refresh) {
+		if err := s.refreshEvent(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// newEvent stores an event no stored one matches: with a single report,
-// it is what refreshEvent would compute, written directly.
-func (s *Store) newEvent(ctx context.Context, tx *sql.Tx, art articleRef, key string, e didar.Event) error {
-	// The key and date are part of the id, so that a recoded article's
-	// new event never takes the id of its old one, which other reports
-	// may keep alive.
-	id := eventID(art.id, e.ID+"\x00"+key+"\x00"+e.Date.String())
-	report, _ := json.Marshal(e)
-	ev := e
-	ev.ID = id
-	topics := map[string]bool{}
-	for _, t := range e.Topics {
-		topics[t] = true
+// daysApart returns how many days lie between two ISO dates.
+func daysApart(a, b string) int {
+	da, err1 := didar.ParseDate(a)
+	db, err2 := didar.ParseDate(b)
+	if err1 != nil || err2 != nil {
+		return 1 << 30
 	}
-	ev.Topics = sortedKeys(topics)
-	body, _ := json.Marshal(ev)
-	_, err := s.exec(ctx, tx, `INSERT INTO events (id, merge_key, type, quad_class, goldstein, status, date, num_articles, num_sources, article, url, event)
-		VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)`, id, key, string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), ev.Date.String(), art.id, art.url, string(body))
-	if err != nil {
-		return fmt.Errorf("insert event: %w", err)
+	n := int(da.Time().Sub(db.Time()).Hours() / 24)
+	if n < 0 {
+		n = -n
 	}
-	_, err = s.exec(ctx, tx, `INSERT INTO reports (event, article, local_id, outlet, date, published, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		id, art.seq, e.ID, art.outlet, e.Date.String(), art.published.String(), string(report))
-	if err != nil {
-		return fmt.Errorf("insert report: %w", err)
-	}
-	return s.indexEvent(ctx, tx, ev, art.countries)
+	return n
 }
 
-// indexEvent writes the participant and topic rows of a merged event.
-// known gives the countries of actors already looked up; the others are
-// read from the actors table.
-func (s *Store) indexEvent(ctx context.Context, tx *sql.Tx, ev didar.Event, known map[string]string) error {
-	parts := participants(ev)
-	if len(parts) > 0 {
-		var missing []string
-		for _, p := range parts {
+// rowsWith is rows with constant values appended to each row.
+func rowsWith(n, m int, constants string) string {
+	one := "(" + placeholders(m) + ", " + constants + ")"
+	return strings.TrimSuffix(strings.Repeat(one+",", n), ",")
+}
+
+// indexEvents writes the participant and topic rows of merged events.
+// known gives the countries of actors already known; the others are read
+// from the actors table.
+func (s *Store) indexEvents(ctx context.Context, tx *sql.Tx, evs []didar.Event, known map[string]string) error {
+	var missing []string
+	for _, ev := range evs {
+		for _, p := range participants(ev) {
 			if _, ok := known[p]; !ok {
 				missing = append(missing, p)
 			}
 		}
-		countries := known
-		if len(missing) > 0 {
-			found, err := s.countries(ctx, tx, missing)
-			if err != nil {
-				return err
-			}
-			countries = map[string]string{}
-			for k, v := range known {
-				countries[k] = v
-			}
-			for k, v := range found {
-				countries[k] = v
-			}
+	}
+	countries := known
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		found, err := s.countries(ctx, tx, slices.Compact(missing))
+		if err != nil {
+			return err
 		}
-		var args []any
-		for _, p := range parts {
-			args = append(args, ev.ID, p, countries[p], ev.Date.String(), string(ev.Type))
+		countries = map[string]string{}
+		for k, v := range known {
+			countries[k] = v
 		}
-		if _, err := s.exec(ctx, tx, `INSERT INTO event_actors (event, actor, country, date, type) VALUES `+rows(len(parts), 5), args...); err != nil {
+		for k, v := range found {
+			countries[k] = v
+		}
+	}
+	var actorArgs, topicArgs []any
+	for _, ev := range evs {
+		for _, p := range participants(ev) {
+			actorArgs = append(actorArgs, ev.ID, p, countries[p], ev.Date.String(), string(ev.Type))
+		}
+		for _, t := range ev.Topics {
+			topicArgs = append(topicArgs, ev.ID, t)
+		}
+	}
+	for start := 0; start < len(actorArgs); start += 5 * 100 {
+		end := min(len(actorArgs), start+5*100)
+		if _, err := s.exec(ctx, tx, `INSERT INTO event_actors (event, actor, country, date, type) VALUES `+rows((end-start)/5, 5), actorArgs[start:end]...); err != nil {
 			return err
 		}
 	}
-	if len(ev.Topics) > 0 {
-		var args []any
-		for _, t := range ev.Topics {
-			args = append(args, ev.ID, t)
-		}
-		if _, err := s.exec(ctx, tx, `INSERT INTO event_topics (event, topic) VALUES `+rows(len(ev.Topics), 2), args...); err != nil {
+	for start := 0; start < len(topicArgs); start += 2 * 100 {
+		end := min(len(topicArgs), start+2*100)
+		if _, err := s.exec(ctx, tx, `INSERT INTO event_topics (event, topic) VALUES `+rows((end-start)/2, 2), topicArgs[start:end]...); err != nil {
 			return err
 		}
 	}
@@ -231,7 +304,7 @@ func (s *Store) refreshEvent(ctx context.Context, tx *sql.Tx, id string) error {
 	if err != nil {
 		return err
 	}
-	return s.indexEvent(ctx, tx, ev, nil)
+	return s.indexEvents(ctx, tx, []didar.Event{ev}, nil)
 }
 
 // mode returns the most frequent key, preferring prefer on a tie and then
