@@ -92,6 +92,7 @@ var linkCases = []struct {
 	{"former minister named", "2025-01-01", "علی اکبر صالحی، وزیر خارجه سابق ایران گفت", []m{{"وزیر خارجه سابق ایران", "علی-اکبر-صالحی", "role"}}, []string{"وزیر خارجه"}},
 	{"former minister alone", "2025-01-01", "وزیر امور خارجه سابق آمریکا گفت. وزیر امور خارجه آمریکا گفت", nil, []string{"وزیر امور خارجه سابق آمریکا"}},
 	{"former president of china", "2021-01-01", "رئیس‌جمهور سابق چین گفت", nil, []string{"رئیس‌جمهور سابق چین", "رئیس‌جمهور"}},
+	{"this country", "2020-01-01", "ملک سلمان به ریاض رسید و ولیعهد این کشور گفت", []m{{"ولیعهد این کشور", "mohammed-bin-salman", "role"}}, nil},
 	{"bare title unknown date dropped", "", "رئیس‌جمهور گفت", nil, []string{"رئیس‌جمهور"}},
 
 	// Names next to roles.

@@ -1,6 +1,8 @@
 package actors
 
 import (
+	"sort"
+
 	"github.com/didar-news/didar"
 )
 
@@ -98,6 +100,11 @@ func (l *linker) readRole(i int) (role, bool) {
 				r.key.country = c
 				r.end = l.spans[i+1].end
 				r.next = i + 2
+				r.bare = false
+			} else if c, end, ok := l.thisCountry(r.end); ok {
+				// وزیر خارجه این کشور: the country named last.
+				r.key.country = c
+				r.end = end
 				r.bare = false
 			}
 			if o.ID == "ambassador" || o.ID == "un-ambassador" {
@@ -332,4 +339,19 @@ func (d *Dictionary) currentIn(i int, k roleKey) bool {
 		}
 	}
 	return false
+}
+
+// thisCountry reads "این کشور" right after rune p and returns the country
+// named last before it, and the end of the phrase.
+func (l *linker) thisCountry(p int) (country string, end int, ok bool) {
+	w := sort.Search(len(l.doc.words), func(w int) bool { return l.doc.words[w].start >= p })
+	if w+1 >= len(l.doc.words) || l.doc.words[w].k != "این" || l.doc.words[w+1].k != "کشور" {
+		return "", 0, false
+	}
+	for i := len(l.links) - 1; i >= 0; i-- {
+		if a := l.actors[l.links[i].ActorID]; a != nil && a.Kind == didar.KindCountry {
+			return a.ID, l.doc.words[w+1].end, true
+		}
+	}
+	return "", 0, false
 }
