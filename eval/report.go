@@ -53,7 +53,7 @@ func WriteTable(w io.Writer, results []Result, verbose bool) error {
 		return nil
 	}
 	for _, r := range results {
-		if len(r.Missed)+len(r.Extra)+len(r.Wrong)+len(r.Unfound)+len(r.Persons) == 0 {
+		if len(r.Missed)+len(r.Extra)+len(r.Wrong)+len(r.Unfound)+len(r.Persons)+len(r.Silent) == 0 {
 			continue
 		}
 		fmt.Fprintf(w, "\n# %s\n", r.Doc)
@@ -71,6 +71,9 @@ func WriteTable(w io.Writer, results []Result, verbose bool) error {
 		}
 		for _, p := range r.Persons {
 			fmt.Fprintf(w, "  person not in gold: %s\n", p)
+		}
+		for _, s := range r.Silent {
+			fmt.Fprintf(w, "  no quote of: %s\n", s)
 		}
 	}
 	return nil

@@ -79,6 +79,7 @@ type Result struct {
 	Wrong   []string      // matched events with a wrong date, location or status
 	Unfound []GoldActor   // required actors not found
 	Persons []string      // extracted persons matching no gold actor
+	Silent  []string      // non-optional gold speakers with no quote
 }
 
 // Score scores rec against g. A nil rec scores as an empty record.
@@ -207,11 +208,17 @@ func Score(g Gold, rec *didar.Record) Result {
 			continue
 		}
 		c.Speakers++
+		found := false
 		for _, q := range rec.Quotes {
 			if matches(q.Speaker, gq.Speaker) {
-				c.SpeakersFound++
+				found = true
 				break
 			}
+		}
+		if found {
+			c.SpeakersFound++
+		} else {
+			res.Silent = append(res.Silent, gq.Speaker)
 		}
 	}
 	return res
