@@ -587,6 +587,11 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if typ != didar.Criticize && a.background(t.t0, c.t0) {
 		return
 	}
+	// "تحریم‌های آمریکا"، "مداخلات آمریکا": naming another's hostile acts
+	// is a criticism only in what someone says, not in narration.
+	if typ == didar.Criticize && slices.Equal(t.c.markers, []string{"poss"}) && !c.quoted && !a.background(t.t0, c.t0) && !a.speech(c) {
+		return
+	}
 	status, drop, why := a.status(c, t)
 	if drop {
 		return
@@ -793,6 +798,18 @@ func (a *article) relativeHead(c clause, t trigger) int {
 		return -1
 	}
 	return -1
+}
+
+// speech reports whether a clause reports what someone said: it has a
+// quote cue.
+func (a *article) speech(c clause) bool {
+	keys := a.keys(c.t0, c.t1)
+	for i := range keys {
+		if a.x.lex.seqAt("quote", keys, i) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func adversarial(t didar.EventType) bool {
