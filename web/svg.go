@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/layout"
 	"gonum.org/v1/gonum/graph/simple"
 	"gonum.org/v1/gonum/graph/topo"
@@ -327,9 +328,7 @@ func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName fu
 func layoutComponents(g *simple.UndirectedGraph, n int, width, height, pad float64) []r2.Vec {
 	comps := topo.ConnectedComponents(g)
 	sort.SliceStable(comps, func(i, j int) bool { return len(comps[i]) > len(comps[j]) })
-	cols := int(math.Ceil(math.Sqrt(float64(len(comps)))))
-	rows := (len(comps) + cols - 1) / cols
-	cellW, cellH := (width-2*pad)/float64(cols), (height-2*pad)/float64(rows)
+	cells := packCells(comps, pad, pad, width-2*pad, height-2*pad)
 	pos := make([]r2.Vec, n)
 	for ci, comp := range comps {
 		sub := simple.NewUndirectedGraph()
@@ -343,32 +342,74 @@ func layoutComponents(g *simple.UndirectedGraph, n int, width, height, pad float
 				}
 			}
 		}
-		eades := layout.EadesR2{Repulsion: 1, Rate: 0.05, Updates: 60, Theta: 0.2, Src: rand.NewPCG(1, 2)}
+		eades := layout.EadesR2{Repulsion: 1, Rate: 0.01, Updates: 150, Theta: 0.2, Src: rand.NewPCG(1, 2)}
 		opt := layout.NewOptimizerR2(sub, eades.Update)
 		for opt.Update() {
 		}
-		minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-		for _, nd := range comp {
+		xs, ys := make([]float64, len(comp)), make([]float64, len(comp))
+		for i, nd := range comp {
 			c := opt.Coord2(nd.ID())
-			minX, maxX = math.Min(minX, c.X), math.Max(maxX, c.X)
-			minY, maxY = math.Min(minY, c.Y), math.Max(maxY, c.Y)
+			xs[i], ys[i] = c.X, c.Y
 		}
+		fx, fy := spread(xs), spread(ys)
 		// A cell keeps a margin so that labels of neighbouring cells do
 		// not meet.
-		x0 := pad + float64(ci%cols)*cellW + cellW*0.1
-		y0 := pad + float64(ci/cols)*cellH + cellH*0.1
-		for _, nd := range comp {
-			c := opt.Coord2(nd.ID())
-			pos[nd.ID()] = r2.Vec{X: x0 + unit(c.X, minX, maxX)*cellW*0.8, Y: y0 + unit(c.Y, minY, maxY)*cellH*0.8}
+		c := cells[ci]
+		for i, nd := range comp {
+			pos[nd.ID()] = r2.Vec{X: c.x + c.w*(0.1+0.8*fx[i]), Y: c.y + c.h*(0.1+0.8*fy[i])}
 		}
 	}
 	return pos
 }
 
-// unit maps v from [lo, hi] to [0, 1]; a point range maps to the middle.
-func unit(v, lo, hi float64) float64 {
-	if hi-lo < 1e-9 {
-		return 0.5
+type box struct{ x, y, w, h float64 }
+
+// packCells gives the largest component a share of the width that grows
+// with its size and puts the others in a grid beside it.
+func packCells(comps [][]graph.Node, x, y, w, h float64) []box {
+	if len(comps) == 1 {
+		return []box{{x, y, w, h}}
 	}
-	return (v - lo) / (hi - lo)
+	total := 0
+	for _, c := range comps {
+		total += len(c)
+	}
+	share := math.Min(0.75, math.Max(0.4, float64(len(comps[0]))/float64(total)))
+	cells := []box{{x, y, w * share, h}}
+	rest := comps[1:]
+	cols := int(math.Ceil(math.Sqrt(float64(len(rest)))))
+	rows := (len(rest) + cols - 1) / cols
+	rw := w * (1 - share)
+	for i := range rest {
+		cells = append(cells, box{x + w*share + float64(i%cols)*rw/float64(cols), y + float64(i/cols)*h/float64(rows), rw / float64(cols), h / float64(rows)})
+	}
+	return cells
+}
+
+// spread maps coordinates to [0, 1], half by value and half by rank, so
+// that a force layout's far outlier does not squeeze every other node
+// into a corner.
+func spread(v []float64) []float64 {
+	out := make([]float64, len(v))
+	if len(v) == 1 {
+		out[0] = 0.5
+		return out
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, x := range v {
+		lo, hi = math.Min(lo, x), math.Max(hi, x)
+	}
+	idx := make([]int, len(v))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return v[idx[a]] < v[idx[b]] })
+	for r, i := range idx {
+		byValue := 0.5
+		if hi-lo > 1e-9 {
+			byValue = (v[i] - lo) / (hi - lo)
+		}
+		out[i] = 0.5*byValue + 0.5*float64(r)/float64(len(v)-1)
+	}
+	return out
 }
