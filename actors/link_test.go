@@ -107,6 +107,8 @@ var linkCases = []struct {
 	{"role then ordinary words", "2025-01-01", "سفیر ایران در پاکستان روز دوشنبه گفت", nil, []string{"روز دوشنبه"}},
 	{"conjunction then ordinary words", "2019-04-01", "مذاکره و تبادل نظر وزیر دفاع چین", nil, []string{"تبادل نظر"}},
 	{"unknown ambassador", "2020-01-01", "«چانگ هوا»، سفیر چین در تهران گفت", []m{{"چانگ هوا", "چانگ-هوا", "quoted-name"}}, nil},
+	{"foreign name before a role", "2023-12-05", "لیوجیان چانو، رئیس کمیته بین‌الملل حزب کمونیست چین گفت", []m{{"لیوجیان چانو", "liu-jianchao", "name"}}, nil},
+	{"noise before a foreign role", "2019-04-01", "منابع آگاه، وزیر دفاع چین را دیدند", []m{{"وزیر دفاع چین", "wei-fenghe", "role"}}, []string{"منابع آگاه"}},
 	{"adverb before a role", "2019-04-01", "همزمان، وزیر دفاع چین گفت", []m{{"وزیر دفاع چین", "wei-fenghe", "role"}}, []string{"همزمان"}},
 	{"no person from a common word", "2019-04-01", "در دیدار وزیر دفاع چین", []m{{"وزیر دفاع چین", "wei-fenghe", "role"}}, []string{"دیدار"}},
 	{"dictionary person then role", "2023-01-01", "محمدباقر قالیباف رئیس مجلس شورای اسلامی گفت", []m{{"رئیس مجلس شورای اسلامی", "mohammad-bagher-ghalibaf", "role"}}, nil},

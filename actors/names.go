@@ -20,7 +20,7 @@ func (l *linker) nameKey(w0, w1 int) string {
 
 // nameBefore finds a name ending right before word w: «...» or up to three
 // plain words after a sentence start, punctuation or a conjunction.
-func (l *linker) nameBefore(w int) (w0, w1 int, quoted, ok bool) {
+func (l *linker) nameBefore(w int) (w0, w1 int, quoted, weak, ok bool) {
 	j := w - 1
 	if j >= 0 && isComma(l.doc.words[j].k) {
 		j--
@@ -32,7 +32,7 @@ func (l *linker) nameBefore(w int) (w0, w1 int, quoted, ok bool) {
 		for k := j - 1; k >= 0 && k >= j-5; k-- {
 			if l.doc.words[k].k == "«" {
 				if k+1 <= j-1 && l.nameWords(k+1, j-1, true) {
-					return k + 1, j - 1, true, true
+					return k + 1, j - 1, true, false, true
 				}
 				return
 			}
@@ -58,13 +58,15 @@ func (l *linker) nameBefore(w int) (w0, w1 int, quoted, ok bool) {
 			return
 		}
 	}
+	// Words that do not look like a name may still be a foreign name
+	// (چانگ هوا): weak, for the caller to accept only if it is known.
 	if key := l.nameKey(k+1, end); !l.looksLikeName(key) && !l.known(key) {
-		return
+		weak = true
 	}
 	if !l.nameWords(k+1, end, false) {
 		return
 	}
-	return k + 1, end, false, true
+	return k + 1, end, false, weak, true
 }
 
 // nameWords reports whether words [a, b] can be a person's name.
@@ -260,6 +262,25 @@ func (l *linker) known(key string) bool {
 // role next to it, a dictionary person whose name is a variant spelling,
 // or a new person.
 func (l *linker) resolve(key, display string, r *role, title string) string {
+	if id := l.resolveKnown(key, r, false); id != "" {
+		return id
+	}
+	country, sector := titleInfo(title)
+	rolePhrase := ""
+	if r != nil {
+		country, sector, rolePhrase = r.key.country, r.sector, r.phrase
+		if r.key.host != "" || sector == "" {
+			if r.title == "ambassador" || r.key.office == "ambassador" || r.key.office == "un-ambassador" {
+				sector = "DIP"
+			}
+		}
+	}
+	return l.newActor(slug(display), didar.KindPerson, display, country, sector, rolePhrase)
+}
+
+// resolveKnown is resolve without making a new person: "" when the name
+// is nobody known. strict refuses short garbled names even next to a role.
+func (l *linker) resolveKnown(key string, r *role, strict bool) string {
 	sk := skeletonFA(key)
 	// Part of a person already named: a given name or surname alone.
 	if id := l.namedPerson(key); id != "" {
@@ -274,7 +295,11 @@ func (l *linker) resolve(key, display string, r *role, title string) string {
 			if p == nil {
 				continue
 			}
-			if len(sk) <= 2 || p.score(sk) >= 0.5 {
+			need := 0.5
+			if strict {
+				need = 0.7
+			}
+			if (len(sk) <= 2 && !strict) || p.score(sk) >= need {
 				return l.entryActor(l.d.entries[h].ID)
 			}
 		}
@@ -297,17 +322,7 @@ func (l *linker) resolve(key, display string, r *role, title string) string {
 	if best >= 0 && bestScore >= need {
 		return l.entryActor(l.d.entries[best].ID)
 	}
-	country, sector := titleInfo(title)
-	rolePhrase := ""
-	if r != nil {
-		country, sector, rolePhrase = r.key.country, r.sector, r.phrase
-		if r.key.host != "" || sector == "" {
-			if r.title == "ambassador" || r.key.office == "ambassador" || r.key.office == "un-ambassador" {
-				sector = "DIP"
-			}
-		}
-	}
-	return l.newActor(slug(display), didar.KindPerson, display, country, sector, rolePhrase)
+	return ""
 }
 
 // namedPerson returns the first person of the article whose Persian name

@@ -232,9 +232,18 @@ func (l *linker) roleMention(i int, r role) int {
 		}
 	}
 	// A quoted or plain name right before: "«زونگ پیوو»، سفیر چین در تهران".
-	if w0, w1, quoted, ok := l.nameBefore(l.spans[i].w0); ok && !l.linkedAt(l.doc.words[w0].start) {
+	w0, w1, quoted, weak, ok := l.nameBefore(l.spans[i].w0)
+	var id string
+	if ok && !l.linkedAt(l.doc.words[w0].start) {
+		key, start, end := l.nameKey(w0, w1), l.doc.words[w0].start, l.doc.words[w1].end
+		if !weak {
+			id = l.resolve(key, l.textOf(start, end), &r, "")
+		} else if w1 > w0 {
+			id = l.resolveKnown(key, &r, true)
+		}
+	}
+	if id != "" {
 		start, end := l.doc.words[w0].start, l.doc.words[w1].end
-		id := l.resolve(l.nameKey(w0, w1), l.textOf(start, end), &r, "")
 		via := "name"
 		if quoted {
 			via = "quoted-name"
@@ -278,7 +287,7 @@ func (l *linker) roleMention(i int, r role) int {
 		l.add(r.start, r.end, id, "role", r.phrase)
 		return r.next
 	}
-	id := slug(r.phrase)
+	id = slug(r.phrase)
 	if a, ok := l.actors[id]; ok && a.InDictionary {
 		return r.next
 	}
