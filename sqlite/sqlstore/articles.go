@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/didar-news/didar"
@@ -23,15 +24,12 @@ func SearchKey(s string) string {
 	return strings.ReplaceAll(normalize.Key(s), " ", "")
 }
 
-// Terms splits a query into search keys, one per word.
+// Terms splits a query into search keys, one per word; punctuation
+// separates words and is dropped.
 func Terms(q string) []string {
-	var terms []string
-	for _, w := range strings.Fields(normalize.Key(q)) {
-		if k := SearchKey(w); k != "" {
-			terms = append(terms, k)
-		}
-	}
-	return terms
+	return strings.FieldsFunc(normalize.Key(q), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 }
 
 // stored is the part of a record kept as JSON beside the article columns.
@@ -250,8 +248,12 @@ func (s *Store) story(ctx context.Context, tx *sql.Tx, sketch []uint32) (string,
 	for i, k := range keys {
 		args[i] = k
 	}
-	r, err := s.query(ctx, tx, `SELECT a.story_id, a.sketch FROM articles a WHERE a.seq IN
-		(SELECT article FROM article_bands WHERE key IN (`+placeholders(len(keys))+`)) ORDER BY a.seq LIMIT 500`, args...)
+	// The articles sharing the most bands are the most similar: compare
+	// only those, so that a story reprinted a thousand times costs no
+	// more than one reprinted twice.
+	r, err := s.query(ctx, tx, `SELECT a.story_id, a.sketch FROM articles a JOIN
+		(SELECT article, count(*) AS shared FROM article_bands WHERE key IN (`+placeholders(len(keys))+`) GROUP BY article ORDER BY shared DESC, article LIMIT 16) c
+		ON a.seq = c.article ORDER BY c.shared DESC, a.seq`, args...)
 	if err != nil {
 		return "", err
 	}

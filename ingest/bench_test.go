@@ -1,0 +1,74 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/didar-news/didar/actors"
+	"github.com/didar-news/didar/extract"
+	"github.com/didar-news/didar/sqlite"
+)
+
+// seedTexts reads the seed articles from ../shared, or skips.
+func seedTexts(b *testing.B) []string {
+	paths, _ := filepath.Glob("../../shared/seeds/*.txt")
+	if len(paths) == 0 {
+		b.Skip("../shared/seeds is absent")
+	}
+	var texts []string
+	for _, p := range paths {
+		t, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+	}
+	return texts
+}
+
+// benchIngest writes b.N seed-sized text files (the seeds, each copy
+// made distinct by a last line) and ingests the directory into a fresh
+// SQLite file with coder c, reporting articles/s for the whole run:
+// reading, coding, sketching and saving.
+func benchIngest(b *testing.B, c Coder) {
+	texts := seedTexts(b)
+	dir := b.TempDir()
+	for i := range b.N {
+		text := fmt.Sprintf("%s\nنسخه %d", texts[i%len(texts)], i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%06d.txt", i)), []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "didar.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	g := &Ingester{Store: s, Coder: c}
+	b.ResetTimer()
+	sum, err := g.Run(context.Background(), []string{dir})
+	if err != nil || sum.Ingested != b.N {
+		b.Fatalf("ingest: %v, %+v", err, sum)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkIngestStore ingests with a coder that only keeps the text,
+// to measure what ingestion itself costs.
+func BenchmarkIngestStore(b *testing.B) { benchIngest(b, &meetCoder{}) }
+
+// BenchmarkIngestExtract ingests with the real extractor.
+func BenchmarkIngestExtract(b *testing.B) {
+	dict, err := actors.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := extract.New(dict, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchIngest(b, x)
+}
