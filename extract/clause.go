@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+
+	"github.com/didar-news/didar/actors"
 	"slices"
 	"strings"
 
@@ -399,7 +401,7 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 		if a.x.lex.seqAt("planned", keys, i-c.t0) > 0 {
 			planned = true
 		}
-		if i >= t.t0-1 && a.x.lex.seqAt("past", keys, i-c.t0) > 0 {
+		if n := a.x.lex.seqAt("past", keys, i-c.t0); n > 0 && i >= t.t0-1 && !(i+n == t.t0 && keys[i-c.t0+n-1] == "این") {
 			past = true
 		}
 	}
@@ -615,6 +617,21 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 			if m < 0 {
 				continue
 			}
+			// "دو رئیس‌جمهور": the two sides of the article's main
+			// interaction.
+			if i := a.firstToken(m); i > 0 && a.toks[i-1].key == "دو" {
+				if pair := a.mainPair(); len(pair) > 1 {
+					out = append(out, pair...)
+					continue
+				}
+			}
+			// "رهبران دو کشور"، "سران ایران و چین": their heads.
+			if i := a.firstToken(m); i > 0 && a.x.lex.is("leaders", a.toks[i-1].key) {
+				if heads := a.heads(a.links[m]); len(heads) > 0 {
+					out = append(out, heads...)
+					continue
+				}
+			}
 			if l := a.links[m]; len(l.ActorIDs) > 1 {
 				out = append(out, l.ActorIDs...)
 			} else {
@@ -633,7 +650,7 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 				continue
 			}
 			if m := a.arg(c, t, mk); m >= 0 {
-				parts = append(parts, a.links[m].ActorID)
+				parts = append(parts, ids(a.coordinated(m, c.t1))...)
 			}
 		}
 		parts = dedupe(parts)
@@ -770,6 +787,93 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		a.used[id] = true
 	}
 	a.rec.Events = append(a.rec.Events, e)
+}
+
+// heads returns the heads of state of the countries a link names, on the
+// article's date, adding them to the record's actors.
+func (a *article) heads(l actors.Link) []string {
+	ids := l.ActorIDs
+	if len(ids) == 0 {
+		ids = []string{l.ActorID}
+	}
+	var out []string
+	for _, id := range ids {
+		act, ok := a.actors[id]
+		if !ok || act.Kind != didar.KindCountry || a.date.IsZero() {
+			return nil
+		}
+		var head didar.Entry
+		found := false
+		for _, office := range []string{"president", "monarch", "emir", "sultan"} {
+			if head, found = a.x.dict.HolderOn(office, id, a.date); found {
+				break
+			}
+		}
+		if !found {
+			return nil
+		}
+		if _, ok := a.actors[head.ID]; !ok {
+			a.actors[head.ID] = didar.Actor{ID: head.ID, Kind: head.Kind, NameFA: firstOr(head.FA, head.EN),
+				NameEN: didar.NullString(head.EN), Country: didar.NullString(head.Country), Sector: didar.NullString(head.Sector),
+				InDictionary: true, Roles: []string{}, Mentions: []didar.Mention{}}
+		}
+		out = append(out, head.ID)
+	}
+	return out
+}
+
+// coordinated returns mention m with the persons joined to it by "و" or a
+// comma ("با X و Y دیدار کرد"), when m is a person.
+func (a *article) coordinated(m, t1 int) []int {
+	out := []int{m}
+	if act, _ := a.actorOf(m); act.Kind != didar.KindPerson {
+		return out
+	}
+	i := a.firstToken(m)
+	for i < t1 && a.toks[i].mention >= 0 {
+		i++
+	}
+	for i < t1 {
+		k := a.toks[i].key
+		switch {
+		case k == "و" || k == "،":
+			i++
+			continue
+		case a.toks[i].mention >= 0:
+			m2 := a.toks[i].mention
+			if act, _ := a.actorOf(m2); act.Kind == didar.KindPerson && a.prevJoin(i) {
+				out = append(out, m2)
+			}
+			for i < t1 && a.toks[i].mention == m2 {
+				i++
+			}
+			continue
+		case isTitle(k):
+			i++
+			continue
+		}
+		return out
+	}
+	return out
+}
+
+// prevJoin reports whether token i follows "و" or a comma, with titles
+// between.
+func (a *article) prevJoin(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if k := a.toks[j].key; k == "و" || k == "،" {
+			return true
+		} else if !isTitle(k) {
+			return false
+		}
+	}
+	return false
+}
+
+// firstToken returns the index of the first token of mention m.
+func (a *article) firstToken(m int) int {
+	i, _ := slices.BinarySearchFunc(a.toks, a.links[m].Start, func(t tok, s int) int { return t.start - s })
+	return i
 }
 
 // relativeHead returns the actor a relative clause "X، ... که ... [cue]"
