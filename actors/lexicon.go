@@ -55,8 +55,12 @@ var heads = map[string]string{
 var listNouns = map[string]string{
 	"دبیران کل": "PTY", "دبیرکل‌های": "PTY", "دبیران": "PTY", "نمایندگان": "LEG",
 	"وزرای": "GOV", "روسای": "GOV", "رؤسای": "GOV", "فرماندهان": "MIL",
-	"اعضای": "", "سفرای": "DIP",
+	"اعضای": "", "سفرای": "DIP", "آقایان": "", "خانم‌ها": "",
 }
+
+// listTitles are plural titles that start a list of names at once:
+// "آقایان X، Y و Z".
+var listTitles = map[string]bool{"اقایان": true, "خانمها": true}
 
 // gluePrefixes are short words that sloppy text glues to the next word:
 // "وایران", "باکشور", "ازخانه".

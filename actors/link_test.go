@@ -256,6 +256,19 @@ func TestLinkActors(t *testing.T) {
 	}
 }
 
+func TestListAfterPluralTitle(t *testing.T) {
+	d := fixture(t)
+	r := d.Link("در پایان آقایان اسدالله بادامچیان، حسین مرعشی و حسن بیادی سخن گفتند.", didar.Date{})
+	for _, id := range []string{"اسدالله-بادامچیان", "حسین-مرعشی", "حسن-بیادی"} {
+		if a, ok := r.Actors[id]; !ok || a.Kind != didar.KindPerson {
+			t.Errorf("%s not found: %s", id, dump(r))
+		}
+	}
+	if len(r.Actors) != 3 {
+		t.Errorf("%d actors, want 3: %s", len(r.Actors), dump(r))
+	}
+}
+
 func TestListOfNames(t *testing.T) {
 	d := fixture(t)
 	r := d.Link("جمعی از دبیران کل احزاب کشور ازجمله، بادامچیان، مرعشی، کنعانی مقدم و خانم مدارایی حضور داشتند.", didar.Date{})

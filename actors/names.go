@@ -372,9 +372,13 @@ func (l *linker) list(i int, sector string) int {
 	s := l.spans[i]
 	country := "IRN"
 	w := s.w1 + 1
-	// The list starts after ازجمله, از جمله or a colon within five words.
+	// The list starts after ازجمله, از جمله or a colon within five words;
+	// after آقایان at once.
 	startAt := -1
-	for k := w; k < len(l.doc.words) && k <= w+5; k++ {
+	if plural := normalize.Key(s.pat.key); listTitles[plural] {
+		startAt, country = w, ""
+	}
+	for k := w; startAt < 0 && k < len(l.doc.words) && k <= w+5; k++ {
 		x := l.doc.words[k].k
 		if strings.HasSuffix(x, "ازجمله") || x == ":" || (x == "جمله" && k > 0 && l.doc.words[k-1].k == "از") {
 			startAt = k + 1
