@@ -29,7 +29,11 @@ type Link struct {
 // Result is what Link found in one text.
 type Result struct {
 	Links  []Link                 // in text order, non-overlapping
-	Actors map[string]didar.Actor // every linked actor, with its mentions
+	// Actors holds every linked actor with its mentions and its roles at
+	// the date (the role phrases read, for actors not in the dictionary),
+	// and also the organisations and countries named inside role phrases,
+	// whose mentions overlap the role's link.
+	Actors map[string]didar.Actor
 }
 
 type linker struct {
