@@ -28,7 +28,7 @@ type Link struct {
 
 // Result is what Link found in one text.
 type Result struct {
-	Links  []Link                 // in text order, non-overlapping
+	Links []Link // in text order, non-overlapping
 	// Actors holds every linked actor with its mentions and its roles at
 	// the date (the role phrases read, for actors not in the dictionary),
 	// and also the organisations and countries named inside role phrases,
