@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/didar-news/didar"
+	"gopkg.in/yaml.v3"
 )
 
 func fixture(t testing.TB) *Dictionary {
@@ -44,17 +45,18 @@ func TestEmbeddedData(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		var ids []struct {
+			ID string `yaml:"id"`
+		}
+		if err := yaml.Unmarshal(b, &ids); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
 		seen := map[string]bool{}
-		for _, line := range strings.Split(string(b), "\n") {
-			id, ok := strings.CutPrefix(strings.TrimSpace(line), "- id:")
-			if !ok {
-				continue
+		for _, e := range ids {
+			if seen[e.ID] {
+				t.Errorf("%s: id %s appears twice", name, e.ID)
 			}
-			id = strings.TrimSpace(id)
-			if seen[id] {
-				t.Errorf("%s: id %s appears twice", name, id)
-			}
-			seen[id] = true
+			seen[e.ID] = true
 		}
 	}
 }
