@@ -6,6 +6,7 @@ import (
 	"github.com/didar-news/didar/actors"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/didar-news/didar"
 )
@@ -34,6 +35,12 @@ func (a *article) sentence(start, end int) {
 	cls := []clause{{t0: t0, t1: t1}}
 	for i, k := range keys {
 		if k == ":" && t0+i+1 < t1 {
+			cls = []clause{{t0: t0, t1: t0 + i}, {t0: t0 + i + 1, t1: t1, quoted: true}}
+			break
+		}
+		// "X گفت که ...": what follows is what X said, with a subject of
+		// its own when one opens it.
+		if k == "که" && i > 0 && t0+i+1 < t1 && a.quoteCueEndsAt(keys, i) {
 			cls = []clause{{t0: t0, t1: t0 + i}, {t0: t0 + i + 1, t1: t1, quoted: true}}
 			break
 		}
@@ -217,13 +224,15 @@ func (a *article) findSubject(t0, t1 int) []int {
 			if a.isVerb(j) || a.x.lex.is("prep", a.toks[j].key) && !a.inMention(j) {
 				break
 			}
-			if a.toks[j].key != "و" || a.inMention(j) {
+			if (a.toks[j].key != "و" && a.toks[j].key != "،") || a.inMention(j) {
 				continue
 			}
 			for k := j + 1; k < t1 && k <= j+3; k++ {
 				m2, ok := a.mentionStart(k)
 				if !ok {
-					if isTitle(a.toks[k].key) || a.toks[k].key == "«" {
+					// Titles, and a first name the linker did not take
+					// ("ولادمیر پوتین"), may stand before the name.
+					if kk := a.toks[k].key; isTitle(kk) || kk == "«" || (k < j+3 && a.wordLike(k)) {
 						continue
 					}
 					break
@@ -242,6 +251,31 @@ func (a *article) findSubject(t0, t1 int) []int {
 }
 
 func (a *article) inMention(i int) bool { return a.toks[i].mention >= 0 }
+
+// quoteCueEndsAt reports whether a quote cue ends just before keys[i].
+func (a *article) quoteCueEndsAt(keys []string, i int) bool {
+	for n := 1; n <= 3 && n <= i; n++ {
+		if a.x.lex.seqAt("quote", keys, i-n) == n {
+			return true
+		}
+	}
+	return false
+}
+
+// wordLike reports whether token i is a plain word: not a verb, a
+// preposition, a conjunction or punctuation.
+func (a *article) wordLike(i int) bool {
+	k := a.toks[i].key
+	if a.isVerb(i) || a.x.lex.is("prep", k) || k == "و" || k == "که" {
+		return false
+	}
+	for _, r := range k {
+		if !unicode.Is(unicode.Arabic, r) {
+			return false
+		}
+	}
+	return k != ""
+}
 
 // clauseInitial reports whether mention m starts within the first few
 // tokens of a clause starting at t0.
@@ -643,6 +677,12 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if typ.Symmetric() {
 		parts := ids(subj)
 		for _, mk := range t.c.markers {
+			if mk == "possall" {
+				if m := a.arg(c, t, "poss"); m >= 0 {
+					parts = append(parts, ids(a.coordinated(m, c.t1))...)
+				}
+				continue
+			}
 			if mk == "میان" || mk == "بین" {
 				if list := a.listAfter(c, t, mk); len(list) > 1 {
 					parts = ids(list)
