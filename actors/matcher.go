@@ -394,6 +394,9 @@ func (m *matcher) check(d *doc, c0, c1 int, p *pattern) (span, bool) {
 		rest := d.key[d.ci[c1]:last.ke]
 		switch {
 		case kind == hTitle && p.letters >= 4 && !strings.HasPrefix(p.key, "امیر"):
+			if _, plural := suffixChain(rest); plural || rest == "ین" {
+				return s, false // دکترها, مهندسین, پاسداران: not a title
+			}
 			s.glued = true
 			s.end = d.pos[d.ci[c1]]
 			return s, true

@@ -128,8 +128,19 @@ func titleInfo(k string) (country, sector string) {
 
 // titled reads a title and the name after it.
 func (l *linker) titled(i int) (int, bool) {
+	titleKey := l.spans[i].pat.key
+	// Titles in a row ("دکتر سید", "سرلشکر پاسدار"): the name follows
+	// the last.
+	for i+1 < len(l.spans) && l.adjacent(i, i+1) && !l.spans[i].glued {
+		if _, ok := l.has(l.spans[i+1], hTitle); !ok {
+			break
+		}
+		if _, _, ok := l.entryHit(l.spans[i+1]); ok {
+			break // امیر حاتمی: a name that starts like a title
+		}
+		i++
+	}
 	s := l.spans[i]
-	titleKey := s.pat.key
 	// A dictionary name or surname right after.
 	if i+1 < len(l.spans) && l.adjacent(i, i+1) {
 		n := l.spans[i+1]
