@@ -5,8 +5,13 @@
 // folded), which dictionary lookups and search use. It also splits
 // sentences and words and reads numbers written in words.
 //
-// Text gives the display form and Key the matching key, with
-// Key(Text(s)) == Key(s) and Text idempotent. Choices the display form
+// Text gives the display form and Key the matching key. Text repairs
+// spacing, so Key(Text(s)) is not Key(s): what holds is that Text is
+// idempotent (hence Key(Text(Text(s))) == Key(Text(s))), that it changes
+// only spaces and ZWNJs (Key(Text(s)) and Key(s) differ only in spaces),
+// and that a cleanly written text keeps its key. Dictionaries hold clean
+// names, so matching Key(name) against the key of the display text works
+// on repaired text. Choices the display form
 // makes: ه with hamza is always ۀ (U+06C0), never ه + U+0654; Arabic-Indic
 // digits become Persian ones and ASCII digits stay; a spaced compound such
 // as "رئیس جمهور" keeps its space (only the glued "رئیسجمهور" gets a ZWNJ),
@@ -17,6 +22,17 @@
 // adds more): a known word, then می/نمی + a verb stem from data/verbs.txt,
 // then a known stem + a suffix (ها, های, ترین, ای, ...) or a compound part
 // after ه (data/elements.txt), the longest stem winning.
+//
+// Two spacing repairs follow (glue.go). A token that is no known word,
+// nor a known word + suffix, nor a می/نمی verb, is split into two or three
+// known words when one best split exists, a split after a preposition or
+// conjunction (از با به در بر و که تا) winning over others and a split in
+// two over one in three: درراستای → در راستای, سفرکنند → سفر کنند. Names
+// are not listed, so they stay whole; so do prefixed verbs (درگذشت).
+// Suffixes and verbs written apart are joined back: تحریم های →
+// تحریم‌های, می کنیم → می‌کنیم, بین المللی → بین‌المللی; but not می after
+// a number (the month: ۱۰ می ۲۰۲۴) nor ای after a consonant (the
+// vocative). Latin, digits, URLs and e-mail addresses are never touched.
 //
 // Sentences, Words and Numbers give rune offsets (Span, Token, Number), as
 // does Fold for key bytes.

@@ -20,11 +20,12 @@ type lexicon struct {
 	words   map[string]string
 	present map[string]bool
 	past    map[string]bool
+	heads   map[string]bool // first parts of words listed with one ZWNJ (بین of بین‌المللی)
 }
 
 // baseLexicon is the embedded lexicon, read once; Normalizers copy it.
 var baseLexicon = sync.OnceValue(func() *lexicon {
-	lx := &lexicon{words: map[string]string{}, present: map[string]bool{}, past: map[string]bool{}}
+	lx := &lexicon{words: map[string]string{}, present: map[string]bool{}, past: map[string]bool{}, heads: map[string]bool{}}
 	for _, name := range []string{"data/words.txt", "data/compounds.txt", "data/joins.txt"} {
 		if err := readList(dataFS, name, lx.addWord); err != nil {
 			panic(err) // embedded data is checked by the tests
@@ -131,6 +132,9 @@ func (lx *lexicon) addWord(w string) error {
 	if k == d {
 		d = ""
 	}
+	if h, _, ok := strings.Cut(d, "\u200c"); ok && strings.Count(d, "\u200c") == 1 {
+		lx.heads[h] = true
+	}
 	lx.words[k] = d
 	return nil
 }
@@ -144,8 +148,12 @@ func (lx *lexicon) addVerb(line string) error {
 	}
 	lx.present[f[0]] = true
 	lx.past[f[1]] = true
-	if _, ok := lx.words[f[1]+"ه"]; !ok {
-		lx.words[f[1]+"ه"] = ""
+	// The participle and the infinitive (کردن) are words too, so that
+	// their glued forms with suffixes are never split as two words.
+	for _, w := range []string{f[1] + "ه", f[1] + "ن"} {
+		if _, ok := lx.words[w]; !ok {
+			lx.words[w] = ""
+		}
 	}
 	return nil
 }
@@ -155,6 +163,10 @@ func (lx *lexicon) clone() *lexicon {
 		words:   make(map[string]string, len(lx.words)),
 		present: make(map[string]bool, len(lx.present)),
 		past:    make(map[string]bool, len(lx.past)),
+		heads:   make(map[string]bool, len(lx.heads)),
+	}
+	for k := range lx.heads {
+		c.heads[k] = true
 	}
 	for k, v := range lx.words {
 		c.words[k] = v

@@ -335,7 +335,27 @@ func (e *emitter) spaceBefore(t token, space bool) bool {
 func (e *emitter) word(i int) int {
 	t := e.toks[i]
 	w := e.b[t.start:t.end]
-	e.writeWord(w, t.r == ZWNJ)
+	afterNumber := e.wrote && e.prev.kind == tkNumber
+	w = e.writeWord(w, t.r == ZWNJ)
+	// Join what was written apart (تحریم های, می کنیم); a run of suffixes
+	// joins whole, so that a second pass finds nothing left to join.
+	joined := false
+	for i+2 < len(e.toks) && e.toks[i+1].kind == tkSpace && e.toks[i+2].kind == tkWord {
+		r := e.toks[i+2]
+		rw := e.b[r.start:r.end]
+		if joined && !detached[string(rw)] || !joined && !e.n.lx.joinDetached(w, rw, afterNumber) {
+			break
+		}
+		if last, _ := utf8.DecodeLastRuneInString(e.out.String()); joinsNext(last) {
+			e.out.WriteRune(ZWNJ)
+		}
+		e.out.Write(rw)
+		i += 2
+		joined = true
+	}
+	if joined {
+		return i
+	}
 	if len(joinKeys()) == 0 || e.b[t.start] < utf8.RuneSelf {
 		return i
 	}
@@ -377,8 +397,9 @@ func (e *emitter) word(i int) int {
 }
 
 // writeWord writes one word with its ZWNJs restored; hasZWNJ says whether
-// the writer already put some in.
-func (e *emitter) writeWord(w []byte, hasZWNJ bool) {
+// the writer already put some in. It returns the last word written, which
+// is w unless w was split as glued words.
+func (e *emitter) writeWord(w []byte, hasZWNJ bool) []byte {
 	switch {
 	case w[0] < utf8.RuneSelf || len(w) <= 4:
 		// Latin, or one or two letters: nothing to restore.
@@ -396,8 +417,14 @@ func (e *emitter) writeWord(w []byte, hasZWNJ bool) {
 	default:
 		if d, ok := e.n.lx.restore(w); ok {
 			e.out.WriteString(d)
+		} else if d, ok := e.n.lx.unglue(w); ok {
+			e.out.WriteString(d)
+			// What follows attaches to the last of the split words.
+			last := d[strings.LastIndexByte(d, ' ')+1:]
+			return []byte(strings.ReplaceAll(last, "\u200c", ""))
 		} else {
 			e.out.Write(w)
 		}
 	}
+	return w
 }

@@ -1,0 +1,259 @@
+package normalize
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
+
+// Scraped text loses spaces as well as ZWNJs: "ازخانه احزاب" for "از خانه
+// احزاب", "سفرکنند" for "سفر کنند". A token that is not a known word, nor a
+// known word + suffix, nor a می/نمی verb, is split into two or three known
+// words when exactly one best split exists. Names are never listed, so a
+// name (امیرعبداللهیان, قالیباف) stays whole unless it happens to be two
+// listed words; the lists therefore hold common words only.
+
+// particles are the prepositions and conjunctions most often glued to the
+// next word. A split after one of them is preferred to any other.
+var particles = map[string]bool{
+	"از": true, "با": true, "به": true, "در": true, "بر": true, "و": true, "که": true, "تا": true,
+}
+
+// preverbs are the particles and adverbs that prefix verbs.
+var preverbs = map[string]bool{
+	"بر": true, "در": true, "با": true, "به": true, "باز": true, "فرا": true, "فرو": true, "وا": true, "ور": true,
+}
+
+// split classes: higher wins; two splits of the best class make the token
+// ambiguous and it is left alone.
+const (
+	splitNone = iota
+	splitWord
+	splitParticle
+
+	// twoParts is added to the class of a split in two: fewer parts win
+	// (وزیربینالملل is وزیر بین‌الملل, not و زیر بین‌الملل).
+	twoParts = 4
+)
+
+// known reports whether w is a word ZWNJ restoration recognises: a listed
+// word or stem + ی, a می/نمی verb, or a stem + suffix.
+func (lx *lexicon) known(w []byte) bool {
+	if _, ok := lx.stem(w); ok {
+		return true
+	}
+	if _, ok := lx.restore(w); ok {
+		return true
+	}
+	return lx.isVerbForm(w)
+}
+
+// isVerbForm reports a bare verb form such as کنند, کرد or نمودند, the
+// verb of a compound verb (سفر کنند).
+func (lx *lexicon) isVerbForm(w []byte) bool {
+	return utf8.RuneCount(w) >= 3 && lx.isVerb(w)
+}
+
+// display returns the display spelling of a known part.
+func (lx *lexicon) display(w []byte) string {
+	if d, ok := lx.stem(w); ok {
+		if d == "" {
+			return string(w)
+		}
+		return d
+	}
+	if d, ok := lx.restore(w); ok {
+		return d
+	}
+	return string(w)
+}
+
+// firstClass rates w as the first part of a split.
+func (lx *lexicon) firstClass(w []byte) int {
+	if particles[string(w)] {
+		return splitParticle
+	}
+	// Only a listed word: a first part with a suffix (کارهای...) is
+	// rarely glued to what follows, and this check runs at every cut.
+	if _, ok := lx.lookup(w); ok && utf8.RuneCount(w) >= 3 {
+		return splitWord
+	}
+	return splitNone
+}
+
+// lastOK reports whether w can end a split after a: a known word of three
+// letters or more, or a particle or را of two (کردکه → کرد که). و never
+// ends one: many words end in it (اردو, بازو). A verb form ends one only
+// after a word (سفرکنند) or و, که, تا, از.
+func (lx *lexicon) lastOK(a, w []byte) bool {
+	if len(w) == 4 && (particles[string(w)] || string(w) == "را") {
+		return true // کردکه, خودرا
+	}
+	if utf8.RuneCount(w) < 3 {
+		return false
+	}
+	// After a preverb a verb form makes one word: a prefixed verb
+	// (درگذشته, برگرفتن, بازگردد).
+	preverb := preverbs[string(a)]
+	if lx.partKnown(w) {
+		return !preverb || !lx.verbal(w)
+	}
+	return !preverb && lx.isVerb(w)
+}
+
+// verbal reports whether w starts with a past stem followed by nothing, a
+// personal ending, ه (participle) or ن (infinitive): گذشته, گرفتن.
+func (lx *lexicon) verbal(w []byte) bool {
+	for i := 0; i < len(w); {
+		_, sz := utf8.DecodeRune(w[i:])
+		i += sz
+		if !lx.past[string(w[:i])] {
+			continue
+		}
+		rest := w[i:]
+		if len(rest) == 0 || bytes.HasPrefix(rest, heh) || bytes.HasPrefix(rest, []byte("ن")) {
+			return true
+		}
+		for _, e := range pastEndings {
+			if len(e) > 0 && bytes.Equal(rest, e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// partKnown reports whether w is a word that may stand as a part of a
+// split: listed, or a listed word of three letters or more with ی or a
+// suffix (راستای, کارهایم, but not نه‌ایم from نه).
+func (lx *lexicon) partKnown(w []byte) bool {
+	if _, ok := lx.lookup(w); ok {
+		return true
+	}
+	if _, ok := lx.stem(w); ok {
+		return utf8.RuneCount(w) >= 4
+	}
+	d, ok := lx.restore(w)
+	if !ok {
+		return false
+	}
+	if i := strings.IndexRune(d, ZWNJ); i >= 0 {
+		return utf8.RuneCountInString(d[:i]) >= 3
+	}
+	return true
+}
+
+// splitGlued returns w split into known words with spaces, or false. w is
+// a Persian word without ZWNJ that is not itself known.
+func (lx *lexicon) splitGlued(w []byte) (string, bool) {
+	best, n, out := lx.bestSplit(w, true)
+	if best == splitNone || n != 1 {
+		return "", false
+	}
+	return out, true
+}
+
+// bestSplit returns the best class of split of w, how many splits reach
+// it, and the split text. With deeper, the second part may itself be
+// split once (تشکرازدکتر → تشکر از دکتر).
+func (lx *lexicon) bestSplit(w []byte, deeper bool) (best, n int, out string) {
+	for i := 0; i < len(w); {
+		_, sz := utf8.DecodeRune(w[i:])
+		i += sz
+		if i >= len(w) {
+			break
+		}
+		a, b := w[:i], w[i:]
+		c := lx.firstClass(a)
+		if c == splitNone {
+			continue
+		}
+		var rest string
+		switch {
+		case lx.lastOK(a, b):
+			rest = lx.display(b)
+			c += twoParts
+		case deeper:
+			bc, bn, bs := lx.bestSplit(b, false)
+			if bc == splitNone || bn != 1 {
+				continue
+			}
+			rest = bs
+		default:
+			continue
+		}
+		if c < best {
+			continue
+		}
+		if c > best {
+			best, n = c, 0
+		}
+		n++
+		out = lx.display(a) + " " + rest
+	}
+	return best, n, out
+}
+
+// detached are the suffixes that scraped text writes as words of their
+// own (تحریم های, بزرگ ترین); they are joined back to the word before.
+var detached = map[string]bool{
+	"ها": true, "های": true, "هایی": true, "ای": true, "ترین": true, "تر": true,
+	"اش": true, "ام": true, "ات": true,
+}
+
+// joinDetached reports whether the word right, written after left with a
+// space, belongs to left: a detached suffix, a verb after می/نمی, or the
+// second half of a listed compound that is no word by itself (بین المللی).
+// afterNumber says a number came just before left (۱۰ می ۲۰۲۴). It runs
+// on every pair of words, so the common case costs one map lookup.
+func (lx *lexicon) joinDetached(left, right []byte, afterNumber bool) bool {
+	if left[0] < utf8.RuneSelf || right[0] < utf8.RuneSelf {
+		return false
+	}
+	switch string(left) {
+	case "می", "نمی":
+		return !afterNumber && !bytes.ContainsRune(right, ZWNJ) && lx.isVerb(right)
+	}
+	switch string(right) {
+	case "ای", "ام", "اش", "ات":
+		// Apart from its word, this suffix follows ه or ی (منطقه ای);
+		// after a consonant ای is the vocative (گفت ای مردم).
+		if !bytes.HasSuffix(left, heh) && !bytes.HasSuffix(left, yeh) {
+			return false
+		}
+		fallthrough
+	case "ها", "های", "هایی", "ترین", "تر":
+		return len(left) > 2 && !particles[string(left)] && !detached[string(left)]
+	}
+	if !lx.heads[string(left)] {
+		return false
+	}
+	var buf [64]byte
+	if len(left)+len(right) > len(buf) {
+		return false
+	}
+	glued := append(append(buf[:0], left...), right...)
+	d, ok := lx.lookup(glued)
+	if !ok || len(d) != len(glued)+len("\u200c") || d[:len(left)] != string(left) || d[len(left):len(left)+3] != "\u200c" {
+		return false
+	}
+	return !bytes.ContainsRune(right, ZWNJ) && !lx.known(right)
+}
+
+// unglue returns w split into words when it is an unknown run of Persian
+// letters that splits in exactly one best way. Latin, digits and URLs are
+// separate tokens and never reach it.
+func (lx *lexicon) unglue(w []byte) (string, bool) {
+	if len(w) < 8 { // four two-byte letters: وگفت
+		return "", false
+	}
+	for _, c := range w {
+		if c < utf8.RuneSelf {
+			return "", false
+		}
+	}
+	if _, ok := lx.stem(w); ok || lx.isVerb(w) {
+		return "", false
+	}
+	return lx.splitGlued(w)
+}
