@@ -394,7 +394,7 @@ func (m *matcher) check(d *doc, c0, c1 int, p *pattern) (span, bool) {
 		rest := d.key[d.ci[c1]:last.ke]
 		switch {
 		case kind == hTitle && p.letters >= 4 && !strings.HasPrefix(p.key, "امیر"):
-			if _, plural := suffixChain(rest); plural || rest == "ین" {
+			if _, plural := suffixChain(rest); plural || utf8.RuneCountInString(rest) < 3 {
 				return s, false // دکترها, مهندسین, پاسداران: not a title
 			}
 			s.glued = true
