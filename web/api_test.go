@@ -34,6 +34,16 @@ func get(t *testing.T, base, path string, v any) (*http.Response, []byte) {
 	return res, b
 }
 
+// get2 is get for goroutines, which must not call t.Fatal.
+func get2(url string, v any) (int, error) {
+	res, err := http.Get(url)
+	if err != nil {
+		return 0, err
+	}
+	defer res.Body.Close()
+	return res.StatusCode, json.NewDecoder(res.Body).Decode(v)
+}
+
 // apiError decodes the error body and checks its shape.
 func apiError(t *testing.T, path string, res *http.Response, b []byte) errorBody {
 	t.Helper()

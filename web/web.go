@@ -41,6 +41,10 @@ type Options struct {
 	// MaxNetwork caps the edges of a network (default 300): the layout
 	// and the drawing grow with them.
 	MaxNetwork int
+	// CacheTTL is how long an answer of GET /api/ may be served again
+	// from memory (0: no cache). Writes through this server clear it;
+	// writes by other processes show after at most CacheTTL.
+	CacheTTL time.Duration
 	// Ingest extracts and stores one article (POST /api/articles). Nil:
 	// the endpoint answers 501.
 	Ingest func(ctx context.Context, a Submission) (didar.SaveResult, error)
@@ -75,6 +79,7 @@ type handler struct {
 	pages  map[string]*template.Template
 	labels labels
 	mux    *http.ServeMux
+	cache  *cache // nil when off
 	// routes lists the API patterns, for the OpenAPI check.
 	routes []string
 }
@@ -90,6 +95,9 @@ func New(store didar.Store, opts Options) (http.Handler, error) {
 	}
 	if h.pages, err = h.parsePages(); err != nil {
 		return nil, err
+	}
+	if opts.CacheTTL > 0 {
+		h.cache = newCache(opts.CacheTTL, 1024)
 	}
 	h.routesAPI()
 	h.routesPages()
@@ -151,6 +159,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		h.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "duration", time.Since(start))
 	}()
+	if h.cache != nil && r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/api/") && r.URL.Path != "/api/events.csv" {
+		h.cache.serve(sw, r, h.mux)
+		return
+	}
 	h.mux.ServeHTTP(sw, r)
 }
 
@@ -190,6 +202,12 @@ func (h *handler) write(f func(w http.ResponseWriter, r *http.Request) error) fu
 			}
 			return didar.Errorf(didar.EUNAUTHORIZED, "the bearer token is wrong")
 		}
-		return f(w, r)
+		if err := f(w, r); err != nil {
+			return err
+		}
+		if h.cache != nil {
+			h.cache.clear()
+		}
+		return nil
 	}
 }

@@ -22,6 +22,7 @@ type serveFlags struct {
 	dicts    dirList
 	lexicons dirList
 	timeout  time.Duration
+	cache    time.Duration
 	verbose  bool
 }
 
@@ -30,6 +31,7 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.dicts, "dict", "directory of extra dictionary YAML files (repeatable)")
 	fs.Var(&f.lexicons, "lexicon", "directory of extra lexicon files (repeatable)")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "longest time one request may take")
+	fs.DurationVar(&f.cache, "cache", 2*time.Second, "how long an API answer may be reused (0: never); writes through the server clear it")
 	fs.BoolVar(&f.verbose, "v", false, "log every request")
 }
 
@@ -76,9 +78,10 @@ func serve(ctx context.Context, store didar.Store, x *extract.Extractor, sf *ser
 	var coder atomic.Pointer[extract.Extractor]
 	coder.Store(x)
 	opts := web.Options{
-		Token:   os.Getenv("DIDAR_TOKEN"),
-		Logger:  log,
-		Timeout: sf.timeout,
+		Token:    os.Getenv("DIDAR_TOKEN"),
+		Logger:   log,
+		Timeout:  sf.timeout,
+		CacheTTL: sf.cache,
 		Ingest: func(ctx context.Context, s web.Submission) (didar.SaveResult, error) {
 			rec, err := coder.Load().Extract(extract.Input{ID: s.ID, Source: s.Source, URL: s.URL, Title: s.Title, Published: s.Published, Text: s.Text})
 			if err != nil {

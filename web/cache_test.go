@@ -1,0 +1,64 @@
+package web
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/didar-news/didar"
+)
+
+func TestCache(t *testing.T) {
+	var store didar.Store
+	ingest := func(ctx context.Context, s Submission) (didar.SaveResult, error) {
+		rec := fixtureRecord(t, fixtureArticle{id: s.ID, source: s.Source, title: s.Title, published: s.Published.String(), text: s.Text})
+		return store.SaveArticle(ctx, didar.NewArticle{Record: rec, Raw: s.Text})
+	}
+	srv, st := newTestServer(t, Options{CacheTTL: time.Minute, Token: "t", Ingest: ingest})
+	store = st
+
+	var s1, s2 didar.Stats
+	res1, _ := get(t, srv.URL, "/api/stats", &s1)
+	res2, _ := get(t, srv.URL, "/api/stats", &s2)
+	if res1.Header.Get("X-Didar-Cache") != "" || res2.Header.Get("X-Didar-Cache") != "hit" {
+		t.Errorf("cache headers %q then %q, want a miss then a hit", res1.Header.Get("X-Didar-Cache"), res2.Header.Get("X-Didar-Cache"))
+	}
+	if s1.Articles != 4 || s2.Articles != 4 {
+		t.Fatalf("articles %d, %d; want 4", s1.Articles, s2.Articles)
+	}
+
+	// Errors are not kept.
+	for range 2 {
+		res, _ := get(t, srv.URL, "/api/events?type=dance", nil)
+		if res.StatusCode != 400 || res.Header.Get("X-Didar-Cache") != "" {
+			t.Errorf("bad request: %d from cache %q", res.StatusCode, res.Header.Get("X-Didar-Cache"))
+		}
+	}
+
+	// Many readers at once get the same answer.
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var p didar.EventPage
+			res, err := get2(srv.URL+"/api/events?dyad=IRN,CHN", &p)
+			if err != nil || res != 200 || len(p.Events) != 2 {
+				t.Errorf("concurrent read: %v %d %d events", err, res, len(p.Events))
+			}
+		}()
+	}
+	wg.Wait()
+
+	// A write through the server clears it.
+	res, b := post(t, srv.URL+"/api/articles", "t", `{"id":"new","published":"2025-02-01","text":"عراقچی در تهران با وانگ یی دیدار کرد."}`)
+	if res.StatusCode != 201 {
+		t.Fatalf("ingest: %d %s", res.StatusCode, b)
+	}
+	var s3 didar.Stats
+	res3, _ := get(t, srv.URL, "/api/stats", &s3)
+	if s3.Articles != 5 || res3.Header.Get("X-Didar-Cache") != "" {
+		t.Errorf("after a write: %d articles (cache %q), want 5 fresh", s3.Articles, res3.Header.Get("X-Didar-Cache"))
+	}
+}
