@@ -404,7 +404,7 @@ func (h *handler) actorsPage(r *http.Request, p *page) (string, error) {
 type actorData struct {
 	*didar.ActorDetail
 	ByType barChart
-	Events *didar.EventPage
+	Recent *didar.EventPage // not Events: that is the count
 }
 
 func (h *handler) actorPage(r *http.Request, p *page) (string, error) {
@@ -424,7 +424,7 @@ func (h *handler) actorPage(r *http.Request, p *page) (string, error) {
 	}
 	c := newBarChart(p.Dir == "rtl", items, p.Num)
 	c.Label = p.T("actor.bytype")
-	p.Data = actorData{ActorDetail: a, ByType: c, Events: ev}
+	p.Data = actorData{ActorDetail: a, ByType: c, Recent: ev}
 	return "actor", nil
 }
 

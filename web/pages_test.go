@@ -34,7 +34,7 @@ func TestPages(t *testing.T) {
 			[]string{"<script>alert", "<img src=x", "<b>رسانه"}},
 		{"/articles/nowhere", 404, []string{"nowhere"}, nil},
 		{"/actors?q=%D8%B9%D8%B1%D8%A7%D9%82%DA%86%DB%8C", 200, []string{`href="/actors/abbas-araghchi"`}, nil},
-		{"/actors/abbas-araghchi", 200, []string{"Foreign Minister of Iran", "Deputy Foreign Minister of Iran", `href="/dyads/abbas-araghchi/wang-yi"`, "تاکنون"}, nil},
+		{"/actors/abbas-araghchi", 200, []string{"Foreign Minister of Iran", "Deputy Foreign Minister of Iran", `href="/dyads/abbas-araghchi/wang-yi"`, "تاکنون", "<dd>۲ · ۱ رویداد</dd>"}, []string{"CONSULT", "{"}},
 		{"/dyads/IRN/CHN", 200, []string{`<svg class="timeline"`, `class="q1"`, `<polyline class="goldstein"`, "2021-03", "2024-12"}, nil},
 		{"/dyads/IRN/CHN?lang=en", 200, []string{"Cooperation and conflict by month", "Verbal cooperation"}, nil},
 		{"/articles/beijing-2024?lang=en", 200, []string{`title="Wang Yi (Person, CHN) · Meet: Abbas Araghchi, Wang Yi"`}, []string{"Araghchi، "}},
