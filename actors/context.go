@@ -118,6 +118,7 @@ func (l *linker) localSurnames() {
 			country[ln.Start] = i
 		}
 	}
+	skelOf := map[string]string{} // word → skeleton, computed once per word
 	for _, w := range l.doc.words {
 		if !w.letter || l.m.stop[w.k] {
 			continue
@@ -131,8 +132,13 @@ func (l *linker) localSurnames() {
 			continue
 		}
 		s, ok := exact[w.k]
-		if !ok && len(w.k) >= 8 {
-			s, ok = skel[skeletonFA(w.k)]
+		if !ok && len(w.k) >= 8 && len(skel) > 0 {
+			sk, seen := skelOf[w.k]
+			if !seen {
+				sk = skeletonFA(w.k)
+				skelOf[w.k] = sk
+			}
+			s, ok = skel[sk]
 		}
 		if ok && w.start >= s.first {
 			l.add(w.start, w.end, s.id, "surname", "")

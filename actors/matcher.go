@@ -256,8 +256,8 @@ type doc struct {
 	key    string
 	pos    []int
 	codes  []byte
-	ci     []int // compact index → key byte offset
-	wordOf []int // compact index → word index
+	ci     []int32 // compact index → key byte offset (int32: texts are < 10 MB)
+	wordOf []int32 // compact index → word index
 	words  []word
 	cands  []span // every match at word boundaries, by start then length
 }
@@ -274,8 +274,8 @@ func (m *matcher) prepare(text string) *doc {
 	d := &doc{text: []rune(text), key: key, pos: pos}
 	n := len(key)
 	d.codes = make([]byte, 0, n/2+1)
-	d.ci = make([]int, 0, n/2+1)
-	d.wordOf = make([]int, 0, n/2+1)
+	d.ci = make([]int32, 0, n/2+1)
+	d.wordOf = make([]int32, 0, n/2+1)
 	d.words = make([]word, 0, n/8+1)
 	for i := 0; i < n; {
 		r, size := utf8.DecodeRuneInString(key[i:])
@@ -301,8 +301,8 @@ func (m *matcher) prepare(text string) *doc {
 			for b := i; b < j; {
 				r, s := utf8.DecodeRuneInString(key[b:])
 				d.codes = append(d.codes, m.codeOf(r, false))
-				d.ci = append(d.ci, b)
-				d.wordOf = append(d.wordOf, len(d.words))
+				d.ci = append(d.ci, int32(b))
+				d.wordOf = append(d.wordOf, int32(len(d.words)))
 				b += s
 			}
 		}
@@ -367,7 +367,7 @@ func less(a, b span) bool {
 }
 
 func (m *matcher) check(d *doc, c0, c1 int, p *pattern) (span, bool) {
-	w0, w1 := d.wordOf[c0], d.wordOf[c1-1]
+	w0, w1 := int(d.wordOf[c0]), int(d.wordOf[c1-1])
 	s := span{c0: c0, c1: c1, w0: w0, w1: w1, pat: p}
 	first, last := &d.words[w0], &d.words[w1]
 	kind := p.hits[0].kind
@@ -384,27 +384,27 @@ func (m *matcher) check(d *doc, c0, c1 int, p *pattern) (span, bool) {
 			return s, false
 		}
 	}
-	s.start = d.pos[d.ci[c0]]
+	s.start = d.pos[int(d.ci[c0])]
 	if c0 != first.c0 {
-		if short || !m.gluedPrefix(d.key[first.kb:d.ci[c0]]) {
+		if short || !m.gluedPrefix(d.key[first.kb:int(d.ci[c0])]) {
 			return s, false
 		}
 	}
 	if c1 != last.c1 {
-		rest := d.key[d.ci[c1]:last.ke]
+		rest := d.key[int(d.ci[c1]):last.ke]
 		switch {
 		case kind == hTitle && p.letters >= 4 && !strings.HasPrefix(p.key, "امیر"):
 			if _, plural := suffixChain(rest); plural || utf8.RuneCountInString(rest) < 3 {
 				return s, false // دکترها, مهندسین, پاسداران: not a title
 			}
 			s.glued = true
-			s.end = d.pos[d.ci[c1]]
+			s.end = d.pos[int(d.ci[c1])]
 			return s, true
 		case kind == hName || kind == hAdjective || kind == hDemonym || kind == hMetonym || kind == hSurname:
 			adj, ok := suffixChain(rest)
 			if !ok {
-				r, _ := utf8.DecodeLastRuneInString(d.key[:d.ci[c1]])
-				zwnj := d.text[d.pos[d.ci[c1]]-1] == normalize.ZWNJ || nonJoining(r)
+				r, _ := utf8.DecodeLastRuneInString(d.key[:int(d.ci[c1])])
+				zwnj := d.text[d.pos[int(d.ci[c1])]-1] == normalize.ZWNJ || nonJoining(r)
 				if !zwnj || !zwnjSuffixes[rest] {
 					return s, false
 				}
