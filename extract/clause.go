@@ -329,7 +329,7 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 		if a.toks[c.t0+i].mention >= 0 {
 			continue
 		}
-		cu, n := a.x.lex.match(keys, i)
+		cus, n := a.x.lex.match(keys, i)
 		if n == 0 {
 			continue
 		}
@@ -342,7 +342,9 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 		if covered {
 			continue
 		}
-		ts = append(ts, trigger{c: cu, t0: c.t0 + i, t1: c.t0 + i + n})
+		for _, cu := range cus {
+			ts = append(ts, trigger{c: cu, t0: c.t0 + i, t1: c.t0 + i + n})
+		}
 		i += n - 1
 	}
 	if tr, ok := a.judgement(c); ok {
@@ -352,7 +354,7 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 	for i, t := range ts {
 		// "قدردانی از کمک‌های چین": a cue right after another cue and a
 		// preposition is what the first one is about, not an act of its own.
-		if i > 0 && ts[i-1].t1 == t.t0-1 && a.x.lex.is("prep", a.toks[t.t0-1].key) && ts[i-1].c.typ != didar.Meet && ts[i-1].c.typ != didar.Call {
+		if i > 0 && ts[i-1].t1 == t.t0-1 && ts[i-1].t0 != t.t0 && a.x.lex.is("prep", a.toks[t.t0-1].key) && ts[i-1].c.typ != didar.Meet && ts[i-1].c.typ != didar.Call {
 			continue
 		}
 		a.event(c, t, sStart, sEnd)
@@ -516,7 +518,7 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 					if m := a.toks[j].mention; m >= 0 && a.participant(m) {
 						return m
 					}
-					if a.x.lex.is("prep", a.toks[j].key) {
+					if k := a.toks[j].key; a.x.lex.is("prep", k) || a.x.lex.is("back", k) {
 						break
 					}
 				}
@@ -621,6 +623,11 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		return
 	}
 	if typ != didar.Criticize && a.background(t.t0, c.t0) {
+		return
+	}
+	// Cues marked "narr" ("تحریم‌های X علیه Y") report an act in narration;
+	// in what someone says they are the matter of a criticism.
+	if slices.Contains(t.c.markers, "narr") && (c.quoted || a.speech(c) || a.background(t.t0, c.t0)) {
 		return
 	}
 	// "تحریم‌های آمریکا"، "مداخلات آمریکا": naming another's hostile acts

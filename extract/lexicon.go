@@ -158,15 +158,15 @@ func (lx *Lexicon) read(r io.Reader, name string) error {
 	return nil
 }
 
-// match returns the longest cue starting at token i of keys, and its
-// length in tokens.
-func (lx *Lexicon) match(keys []string, i int) (cue, int) {
-	var best cue
+// match returns the longest cues starting at token i of keys (several
+// when cues of one length differ in type), and their length in tokens.
+func (lx *Lexicon) match(keys []string, i int) ([]cue, int) {
+	var best []cue
 	bestN := 0
 	for _, first := range firstWordForms(keys[i]) {
 		for _, c := range lx.cues[first] {
 			n := len(c.words)
-			if n <= bestN || i+n > len(keys) {
+			if n < bestN || i+n > len(keys) {
 				continue
 			}
 			ok := true
@@ -181,8 +181,14 @@ func (lx *Lexicon) match(keys []string, i int) (cue, int) {
 					ok = ok && k == w
 				}
 			}
-			if ok {
-				best, bestN = c, n
+			if !ok {
+				continue
+			}
+			if n > bestN {
+				best, bestN = nil, n
+			}
+			if !slices.ContainsFunc(best, func(b cue) bool { return b.typ == c.typ }) {
+				best = append(best, c)
 			}
 		}
 	}
