@@ -233,6 +233,16 @@ func (l *linker) late() {
 						best = id
 					}
 				}
+				if best == "" {
+					// Nobody of that country is named: the holder of the
+					// speaker's office there ("همتای چینی" of Iran's foreign
+					// minister is China's).
+					speaker := l.lastPerson(base, s.start, sents[sentOf(s.start)], "")
+					if speaker == "" {
+						speaker = before[sentOf(s.start)]
+					}
+					best = l.counterpartOf(speaker, c)
+				}
 				if best != "" {
 					l.add(s.start, n.end, best, "counterpart", "")
 				}
@@ -252,6 +262,27 @@ func (l *linker) late() {
 			break
 		}
 	}
+}
+
+// counterpartOf returns the person who holds in country c an office that
+// speaker holds at the article's date, if the dictionary knows one.
+func (l *linker) counterpartOf(speaker, c string) string {
+	e, ok := l.d.Entry(speaker)
+	if !ok || c == "" {
+		return ""
+	}
+	for _, r := range e.Roles {
+		if !r.Holds(l.at) || (l.at.IsZero() && !r.To.IsZero()) {
+			continue
+		}
+		if o, ok := l.d.offices[r.Office]; !ok || o.Country != "" {
+			continue // a country's own office has no counterpart elsewhere
+		}
+		if hs := l.d.holders(roleKey{office: r.Office, country: c}, l.at); len(hs) > 0 {
+			return l.entryActor(l.d.entries[hs[0]].ID)
+		}
+	}
+	return ""
 }
 
 // clauseStart reports whether word w begins a clause: the text's start,
@@ -282,6 +313,13 @@ func (l *linker) possessor(links []Link, p, from int) string {
 	if i > 0 {
 		skip = links[i-1].ActorID
 	}
+	return l.lastPerson(links, p, from, skip)
+}
+
+// lastPerson returns the person named last before rune p and at or after
+// rune from, other than skip.
+func (l *linker) lastPerson(links []Link, p, from int, skip string) string {
+	i := sort.Search(len(links), func(i int) bool { return links[i].Start >= p })
 	for j := i - 1; j >= 0 && links[j].Start >= from; j-- {
 		a := l.actors[links[j].ActorID]
 		if a != nil && a.Kind == didar.KindPerson && a.ID != skip {

@@ -144,6 +144,8 @@ var linkCases = []struct {
 	// Counterparts and pairs.
 	{"counterpart", "2019-04-01", "امیر حاتمی آمد. وی فنگ هه نیز آمد. مذاکره با همتای چینی‌اش", []m{{"همتای چینی‌اش", "wei-fenghe", "counterpart"}}, []string{"چینی‌اش"}},
 	{"russian counterpart", "2020-01-01", "محمدجواد ظریف با همتای روس خود سرگئی لاوروف دیدار کرد", []m{{"همتای روس", "sergey-lavrov", "counterpart"}}, nil},
+	{"counterpart by office", "2025-03-01", "عباس عراقچی در تماس تلفنی با همتای چینی خود گفتگو کرد", []m{{"همتای چینی", "wang-yi", "counterpart"}}, nil},
+	{"counterpart unknown", "2025-03-01", "عباس عراقچی با همتای پاکستانی خود گفتگو کرد", nil, []string{"همتای پاکستانی"}},
 	{"both sides", "", "حسن روحانی و شی جین‌پینگ دیدار کردند. طرفین تاکید کردند", []m{{"طرفین", "hassan-rouhani", "pronoun"}}, nil},
 	{"two countries", "", "ایران و چین و ایران. روابط دو کشور", []m{{"دو کشور", "IRN", "pronoun"}}, nil},
 	{"sides named before", "", "وانگ یی و سرگئی لاوروف دیدار کردند. طرفین گفتند. سپس حسن روحانی و حسن روحانی آمد", []m{{"طرفین", "wang-yi", "pronoun"}}, nil},
