@@ -606,6 +606,22 @@ func testRecode(t *testing.T, s didar.Store) {
 	if err != nil || len(stale.Articles) != 1 || stale.Articles[0].ID != "a2" {
 		t.Errorf("articles not coded by test/2: %v %+v", err, stale)
 	}
+	// A coder whose normaliser changed gives a new text: it replaces the
+	// old one, in the search index too.
+	rec.Article.Text = strings.Replace(textMeet, "پکن", "شانگهای", 1)
+	if _, err := s.Recode(ctx, "a1", rec); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{"شانگهای": 1, "پکن": 1} { // a2 still says پکن
+		page, err := s.Articles(ctx, didar.ArticleFilter{Q: q})
+		if err != nil || len(page.Articles) != want {
+			t.Errorf("after recoding the text, q %q: %v, %d articles, want %d", q, err, len(page.Articles), want)
+		}
+	}
+	// A new text that another article already has is a conflict.
+	rec.Article.Text = textMeet + " دوم"
+	_, err = s.Recode(ctx, "a1", rec)
+	wantCode(t, err, didar.ECONFLICT)
 }
 
 func testCancelled(t *testing.T, s didar.Store) {
