@@ -3,6 +3,7 @@ package normalize
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -75,21 +76,23 @@ func (lx *lexicon) firstClass(w []byte) int {
 	}
 	// Only a listed word: a first part with a suffix (کارهای...) is
 	// rarely glued to what follows, and this check runs at every cut.
-	if _, ok := lx.lookup(w); ok && utf8.RuneCount(w) >= 3 {
+	if _, ok := lx.lookup(w); ok && utf8.RuneCount(w) >= 3 && string(w) != "است" {
+		// است starts many Arabic nouns (استقبال, استحضار).
 		return splitWord
 	}
 	return splitNone
 }
 
 // lastOK reports whether w can end a split after a: a known word of three
-// letters or more, or a particle or را of two (کردکه → کرد که). و never
-// ends one: many words end in it (اردو, بازو). A verb form ends one only
+// letters or more, or که or را (کردکه → کرد که). Other particles do not
+// end one: many words end like them (جانباز, بنادر, اردو). A verb form ends one only
 // after a word (سفرکنند) or و, که, تا, از.
 func (lx *lexicon) lastOK(a, w []byte) bool {
-	if len(w) == 4 && (particles[string(w)] || string(w) == "را") {
+	switch string(w) {
+	case "که", "را":
 		return true // کردکه, خودرا
 	}
-	if utf8.RuneCount(w) < 3 {
+	if utf8.RuneCount(w) < 3 || !particles[string(a)] && isTail(w) {
 		return false
 	}
 	// After a preverb a verb form makes one word: a prefixed verb
@@ -98,7 +101,32 @@ func (lx *lexicon) lastOK(a, w []byte) bool {
 	if lx.partKnown(w) {
 		return !preverb || !lx.verbal(w)
 	}
-	return !preverb && lx.isVerb(w)
+	return !preverb && lx.isBareVerb(w)
+}
+
+// lightVerbs are the present stems that end compound verbs without می
+// (سفر کنند, اجرا شود, پایان دهد); other present stems with an ending
+// are too often parts of other words (نامی, جنگی).
+var lightVerbs = map[string]bool{
+	"کن": true, "شو": true, "ده": true, "دار": true, "گیر": true, "ساز": true, "نما": true,
+	"گرد": true, "یاب": true, "خواه": true, "توان": true, "باش": true, "زن": true, "آور": true,
+	"رس": true, "بخش": true, "گذار": true, "فرما": true,
+}
+
+// isBareVerb reports a verb form without می: a past stem with a personal
+// ending (کرد, نمودند) or a light verb's present stem with one (کنند).
+func (lx *lexicon) isBareVerb(w []byte) bool {
+	for _, e := range pastEndings {
+		if st, ok := bytes.CutSuffix(w, e); ok && lx.past[string(st)] {
+			return true
+		}
+	}
+	for _, e := range presentEndings {
+		if st, ok := bytes.CutSuffix(w, e); ok && lightVerbs[string(st)] {
+			return true
+		}
+	}
+	return false
 }
 
 // verbal reports whether w starts with a past stem followed by nothing, a
@@ -142,6 +170,35 @@ func (lx *lexicon) partKnown(w []byte) bool {
 	}
 	return true
 }
+
+// tails holds the compound parts of data/tails.txt.
+var tails = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	if err := readList(dataFS, "data/tails.txt", func(w string) error {
+		m[cleanWord(w)] = true
+		return nil
+	}); err != nil {
+		panic(err)
+	}
+	return m
+})
+
+// isTail reports whether w is a compound part of tails.txt, bare or with
+// ی, ها, های or ان.
+func isTail(w []byte) bool {
+	t := tails()
+	if t[string(w)] {
+		return true
+	}
+	for _, e := range tailEndings {
+		if b, ok := bytes.CutSuffix(w, e); ok && t[string(b)] {
+			return true
+		}
+	}
+	return false
+}
+
+var tailEndings = byteList("ی", "ها", "های", "ان")
 
 // splitGlued returns w split into known words with spaces, or false. w is
 // a Persian word without ZWNJ that is not itself known.

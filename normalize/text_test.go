@@ -175,6 +175,10 @@ var glueCases = []struct{ in, want string }{
 	{"درگذشت", "درگذشت"},
 	{"بازگردد", "بازگردد"},
 	{"باشد", "باشد"},
+	{"تاثیرگذاری", "تاثیرگذاری"},
+	{"بلندمدت", "بلندمدت"},
+	{"ائتلافسازی", "ائتلافسازی"},
+	{"درکار", "در کار"},
 	{"جمعآ", "جمعآ"},
 	{"هیآتی", "هیآتی"},
 	{"رئیس جمهور", "رئیس جمهور"},
@@ -311,6 +315,9 @@ func TestSeeds(t *testing.T) {
 		"میکنیم":    "می" + z + "کنیم",
 		"میشود":     "می" + z + "شود",
 		"همکاریهای": "همکاری" + z + "های",
+		"دراین":     "در این",
+		"درراستای":  "در راستای",
+		"وگفت":      "و گفت",
 	}
 	seen := 0
 	for _, f := range files {
@@ -333,9 +340,30 @@ func TestSeeds(t *testing.T) {
 				t.Errorf("%s: glued %q left in the display form", filepath.Base(f), g)
 			}
 		}
+		checkDetached(t, filepath.Base(f), d)
 	}
 	if seen == 0 {
 		t.Log("no glued words of the list in the seeds")
+	}
+}
+
+// checkDetached reports suffixes and می verbs still written apart in the
+// display form d.
+func checkDetached(t *testing.T, name, d string) {
+	t.Helper()
+	lx := baseLexicon()
+	ws := Words(d)
+	for i := 1; i < len(ws); i++ {
+		prev, w := ws[i-1].Text, ws[i].Text
+		if !isWordRune([]rune(prev)[0]) || prev[0] < utf8.RuneSelf {
+			continue
+		}
+		switch {
+		case w == "ها" || w == "های" || w == "هایی" || w == "ترین":
+			t.Errorf("%s: suffix %q left apart after %q", name, w, prev)
+		case (prev == "می" || prev == "نمی") && lx.isVerb([]byte(w)) && (i < 2 || !isDigit([]rune(ws[i-2].Text)[0])):
+			t.Errorf("%s: %q left apart from %q", name, prev, w)
+		}
 	}
 }
 
