@@ -1,9 +1,21 @@
-// Package actors is Didar's actor dictionary and its linker: it loads the
-// embedded YAML dictionary (countries, organisations, places, offices and
-// people with dated roles) plus any user files, finds every mention of a
-// dictionary entry in one multi-pattern pass over the matching key, and
-// links names, titled and role-phrased persons, surnames, pronouns,
-// counterparts and collective actors to actor ids at the article's date.
+// Package actors is Didar's actor dictionary and its linker.
+//
+// Load reads the embedded YAML dictionary (data/: countries,
+// organisations, places, offices and people with dated roles) and any
+// user folders, and builds one Aho-Corasick automaton over the matching
+// key of every name, adjective, demonym, metonym, office title and the
+// closed word classes of lexicon.go. The automaton reads a compact form of
+// the key (one byte per rune, spaces dropped), so that spelling a compound
+// with a space, a ZWNJ or neither makes no difference and the trie stays
+// small; matches are kept leftmost-longest and only at word boundaries,
+// with the glued prefixes and suffixes Persian writing allows.
+//
+// Link then reads the matches in order: titles and the names after them,
+// role phrases resolved to the office holder at the article's date,
+// names next to roles, lists of names, collective actors; then surnames,
+// pronouns, counterparts and pairs, which need every name of the article.
+// Names not written as in the dictionary are ranked by consonant skeleton
+// (skeleton.go) together with role, country and date.
 //
 // It depends on the root package didar and on normalize, never on storage,
 // HTTP or the extractor.
