@@ -297,6 +297,32 @@ func (d *Dictionary) build() {
 	d.m = d.buildMatcher()
 }
 
+// shortOfficePhrases returns the phrases of a country's own office with
+// its organisation named by the country alone, as news often writes them:
+// "وزیر بین‌الملل چین" for "وزیر بین‌الملل حزب کمونیست چین". Only titles of
+// two words or more are shortened: "رئیس خانه احزاب ایران" must not give
+// "رئیس ایران".
+func (d *Dictionary) shortOfficePhrases(o *Office, orgKeys []string) []string {
+	c, ok := d.Entry(o.Country)
+	if o.Country == "" || !ok {
+		return nil
+	}
+	var out []string
+	for _, phrase := range o.FA {
+		pk := normalize.Key(phrase)
+		for _, org := range orgKeys {
+			title, found := strings.CutSuffix(pk, " "+org)
+			if !found || strings.Count(title, " ") < 1 {
+				continue
+			}
+			for _, cn := range c.FA {
+				out = append(out, title+" "+cn)
+			}
+		}
+	}
+	return out
+}
+
 // Entry returns the entry with id.
 func (d *Dictionary) Entry(id string) (didar.Entry, bool) {
 	i, ok := d.byID[id]

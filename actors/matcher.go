@@ -115,8 +115,19 @@ func (d *Dictionary) buildMatcher() *matcher {
 			m.add(s, hit{kind: hSurname, id: ids[0]})
 		}
 	}
+	orgs := map[string][]string{} // country → keys of its organisations' names
+	for _, e := range d.entries {
+		if e.Kind == didar.KindOrganization && e.Country != "" {
+			for _, n := range e.FA {
+				orgs[e.Country] = append(orgs[e.Country], normalize.Key(n))
+			}
+		}
+	}
 	for _, o := range d.offices {
 		for _, t := range o.FA {
+			m.add(t, hit{kind: hOffice, id: o.ID})
+		}
+		for _, t := range d.shortOfficePhrases(o, orgs[o.Country]) {
 			m.add(t, hit{kind: hOffice, id: o.ID})
 		}
 	}
