@@ -99,7 +99,7 @@ func (lx *lexicon) lastOK(a, w []byte) bool {
 	// (درگذشته, برگرفتن, بازگردد).
 	preverb := preverbs[string(a)]
 	if lx.partKnown(w) {
-		return !preverb || !lx.verbal(w)
+		return !preverb || !lx.verbal(w) && !lx.isVerb(w)
 	}
 	return !preverb && lx.isBareVerb(w)
 }
@@ -301,7 +301,9 @@ func (lx *lexicon) joinDetached(left, right []byte, afterNumber bool) bool {
 // letters that splits in exactly one best way. Latin, digits and URLs are
 // separate tokens and never reach it.
 func (lx *lexicon) unglue(w []byte) (string, bool) {
-	if len(w) < 8 { // four two-byte letters: وگفت
+	// Four two-byte letters at least (وگفت); at most 30, which bounds the
+	// quadratic search of three-part splits.
+	if len(w) < 8 || len(w) > 60 {
 		return "", false
 	}
 	for _, c := range w {
