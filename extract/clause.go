@@ -396,6 +396,10 @@ func (a *article) background(i, floor int) bool {
 		if k == "،" || a.isVerb(j) {
 			return false
 		}
+		// "... و با قدردانی از": another phrase has begun.
+		if (k == "با" || k == "ضمن") && j+1 < len(a.toks) && a.toks[j+1].key != "اشاره" {
+			return false
+		}
 		if k == "اشاره" && j+1 < len(a.toks) && a.toks[j+1].key == "به" && j > floor && (a.toks[j-1].key == "با" || a.toks[j-1].key == "ضمن") {
 			return true
 		}
