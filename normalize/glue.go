@@ -38,7 +38,8 @@ const (
 )
 
 // known reports whether w is a word ZWNJ restoration recognises: a listed
-// word or stem + ی, a می/نمی verb, or a stem + suffix.
+// word or stem + ی, a می/نمی verb, a stem + suffix, or a verb form of
+// three letters or more without می (کنند, نمودند).
 func (lx *lexicon) known(w []byte) bool {
 	if _, ok := lx.stem(w); ok {
 		return true
@@ -46,12 +47,6 @@ func (lx *lexicon) known(w []byte) bool {
 	if _, ok := lx.restore(w); ok {
 		return true
 	}
-	return lx.isVerbForm(w)
-}
-
-// isVerbForm reports a bare verb form such as کنند, کرد or نمودند, the
-// verb of a compound verb (سفر کنند).
-func (lx *lexicon) isVerbForm(w []byte) bool {
 	return utf8.RuneCount(w) >= 3 && lx.isVerb(w)
 }
 
@@ -85,12 +80,15 @@ func (lx *lexicon) firstClass(w []byte) int {
 
 // lastOK reports whether w can end a split after a: a known word of three
 // letters or more, or که or را (کردکه → کرد که). Other particles do not
-// end one: many words end like them (جانباز, بنادر, اردو). A verb form ends one only
-// after a word (سفرکنند) or و, که, تا, از.
+// end one: many words end like them (جانباز, بنادر, اردو). A verb form
+// ends one only after a word (سفرکنند) or و, که, تا, از; a compound part
+// or family-name ending (data/tails.txt) only after a particle.
 func (lx *lexicon) lastOK(a, w []byte) bool {
 	switch string(w) {
 	case "که", "را":
 		return true // کردکه, خودرا
+	case "آن", "هم", "او", "ما":
+		return particles[string(a)] // درآن, باهم
 	}
 	if utf8.RuneCount(w) < 3 || !particles[string(a)] && isTail(w) {
 		return false
