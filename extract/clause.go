@@ -441,7 +441,9 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 		if a.x.lex.seqAt("planned", keys, i-c.t0) > 0 {
 			planned = true
 		}
-		if n := a.x.lex.seqAt("past", keys, i-c.t0); n > 0 && i >= t.t0-1 && !(i+n == t.t0 && keys[i-c.t0+n-1] == "این") {
+		// "پیش از این" is "previously"; "پیش از این دیدار" is "before this
+		// meeting" and recalls nothing.
+		if n := a.x.lex.seqAt("past", keys, i-c.t0); n > 0 && i >= t.t0-1 && !(keys[i-c.t0+n-1] == "این" && i+n < c.t1 && a.wordLike(i+n)) {
 			past = true
 		}
 	}
@@ -1112,6 +1114,21 @@ func (a *article) mainPair() []string {
 			if e.Status == didar.StatusOccurred {
 				return e.Participants
 			}
+		}
+	}
+	// Else the first two persons of different countries the article
+	// names: "X ... و Y ... سد را افتتاح کردند. دو رئیس‌جمهور ...".
+	var pair []string
+	for _, l := range a.links {
+		act, ok := a.actors[l.ActorID]
+		if !ok || act.Kind != didar.KindPerson || act.Country == "" {
+			continue
+		}
+		if len(pair) == 0 || (a.side(pair[0]) != a.side(l.ActorID)) {
+			pair = append(pair, l.ActorID)
+		}
+		if len(pair) == 2 {
+			return pair
 		}
 	}
 	return nil
