@@ -689,6 +689,7 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	}
 	if typ.Symmetric() {
 		parts := ids(subj)
+		var partners []string // persons met one by one: "با X و Y دیدار کرد"
 		for _, mk := range t.c.markers {
 			if mk == "possall" {
 				if m := a.arg(c, t, "poss"); m >= 0 {
@@ -703,10 +704,24 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 				continue
 			}
 			if m := a.arg(c, t, mk); m >= 0 {
-				parts = append(parts, ids(a.coordinated(m, c.t1))...)
+				co := ids(a.coordinated(m, c.t1))
+				if len(co) > 1 {
+					partners = co
+				}
+				parts = append(parts, co...)
 			}
 		}
 		parts = dedupe(parts)
+		// A subject meeting several persons in turn: one event each, as
+		// event data counts dyads.
+		if len(partners) > 1 && len(subj) == 1 && typ == didar.Meet {
+			for _, p := range partners {
+				one := t
+				one.c.markers = nil
+				a.emitSplit(c, one, sStart, sEnd, []string{a.links[subj[0]].ActorID, p}, rule+"/one-of-several", conf)
+			}
+			return
+		}
 		if len(parts) < 2 && status == didar.StatusOccurred && a.pluralVerb(c, t) {
 			// "دو رئیس‌جمهور ... امضا کردند": the article's main parties.
 			for _, p := range a.mainPair() {
@@ -811,14 +826,28 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		e.Source, e.Target = didar.NullString(source), didar.NullString(target)
 		e.Participants = []string{source, target}
 	}
+	a.emit(c, t, e, sStart, sEnd, cameo, rule+"/"+why, conf)
+}
+
+// emitSplit records one of several dyadic events that one cue yields.
+func (a *article) emitSplit(c clause, t trigger, sStart, sEnd int, parts []string, rule string, conf float64) {
+	status, _, why := a.status(c, t)
+	e := didar.Event{Type: t.c.typ, Status: status, Participants: parts}
+	a.emit(c, t, e, sStart, sEnd, t.c.cameo, rule+"/"+why, conf)
+}
+
+// emit completes event e of trigger t (evidence, date, place, codes,
+// topics) and records it, unless all its parties are of one country.
+func (a *article) emit(c clause, t trigger, e didar.Event, sStart, sEnd int, cameo, rule string, conf float64) {
 	if a.domestic(e.Participants) {
 		return
 	}
+	typ, target := e.Type, string(e.Target)
 	// Evidence: the sentence.
 	e.Evidence = a.span(sStart, sEnd)
 	var own bool
-	e.Date, e.DatePrecision, own = a.eventDate(a.toks[c.t0].start, a.toks[c.t1-1].end, a.toks[t.t0].start, sStart, sEnd, status)
-	if own && status == didar.StatusOccurred && a.leadDate.IsZero() {
+	e.Date, e.DatePrecision, own = a.eventDate(a.toks[c.t0].start, a.toks[c.t1-1].end, a.toks[t.t0].start, sStart, sEnd, e.Status)
+	if own && e.Status == didar.StatusOccurred && a.leadDate.IsZero() {
 		a.leadDate, a.leadPrecision = e.Date, e.DatePrecision
 	}
 	if typ == didar.Meet || typ == didar.Negotiate || typ == didar.Agree || typ == didar.Visit || typ == didar.Host {
@@ -835,7 +864,7 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	e.Code(cameo)
 	e.Topics = a.topics(sStart, sEnd, 1)
 	e.Confidence = conf
-	e.Rule = rule + "/" + why
+	e.Rule = rule
 	for _, id := range e.Participants {
 		a.used[id] = true
 	}
