@@ -296,7 +296,8 @@ func (lx *lexicon) joinDetached(left, right []byte, afterNumber bool) bool {
 }
 
 // unglue returns w split into words when it is an unknown run of Persian
-// letters that splits in exactly one best way. Latin, digits and URLs are
+// letters (neither listed nor a listed word + suffix, which the caller has
+// checked) that splits in exactly one best way. Latin, digits and URLs are
 // separate tokens and never reach it.
 func (lx *lexicon) unglue(w []byte) (string, bool) {
 	// Four two-byte letters at least (وگفت); at most 30, which bounds the
@@ -309,7 +310,7 @@ func (lx *lexicon) unglue(w []byte) (string, bool) {
 			return "", false
 		}
 	}
-	if _, ok := lx.stem(w); ok || lx.isVerb(w) {
+	if lx.isVerb(w) {
 		return "", false
 	}
 	return lx.splitGlued(w)

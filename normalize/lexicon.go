@@ -282,6 +282,11 @@ func (lx *lexicon) restore(w []byte) (string, bool) {
 	if d, ok := lx.stem(w); ok {
 		return d, d != ""
 	}
+	return lx.restoreAffixed(w)
+}
+
+// restoreAffixed is restore for a w that is not a known word.
+func (lx *lexicon) restoreAffixed(w []byte) (string, bool) {
 	if len(w) < 6 { // three two-byte letters: nothing shorter needs a ZWNJ here
 		return "", false
 	}

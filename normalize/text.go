@@ -415,7 +415,13 @@ func (e *emitter) writeWord(w []byte, hasZWNJ bool) []byte {
 			e.out.WriteRune(r)
 		}
 	default:
-		if d, ok := e.n.lx.restore(w); ok {
+		if d, ok := e.n.lx.stem(w); ok {
+			if d == "" {
+				e.out.Write(w)
+			} else {
+				e.out.WriteString(d)
+			}
+		} else if d, ok := e.n.lx.restoreAffixed(w); ok {
 			e.out.WriteString(d)
 		} else if d, ok := e.n.lx.unglue(w); ok {
 			e.out.WriteString(d)
