@@ -645,6 +645,13 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if drop {
 		return
 	}
+	// "این نخستین دیدار ... بود": a meeting described, not reported.
+	if v := a.governingVerb(t.t1, c.t1); v >= 0 && a.x.lex.is("copula", a.toks[v].key) && !a.isVerb(t.t1-1) {
+		switch typ {
+		case didar.Meet, didar.Call, didar.Visit, didar.Negotiate, didar.Agree, didar.Host:
+			return
+		}
+	}
 	subj := c.subject
 	if r := a.relativeHead(c, t); r >= 0 {
 		subj = []int{r}
@@ -692,7 +699,9 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		var partners []string // persons met one by one: "با X و Y دیدار کرد"
 		for _, mk := range t.c.markers {
 			if mk == "possall" {
-				if m := a.arg(c, t, "poss"); m >= 0 {
+				// "مذاکرات ایران و آمریکا", but not "مذاکرات وین": a city
+				// after the cue is where, not who.
+				if m := a.arg(c, t, "poss"); m >= 0 && a.links[m].Via != "metonym" && a.links[m].Via != "capital" {
 					parts = append(parts, ids(a.coordinated(m, c.t1))...)
 				}
 				continue
