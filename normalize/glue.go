@@ -315,3 +315,15 @@ func (lx *lexicon) unglue(w []byte) (string, bool) {
 	}
 	return lx.splitGlued(w)
 }
+
+// unglueHead splits the part of a word before its first ZWNJ when that part
+// is unknown, as unglue does for a whole word.
+func (lx *lexicon) unglueHead(w []byte) (string, bool) {
+	if _, ok := lx.stem(w); ok {
+		return "", false
+	}
+	if _, ok := lx.restoreAffixed(w); ok {
+		return "", false
+	}
+	return lx.unglue(w)
+}

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -405,7 +406,14 @@ func (e *emitter) writeWord(w []byte, hasZWNJ bool) []byte {
 		// Latin, or one or two letters: nothing to restore.
 		e.out.Write(w)
 	case hasZWNJ:
-		// The writer already placed ZWNJs: trust them, only collapse runs.
+		// The writer already placed ZWNJs: trust them, only collapse runs,
+		// but split a glued first part (درسازمان‌های → در سازمان‌های).
+		if i := bytes.IndexRune(w, ZWNJ); i >= 8 {
+			if d, ok := e.n.lx.unglueHead(w[:i]); ok {
+				e.out.WriteString(d)
+				w = w[i:]
+			}
+		}
 		prevZ := false
 		for _, r := range string(w) {
 			if r == ZWNJ && prevZ {
