@@ -28,7 +28,10 @@
 // known words when one best split exists, a split after a preposition or
 // conjunction (از با به در بر و که تا) winning over others and a split in
 // two over one in three: درراستای → در راستای, سفرکنند → سفر کنند. Names
-// are not listed, so they stay whole; so do prefixed verbs (درگذشت).
+// are not listed, so they stay whole; so do prefixed verbs (درگذشت) and
+// words ending in a compound part or family-name ending of data/tails.txt
+// (تأثیرگذاری, حسن‌نژاد). A word glued before a ZWNJ is split too
+// (درسازمان‌های → در سازمان‌های).
 // Suffixes and verbs written apart are joined back: تحریم های →
 // تحریم‌های, می کنیم → می‌کنیم, بین المللی → بین‌المللی; but not می after
 // a number (the month: ۱۰ می ۲۰۲۴) nor ای after a consonant (the
