@@ -354,11 +354,35 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 	for i, t := range ts {
 		// "قدردانی از کمک‌های چین": a cue right after another cue and a
 		// preposition is what the first one is about, not an act of its own.
+		// "دعوت می‌کنیم که ... ارتقا یابد": what an invitation or a demand
+		// asks for is its content, not an act.
+		if a.requested(ts[:i], t) {
+			continue
+		}
 		if i > 0 && ts[i-1].t1 == t.t0-1 && ts[i-1].t0 != t.t0 && a.x.lex.is("prep", a.toks[t.t0-1].key) && ts[i-1].c.typ != didar.Meet && ts[i-1].c.typ != didar.Call {
 			continue
 		}
 		a.event(c, t, sStart, sEnd)
 	}
+}
+
+// requested reports whether t lies in the "که" clause of an earlier
+// invitation or demand cue.
+func (a *article) requested(before []trigger, t trigger) bool {
+	if t.c.typ == didar.Invite || t.c.typ == didar.Demand {
+		return false
+	}
+	for _, p := range before {
+		if p.c.typ != didar.Invite && p.c.typ != didar.Demand {
+			continue
+		}
+		for i := p.t1; i < t.t0 && i <= p.t1+3; i++ {
+			if a.toks[i].key == "که" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // judgement finds "X را [negative word] خواند/دانست/توصیف کرد": a
@@ -456,8 +480,9 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 			past = true
 		case a.x.lex.is("subj", k) && !planned:
 			// A wish or a purpose ("دعوت کرد که ... سفر کنند") is no event,
-			// unless a demand or an invitation is its cue.
-			if t.c.typ != didar.Demand && t.c.typ != didar.Invite {
+			// unless it is what the cue is about: a demand, an invitation,
+			// an intent to cooperate ("می‌خواهد روابط را گسترش دهد").
+			if t.c.typ != didar.Demand && t.c.typ != didar.Invite && t.c.typ != didar.Cooperate {
 				return "", true, "subjunctive"
 			}
 		}
@@ -824,7 +849,7 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		if typ == didar.Visit && target != "" {
 			target = a.countryOfPlace(tm, target)
 		}
-		if target == "" && a.mainParty(source) && (typ == didar.Praise || typ == didar.Support || typ == didar.Cooperate || typ == didar.Aid && status == didar.StatusPlanned) {
+		if target == "" && (a.mainParty(source) || a.speaksFor(c, source)) && (typ == didar.Praise || typ == didar.Support || typ == didar.Cooperate || typ == didar.Aid && status == didar.StatusPlanned) {
 			target = a.partnerOf(source)
 			rule += "/partner"
 			conf -= 0.15
@@ -1133,6 +1158,12 @@ func (a *article) partnerOf(id string) string {
 			}
 		}
 	}
+	// A country speaks through its party to the main interaction.
+	for _, p := range a.mainPair() {
+		if p != id && a.side(p) == id {
+			return a.partnerOf(p)
+		}
+	}
 	return ""
 }
 
@@ -1141,6 +1172,16 @@ func (a *article) partnerOf(id string) string {
 func (a *article) mainParty(id string) bool {
 	act, ok := a.actors[id]
 	return ok && act.Kind == didar.KindPerson && slices.Contains(a.mainPair(), id)
+}
+
+// speaksFor reports whether a quoted clause with source as subject is said
+// by a main party of that country: "X گفت که پکن آماده ... است".
+func (a *article) speaksFor(c clause, source string) bool {
+	if !c.quoted || len(c.speaker) == 0 {
+		return false
+	}
+	sp := a.links[c.speaker[0]].ActorID
+	return a.mainParty(sp) && a.side(sp) == source
 }
 
 // mainPair returns the parties of the article's first interaction: its
