@@ -117,7 +117,12 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, art articleRef, eve
 			refresh[id] = true // a second report, of this article or another
 		}
 		body, _ := json.Marshal(e)
-		reports = append(reports, id, art.seq, e.ID, art.outlet, d, art.published.String(), string(body))
+		place := ""
+		if e.Location != nil {
+			b, _ := json.Marshal(e.Location)
+			place = string(b)
+		}
+		reports = append(reports, id, art.seq, e.ID, art.outlet, d, art.published.String(), string(body), place, strings.Join(e.Topics, topicSep))
 		nreports++
 	}
 	for start := 0; start < len(order); start += 50 {
@@ -136,7 +141,7 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, art articleRef, eve
 	}
 	for start := 0; start < nreports; start += 50 {
 		end := min(nreports, start+50)
-		if _, err := s.exec(ctx, tx, `INSERT INTO reports (event, article, local_id, outlet, date, published, body) VALUES `+rows(end-start, 7), reports[7*start:7*end]...); err != nil {
+		if _, err := s.exec(ctx, tx, `INSERT INTO reports (event, article, local_id, outlet, date, published, body, location, topics) VALUES `+rows(end-start, 9), reports[9*start:9*end]...); err != nil {
 			return fmt.Errorf("insert reports: %w", err)
 		}
 	}
@@ -156,6 +161,9 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, art articleRef, eve
 	}
 	return nil
 }
+
+// topicSep joins a report's topics in its topics column.
+const topicSep = "\x1f"
 
 // daysApart returns how many days lie between two ISO dates.
 func daysApart(a, b string) int {
@@ -232,26 +240,32 @@ func (s *Store) indexEvents(ctx context.Context, tx *sql.Tx, evs []didar.Event, 
 // the best-supported date and location, and the index rows. An event
 // left without reports is deleted.
 func (s *Store) refreshEvent(ctx context.Context, tx *sql.Tx, id string) error {
-	r, err := s.query(ctx, tx, `SELECT r.body, r.outlet, a.id, a.url FROM reports r JOIN articles a ON a.seq = r.article
+	// Only the first report's body is decoded; the others give their
+	// date, place and topics from small columns, so that an event
+	// reported a thousand times stays cheap to refresh.
+	r, err := s.query(ctx, tx, `SELECT r.body, r.outlet, a.id, a.url, r.date, r.location, r.topics FROM reports r JOIN articles a ON a.seq = r.article
 		WHERE r.event = ? ORDER BY r.published = '', r.published, r.article, r.local_id`, id)
 	if err != nil {
 		return err
 	}
 	type report struct {
-		e            didar.Event
-		outlet, a, u string
+		e                         didar.Event // the first report's only
+		outlet, a, u, date, place string
+		topics                    string
 	}
 	var reps []report
 	for r.Next() {
 		var body string
 		var rep report
-		if err := r.Scan(&body, &rep.outlet, &rep.a, &rep.u); err != nil {
+		if err := r.Scan(&body, &rep.outlet, &rep.a, &rep.u, &rep.date, &rep.place, &rep.topics); err != nil {
 			r.Close()
 			return err
 		}
-		if err := json.Unmarshal([]byte(body), &rep.e); err != nil {
-			r.Close()
-			return fmt.Errorf("report of %s: %w", id, err)
+		if len(reps) == 0 {
+			if err := json.Unmarshal([]byte(body), &rep.e); err != nil {
+				r.Close()
+				return fmt.Errorf("report of %s: %w", id, err)
+			}
 		}
 		reps = append(reps, rep)
 	}
@@ -278,13 +292,14 @@ func (s *Store) refreshEvent(ctx context.Context, tx *sql.Tx, id string) error {
 		} else {
 			outlets["article:"+rep.a] = true // an unknown outlet counts as its own
 		}
-		dates[rep.e.Date.String()]++
-		if rep.e.Location != nil {
-			b, _ := json.Marshal(rep.e.Location)
-			places[string(b)]++
+		dates[rep.date]++
+		if rep.place != "" {
+			places[rep.place]++
 		}
-		for _, t := range rep.e.Topics {
-			topics[t] = true
+		for _, t := range strings.Split(rep.topics, topicSep) {
+			if t != "" {
+				topics[t] = true
+			}
 		}
 	}
 	first := reps[0]
