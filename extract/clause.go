@@ -179,20 +179,13 @@ func (a *article) prepositional(i, floor int) bool {
 		if a.x.lex.is("prep", k) {
 			return true
 		}
-		if k == "«" || k == "\"" || isTitle(k) {
+		if k == "«" || k == "\"" || a.isTitle(k) {
 			continue
 		}
 		return false
 	}
 	return false
 }
-
-var titles = map[string]bool{
-	"دکتر": true, "آقای": true, "خانم": true, "مهندس": true, "ژنرال": true, "سردار": true,
-	"امیر": true, "سرتیپ": true, "سرلشکر": true, "حجتالاسلام": true, "ایتالله": true, "شیخ": true,
-}
-
-func isTitle(k string) bool { return titles[k] }
 
 // findSubject returns the subject of tokens [t0, t1): the first actor
 // mention that is not inside a prepositional phrase nor a quote, with the
@@ -232,7 +225,7 @@ func (a *article) findSubject(t0, t1 int) []int {
 				if !ok {
 					// Titles, and a first name the linker did not take
 					// ("ولادمیر پوتین"), may stand before the name.
-					if kk := a.toks[k].key; isTitle(kk) || kk == "«" || (k < j+3 && a.wordLike(k)) {
+					if kk := a.toks[k].key; a.isTitle(kk) || kk == "«" || (k < j+3 && a.wordLike(k)) {
 						continue
 					}
 					break
@@ -249,6 +242,9 @@ func (a *article) findSubject(t0, t1 int) []int {
 	}
 	return nil
 }
+
+// isTitle reports whether k is a title or rank before a name.
+func (a *article) isTitle(k string) bool { return a.x.lex.is("title", k) }
 
 func (a *article) inMention(i int) bool { return a.toks[i].mention >= 0 }
 
@@ -284,7 +280,7 @@ func (a *article) clauseInitial(m, t0 int) bool {
 		if a.toks[i].mention == m {
 			return true
 		}
-		if k := a.toks[i].key; k != "«" && k != "\"" && !isTitle(k) && !a.x.lex.is("head", k) {
+		if k := a.toks[i].key; k != "«" && k != "\"" && !a.isTitle(k) && !a.x.lex.is("head", k) {
 			return false
 		}
 	}
@@ -964,7 +960,7 @@ func (a *article) coordinated(m, t1 int) []int {
 				i++
 			}
 			continue
-		case isTitle(k):
+		case a.isTitle(k):
 			i++
 			continue
 		}
@@ -979,7 +975,7 @@ func (a *article) prevJoin(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		if k := a.toks[j].key; k == "و" || k == "،" {
 			return true
-		} else if !isTitle(k) {
+		} else if !a.isTitle(k) {
 			return false
 		}
 	}
