@@ -203,7 +203,8 @@ func (a *article) findSubject(t0, t1 int) []int {
 		}
 		m, ok := a.mentionStart(i)
 		if !ok || depth > 0 || !a.participant(m) || a.prepositional(i, t0) {
-			if a.isVerb(i) {
+			// A clause ends at its verb, but "قرار است X ..." opens one.
+			if a.isVerb(i) && !(i > t0 && a.toks[i-1].key == "قرار") {
 				return nil
 			}
 			continue
@@ -1358,6 +1359,22 @@ func (a *article) mergeEvents() {
 		if !merged {
 			out = append(out, e)
 		}
+	}
+	a.rec.Events = out
+}
+
+// dropCallVerbs removes a meeting found in the same sentence as a call
+// between the same parties: "در گفت‌وگوی تلفنی با X ... رایزنی کرد" is
+// one call.
+func (a *article) dropCallVerbs() {
+	out := a.rec.Events[:0]
+	for _, e := range a.rec.Events {
+		if e.Type == didar.Meet && slices.ContainsFunc(a.rec.Events, func(o didar.Event) bool {
+			return o.Type == didar.Call && o.Evidence.Start == e.Evidence.Start && a.sideKey(o)[len("call"):] == a.sideKey(e)[len("meet"):]
+		}) {
+			continue
+		}
+		out = append(out, e)
 	}
 	a.rec.Events = out
 }

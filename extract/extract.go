@@ -124,6 +124,7 @@ func (a *article) run() {
 	for _, s := range normalize.Sentences(a.text) {
 		a.sentence(s.Start, s.End)
 	}
+	a.dropCallVerbs()
 	a.mergeEvents()
 	a.placeMeetings()
 	a.finish()
