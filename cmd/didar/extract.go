@@ -13,13 +13,14 @@ import (
 
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/extract"
+	"github.com/didar-news/didar/jalali"
 )
 
 func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		published = fs.String("published", "", "publication date (YYYY-MM-DD) when the text has no dateline")
+		published = fs.String("published", "", "publication date (YYYY-MM-DD, Gregorian or Solar Hijri) when the text has no dateline")
 		source    = fs.String("source", "", "the outlet, when the text does not name it")
 		id        = fs.String("id", "", "article id (default: the file's base name)")
 		format    = fs.String("format", "jsonl", "output: jsonl (the article record) or text (one line per event)")
@@ -42,13 +43,9 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if *format != "jsonl" && *format != "text" {
 		return fmt.Errorf("--format %q: want jsonl or text", *format)
 	}
-	var pub didar.Date
-	if *published != "" {
-		d, err := didar.ParseDate(*published)
-		if err != nil {
-			return fmt.Errorf("--published: %w", err)
-		}
-		pub = d
+	pub, err := parsePublished(*published)
+	if err != nil {
+		return err
 	}
 	if *id != "" && fs.NArg() > 1 {
 		return errors.New("--id names one article; give one file")
@@ -96,6 +93,24 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return fmt.Errorf("%d of %d inputs failed", failed, fs.NArg())
 	}
 	return nil
+}
+
+// parsePublished reads --published: an ISO date, or a Solar Hijri one
+// (1404-08-26) told apart by its year.
+func parsePublished(s string) (didar.Date, error) {
+	if s == "" {
+		return didar.Date{}, nil
+	}
+	d, err := didar.ParseDate(s)
+	if err != nil {
+		return didar.Date{}, fmt.Errorf("--published: %w", err)
+	}
+	if d.Year < 1700 {
+		if d, err = jalali.SolarToGregorian(d.Year, int(d.Month), d.Day); err != nil {
+			return didar.Date{}, fmt.Errorf("--published %s: %w", s, err)
+		}
+	}
+	return d, nil
 }
 
 // writeText prints one readable English line per event, e.g.
