@@ -98,7 +98,7 @@ func (l *linker) localSurnames() {
 			continue
 		}
 		e, _ := l.d.Entry(a.ID)
-		if familyNameFirst[e.Country] {
+		if l.m.familyFirst[e.Country] {
 			continue
 		}
 		for _, n := range e.FA {

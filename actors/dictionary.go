@@ -46,6 +46,7 @@ type Dictionary struct {
 	m         *matcher
 	persons   []personSkel
 	given     map[string]bool // first words of persons' names: علی, محمد, ولادیمیر
+	lex       lexicon         // the word classes of lexicon.yaml and users' ones
 }
 
 // rawEntry is an entry as written in YAML: dates as text so that errors
@@ -75,8 +76,10 @@ type rawRole struct {
 	To      string `yaml:"to"`
 }
 
-// Load reads the embedded dictionary, then every *.yaml file in each of
-// dirs in name order. An entry whose id already exists extends it.
+// Load reads the embedded dictionary and word lists, then every *.yaml
+// file in each of dirs in name order. An entry whose id already exists
+// extends it; a file named lexicon.yaml holds word lists (titles, stop
+// words...) that extend the embedded lexicon.yaml.
 func Load(dirs ...string) (*Dictionary, error) {
 	return load(true, dirs...)
 }
@@ -89,6 +92,11 @@ func load(withEmbedded bool, dirs ...string) (*Dictionary, error) {
 		offices: map[string]*Office{},
 		source:  map[string]string{},
 	}
+	lx, err := parseLexicon("embedded "+lexiconFile, embeddedLexicon)
+	if err != nil {
+		return nil, err
+	}
+	d.lex = lx
 	names, err := fs.Glob(embedded, "data/*.yaml")
 	if err != nil {
 		return nil, fmt.Errorf("list embedded dictionary: %w", err)
@@ -120,6 +128,15 @@ func load(withEmbedded bool, dirs ...string) (*Dictionary, error) {
 			b, err := os.ReadFile(f)
 			if err != nil {
 				return nil, fmt.Errorf("read dictionary: %w", err)
+			}
+			if filepath.Base(f) == lexiconFile {
+				// Word classes, not entries: they extend the embedded ones.
+				lx, err := parseLexicon(f, b)
+				if err != nil {
+					return nil, err
+				}
+				d.lex.extend(lx)
+				continue
 			}
 			if err := d.add(f, b); err != nil {
 				return nil, err

@@ -4,7 +4,11 @@
 // organisations, places, offices and people with dated roles) and any
 // user folders, and builds one Aho-Corasick automaton over the matching
 // key of every name, adjective, demonym, metonym, office title and the
-// closed word classes of lexicon.go. The automaton reads a compact form of
+// closed word classes of lexicon.yaml (titles, pronouns, group and head
+// nouns, stop words, suffixes...). A file named lexicon.yaml in a --dict
+// folder is read as word lists, not entries: its lists are added to the
+// embedded ones and its maps add or replace words, so users can teach the
+// linker a new title without recompiling. The automaton reads a compact form of
 // the key (one byte per rune, spaces dropped), so that spelling a compound
 // with a space, a ZWNJ or neither makes no difference and the trie stays
 // small; matches are kept leftmost-longest and only at word boundaries,

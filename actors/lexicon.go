@@ -1,111 +1,155 @@
 package actors
 
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/didar-news/didar/normalize"
+	"gopkg.in/yaml.v3"
+)
+
 // The closed word classes of Persian news that the linker reads around
-// dictionary names. They are grammar, not data users extend: offices,
-// names and places are in the YAML files.
+// dictionary names live in lexicon.yaml, outside data/ (whose files are
+// entries). A user's lexicon.yaml in a --dict folder extends it.
+//
+//go:embed lexicon.yaml
+var embeddedLexicon []byte
 
-// titles come before a person's name.
-var titles = []string{
-	"دکتر", "آقای", "آقا", "خانم", "مهندس", "حجت‌الاسلام", "حجت الاسلام",
-	"حجت‌الاسلام والمسلمین", "حجت الاسلام و المسلمین", "آیت‌الله", "آیت الله",
-	"آیت‌الله العظمی", "آیت ا...", "آیت‌ا...", "امیر", "امیر سرتیپ", "امیر سرتیپ دوم",
-	"امیر دریادار", "امیر دریابان", "امیر سرلشکر", "سرتیپ", "سرتیپ دوم", "سرلشکر", "سپهبد",
-	"سردار", "سرهنگ", "ژنرال", "شیخ", "سید", "پروفسور", "دریادار",
-	"سرلشکر پاسدار", "سرتیپ پاسدار", "سرتیپ دوم پاسدار", "سردار پاسدار", "سرهنگ پاسدار",
-	"سپهبد پاسدار",
+// lexiconFile is the name of the word-list file, embedded and in user
+// folders.
+const lexiconFile = "lexicon.yaml"
+
+// lexicon is lexicon.yaml as written.
+type lexicon struct {
+	Titles            []string          `yaml:"titles"`
+	TitleImplies      []titleImplies    `yaml:"title_implies"`
+	Pronouns          []string          `yaml:"pronouns"`
+	GroupNouns        map[string]string `yaml:"group_nouns"`
+	Counterparts      []string          `yaml:"counterparts"`
+	PairPersons       []string          `yaml:"pair_persons"`
+	PairCountries     []string          `yaml:"pair_countries"`
+	HomeWords         []string          `yaml:"home_words"`
+	Heads             map[string]string `yaml:"heads"`
+	Deputies          map[string]string `yaml:"deputies"`
+	ListNouns         map[string]string `yaml:"list_nouns"`
+	ListTitles        []string          `yaml:"list_titles"`
+	PluralRoles       map[string]string `yaml:"plural_roles"`
+	GluePrefixes      []string          `yaml:"glue_prefixes"`
+	Suffixes          []string          `yaml:"suffixes"`
+	AdjectiveSuffixes []string          `yaml:"adjective_suffixes"`
+	ZWNJSuffixes      []string          `yaml:"zwnj_suffixes"`
+	Fillers           []string          `yaml:"fillers"`
+	FormerWords       []string          `yaml:"former_words"`
+	RoleModifiers     []string          `yaml:"role_modifiers"`
+	SurnameEndings    []string          `yaml:"surname_endings"`
+	FamilyNameFirst   []string          `yaml:"family_name_first"`
+	LightVerbs        []string          `yaml:"light_verbs"`
+	StopWords         []string          `yaml:"stop_words"`
 }
 
-// pronouns that stand for the last person who was a sentence subject.
-var pronouns = []string{"وی", "او", "ایشان"}
-
-// groupNouns are plural or collective nouns that, followed by a country
-// adjective or name, make a collective actor with this sector.
-var groupNouns = map[string]string{
-	"احزاب": "PTY", "حزب‌های": "PTY", "هیئت": "GOV", "هیأت": "GOV", "هیات": "GOV",
-	"هیآت": "GOV", "هیئت‌های": "GOV", "طرف": "GOV", "دولت": "GOV", "مقامات": "GOV",
-	"مقام‌های": "GOV", "مسئولان": "GOV", "مسئولین": "GOV", "دیپلمات‌های": "DIP",
-	"دیپلمات‌ها": "DIP", "دیپلماتهای": "DIP", "شرکت‌های": "BUS", "شرکت‌ها": "BUS",
-	"بازرگانان": "BUS", "نیروهای": "MIL", "نظامیان": "MIL", "ارتش": "MIL",
-	"رسانه‌های": "MED", "خبرنگاران": "MED", "نمایندگان": "LEG", "پارلمان": "LEG",
-	"دانشجویان": "EDU", "مردم": "CVL", "شهروندان": "CVL", "سرمایه‌گذاران": "BUS",
-	"کارشناسان": "", "تیم": "", "هیئت‌ها": "GOV",
+// titleImplies says that a title starting with Prefix makes a new person
+// of this country and sector.
+type titleImplies struct {
+	Prefix  string `yaml:"prefix"`
+	Country string `yaml:"country"`
+	Sector  string `yaml:"sector"`
 }
 
-// counterparts: "همتای چینی" is the person of that country in the article.
-var counterparts = []string{"همتای", "همتا", "همتایان"}
-
-// pairs name the two main persons (or, for countries, the two main
-// countries) of an article.
-var pairPersons = []string{"طرفین", "دو طرف"}
-var pairCountries = []string{"دو کشور"}
-
-// homeWords stand for Iran, the home country of the news Didar reads.
-var homeWords = []string{"کشورمان", "میهنمان", "کشور ما"}
-
-// heads, followed (within two words) by an organisation, make a role
-// phrase for that organisation: "دبیرکل حزب ...", "مدیرکل سیاسی وزارت کشور".
-var heads = map[string]string{
-	"رئیس": "head", "دبیرکل": "secretary-general", "دبیر کل": "secretary-general",
-	"رهبر": "leader", "مدیرکل": "director-general", "مدیر کل": "director-general",
-	"سخنگوی": "spokesperson", "معاون": "deputy", "مشاور": "adviser", "وزیر": "minister",
-	"فرمانده": "commander", "نماینده": "representative", "دبیر": "secretary",
-	"قائم مقام": "deputy", "عضو": "member", "سفیر": "ambassador",
+// parseLexicon decodes one lexicon file; unknown keys are errors, so that
+// a misspelt class is not silently ignored.
+func parseLexicon(file string, b []byte) (lexicon, error) {
+	var lx lexicon
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&lx); err != nil && !errors.Is(err, io.EOF) {
+		return lexicon{}, fmt.Errorf("%s: %w", file, err)
+	}
+	for _, t := range lx.TitleImplies {
+		if t.Prefix == "" {
+			return lexicon{}, fmt.Errorf("%s: title_implies: entry without prefix", file)
+		}
+	}
+	return lx, nil
 }
 
-// listNouns are plural role nouns after which a list of surnames
-// names persons: "دبیران کل احزاب کشور ازجمله، X، Y و Z".
-var listNouns = map[string]string{
-	"دبیران کل": "PTY", "دبیرکل‌های": "PTY", "دبیران": "PTY", "نمایندگان": "LEG",
-	"وزرای": "GOV", "روسای": "GOV", "رؤسای": "GOV", "فرماندهان": "MIL",
-	"اعضای": "", "سفرای": "DIP", "آقایان": "", "خانم‌ها": "",
+// extend adds the words of o to lx; o's map values replace lx's.
+func (lx *lexicon) extend(o lexicon) {
+	lx.Titles = append(lx.Titles, o.Titles...)
+	lx.TitleImplies = append(lx.TitleImplies, o.TitleImplies...)
+	lx.Pronouns = append(lx.Pronouns, o.Pronouns...)
+	lx.Counterparts = append(lx.Counterparts, o.Counterparts...)
+	lx.PairPersons = append(lx.PairPersons, o.PairPersons...)
+	lx.PairCountries = append(lx.PairCountries, o.PairCountries...)
+	lx.HomeWords = append(lx.HomeWords, o.HomeWords...)
+	lx.ListTitles = append(lx.ListTitles, o.ListTitles...)
+	lx.GluePrefixes = append(lx.GluePrefixes, o.GluePrefixes...)
+	lx.Suffixes = append(lx.Suffixes, o.Suffixes...)
+	lx.AdjectiveSuffixes = append(lx.AdjectiveSuffixes, o.AdjectiveSuffixes...)
+	lx.ZWNJSuffixes = append(lx.ZWNJSuffixes, o.ZWNJSuffixes...)
+	lx.Fillers = append(lx.Fillers, o.Fillers...)
+	lx.FormerWords = append(lx.FormerWords, o.FormerWords...)
+	lx.RoleModifiers = append(lx.RoleModifiers, o.RoleModifiers...)
+	lx.SurnameEndings = append(lx.SurnameEndings, o.SurnameEndings...)
+	lx.FamilyNameFirst = append(lx.FamilyNameFirst, o.FamilyNameFirst...)
+	lx.LightVerbs = append(lx.LightVerbs, o.LightVerbs...)
+	lx.StopWords = append(lx.StopWords, o.StopWords...)
+	for _, p := range []struct {
+		to   *map[string]string
+		from map[string]string
+	}{
+		{&lx.GroupNouns, o.GroupNouns}, {&lx.Heads, o.Heads}, {&lx.Deputies, o.Deputies},
+		{&lx.ListNouns, o.ListNouns}, {&lx.PluralRoles, o.PluralRoles},
+	} {
+		if *p.to == nil {
+			*p.to = map[string]string{}
+		}
+		for k, v := range p.from {
+			(*p.to)[k] = v
+		}
+	}
 }
 
-// listTitles are plural titles that start a list of names at once:
-// "آقایان X، Y و Z".
-var listTitles = map[string]bool{"اقایان": true, "خانمها": true}
-
-// gluePrefixes are short words that sloppy text glues to the next word:
-// "وایران", "باکشور", "ازخانه".
-var gluePrefixes = []string{"و", "با", "در", "از", "به", "بر", "تا", "که"}
-
-// suffixes may follow a name glued or after ZWNJ: "چینی‌اش", "ترکیه‌ای",
-// "آمریکایی‌ها". The ones marked true make the name an adjective.
-var suffixes = map[string]bool{
-	"ها": false, "های": false, "هایی": false, "ی": true, "ای": true, "یی": true,
-	"اش": false, "مان": false, "شان": false, "تان": false, "را": false, "ان": false,
+// keySet returns the matching keys of words as a set.
+func keySet(words []string) map[string]bool {
+	s := make(map[string]bool, len(words))
+	for _, w := range words {
+		s[normalize.Key(w)] = true
+	}
+	return s
 }
 
-// zwnjSuffixes are accepted only after a ZWNJ or a non-joining letter,
-// since glued they usually make another word ("چینش").
-var zwnjSuffixes = map[string]bool{"ش": true, "م": true, "ام": true}
-
-// fillers are skipped inside role phrases: "وزیر جدید بین‌الملل",
-// "رئیس‌جمهور محترم چین".
-var fillers = []string{"جدید", "محترم", "کنونی", "فعلی"}
-
-// stopWords never start or make a name read from the text: function
-// words, verbs and the frequent nouns of diplomatic news.
-var stopWords = []string{
-	"و", "با", "در", "از", "به", "بر", "تا", "که", "را", "این", "آن", "هم", "نیز", "یک", "برای",
-	"درباره", "پس", "سپس", "همچنین", "اما", "ولی", "یا", "هر", "چه", "گفت", "کرد", "کردند", "شد",
-	"است", "بود", "داشت", "افزود", "داد", "دیدار", "گفتگو", "گفت‌وگو", "گفتوگو", "سفر", "نشست",
-	"جلسه", "مذاکره", "مذاکرات", "روز", "امروز", "دیروز", "شب", "صبح", "عصر", "هفته", "ماه",
-	"سال", "گذشته", "آینده", "اخیر", "خبرگزاری", "گزارش", "به‌گزارش", "نقل", "ادامه", "پایان",
-	"ابتدا", "حاشیه", "همراه", "هیئت", "هیات", "دولت", "کشور", "کشورهای", "رئیس", "وزیر",
-	"معاون", "سفیر", "نماینده", "ویژه", "جمهوری", "روابط", "همکاری", "همکاری‌های", "تاکید",
-	"تأکید", "اشاره", "ضمن", "اظهار", "وزارت", "سازمان", "مجلس", "حزب", "احزاب", "شورای", "کل",
-	"عالی", "بین‌الملل", "بین‌المللی", "سیاسی", "اقتصادی", "نظامی", "دفاعی", "امنیتی", "جدید",
-	"سابق", "اول", "دوم", "ارشد", "مقام", "مقامات", "آقایان", "خانم‌ها", "ازجمله", "جمله",
-	"حضور", "داشتند", "بعنوان", "عنوان", "همتای", "طرف", "او", "وی", "ایشان", "ما", "آنها",
-	"آن‌ها", "خود", "خویش", "چنین", "نوشت", "کرده", "باشد", "بودند", "شده", "می", "نمی", "های",
-	"ها", "آمد", "رفت", "گفتند", "افزودند", "کند", "کنند", "دارد", "دارند", "نمود", "ساخت",
-	"خواهد", "شود", "شوند", "گردید", "رسید", "رساند", "خواند", "دانست", "محترم", "اعلام", "تشکر",
-	"ابراز", "پیام", "سلام", "مراسم", "میهمانان",
+// keyMap returns m with its keys in matching form.
+func keyMap(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[normalize.Key(k)] = v
+	}
+	return out
 }
 
-// lightVerbs follow a noun to make a compound verb; a short country word
-// right before one is that noun ("ترک کرد": left), not the country.
-var lightVerbs = []string{
-	"کرد", "کردند", "کرده", "کردن", "کند", "کنند", "کنیم", "کردیم", "می‌کند", "می‌کنند",
-	"نمود", "نمودند", "شد", "شدند", "شده", "شود", "شوند", "گفت", "گفتن", "کنید",
+// titleInfo gives the country and sector a title (its key) implies, if any.
+func (m *matcher) titleInfo(k string) (country, sector string) {
+	for _, t := range m.implies {
+		if strings.HasPrefix(k, t.Prefix) {
+			return t.Country, t.Sector
+		}
+	}
+	return "", ""
+}
+
+// surnameShape reports whether w ends like a Persian family name.
+func (m *matcher) surnameShape(w string) bool {
+	if len([]rune(w)) < 4 {
+		return false
+	}
+	for _, end := range m.endings {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
 }

@@ -58,23 +58,56 @@ type matcher struct {
 	light map[string]bool
 	glue  []string
 	index map[string]int
+
+	// Word classes of lexicon.yaml in matching form.
+	implies     []titleImplies
+	endings     []string
+	suffixes    []suffix
+	zwnj        map[string]bool
+	listTitles  map[string]bool
+	former      map[string]bool
+	modifiers   map[string]bool
+	familyFirst map[string]bool
+	deputies    map[string]string
+}
+
+// suffix is a suffix key and whether it makes a name an adjective.
+type suffix struct {
+	k   string
+	adj bool
 }
 
 func (d *Dictionary) buildMatcher() *matcher {
-	m := &matcher{code: map[rune]byte{}, fill: map[string]bool{}, stop: map[string]bool{}, index: map[string]int{}}
-	for _, f := range fillers {
-		m.fill[normalize.Key(f)] = true
-	}
-	for _, s := range stopWords {
-		m.stop[normalize.Key(s)] = true
-	}
-	m.light = map[string]bool{}
-	for _, s := range lightVerbs {
-		m.light[normalize.Key(s)] = true
-	}
-	for _, g := range gluePrefixes {
+	lx := d.lex
+	m := &matcher{code: map[rune]byte{}, index: map[string]int{}}
+	m.fill = keySet(lx.Fillers)
+	m.stop = keySet(lx.StopWords)
+	m.light = keySet(lx.LightVerbs)
+	for _, g := range lx.GluePrefixes {
 		m.glue = append(m.glue, normalize.Key(g))
 	}
+	for _, t := range lx.TitleImplies {
+		t.Prefix = normalize.Key(t.Prefix)
+		m.implies = append(m.implies, t)
+	}
+	for _, e := range lx.SurnameEndings {
+		m.endings = append(m.endings, normalize.Key(e))
+	}
+	for _, x := range lx.Suffixes {
+		m.suffixes = append(m.suffixes, suffix{normalize.Key(x), false})
+	}
+	for _, x := range lx.AdjectiveSuffixes {
+		m.suffixes = append(m.suffixes, suffix{normalize.Key(x), true})
+	}
+	m.zwnj = keySet(lx.ZWNJSuffixes)
+	m.listTitles = keySet(lx.ListTitles)
+	m.former = keySet(lx.FormerWords)
+	m.modifiers = keySet(lx.RoleModifiers)
+	m.familyFirst = map[string]bool{}
+	for _, c := range lx.FamilyNameFirst {
+		m.familyFirst[c] = true
+	}
+	m.deputies = keyMap(lx.Deputies)
 	surnames := map[string][]string{} // surname key → person ids
 	for _, e := range d.entries {
 		names := e.FA
@@ -82,7 +115,7 @@ func (d *Dictionary) buildMatcher() *matcher {
 		case didar.KindPerson:
 			for _, n := range names {
 				m.add(n, hit{kind: hName, id: e.ID})
-				if s := surnameOf(n, e.Country); s != "" {
+				if s := m.surnameOf(n, e.Country); s != "" {
 					surnames[s] = appendUnique(surnames[s], e.ID)
 				}
 			}
@@ -131,31 +164,31 @@ func (d *Dictionary) buildMatcher() *matcher {
 			m.add(t, hit{kind: hOffice, id: o.ID})
 		}
 	}
-	for _, t := range titles {
+	for _, t := range lx.Titles {
 		m.add(t, hit{kind: hTitle})
 	}
-	for _, t := range pronouns {
+	for _, t := range lx.Pronouns {
 		m.add(t, hit{kind: hPronoun})
 	}
-	for _, t := range counterparts {
+	for _, t := range lx.Counterparts {
 		m.add(t, hit{kind: hCounterpart})
 	}
-	for t, sec := range groupNouns {
+	for t, sec := range lx.GroupNouns {
 		m.add(t, hit{kind: hGroupNoun, sector: sec})
 	}
-	for _, t := range pairPersons {
+	for _, t := range lx.PairPersons {
 		m.add(t, hit{kind: hPairPersons})
 	}
-	for _, t := range pairCountries {
+	for _, t := range lx.PairCountries {
 		m.add(t, hit{kind: hPairCountries})
 	}
-	for _, t := range homeWords {
+	for _, t := range lx.HomeWords {
 		m.add(t, hit{kind: hHome, id: "IRN"})
 	}
-	for t, h := range heads {
+	for t, h := range lx.Heads {
 		m.add(t, hit{kind: hHead, id: h})
 	}
-	for t, sec := range listNouns {
+	for t, sec := range lx.ListNouns {
 		m.add(t, hit{kind: hListNoun, sector: sec})
 	}
 
@@ -177,8 +210,8 @@ func (d *Dictionary) buildMatcher() *matcher {
 // surnameOf returns the key of the last word of a person's name when it
 // can stand alone: Chinese, Korean and Vietnamese names put the family
 // name first and are too short, so they have none.
-func surnameOf(name, country string) string {
-	if familyNameFirst[country] {
+func (m *matcher) surnameOf(name, country string) string {
+	if m.familyFirst[country] {
 		return ""
 	}
 	k := normalize.Key(name)
@@ -192,9 +225,6 @@ func surnameOf(name, country string) string {
 	}
 	return s
 }
-
-// familyNameFirst are the countries whose names put the family name first.
-var familyNameFirst = map[string]bool{"CHN": true, "TWN": true, "PRK": true, "KOR": true, "VNM": true}
 
 func appendUnique(s []string, v string) []string {
 	for _, x := range s {
@@ -405,18 +435,18 @@ func (m *matcher) check(d *doc, c0, c1 int, p *pattern) (span, bool) {
 		rest := d.key[int(d.ci[c1]):last.ke]
 		switch {
 		case kind == hTitle && p.letters >= 4 && !strings.HasPrefix(p.key, "امیر"):
-			if _, plural := suffixChain(rest); plural || utf8.RuneCountInString(rest) < 3 {
+			if _, plural := m.suffixChain(rest); plural || utf8.RuneCountInString(rest) < 3 {
 				return s, false // دکترها, مهندسین, پاسداران: not a title
 			}
 			s.glued = true
 			s.end = d.pos[int(d.ci[c1])]
 			return s, true
 		case kind == hName || kind == hAdjective || kind == hDemonym || kind == hMetonym || kind == hSurname:
-			adj, ok := suffixChain(rest)
+			adj, ok := m.suffixChain(rest)
 			if !ok {
 				r, _ := utf8.DecodeLastRuneInString(d.key[:int(d.ci[c1])])
 				zwnj := d.text[d.pos[int(d.ci[c1])]-1] == normalize.ZWNJ || nonJoining(r)
-				if !zwnj || !zwnjSuffixes[rest] {
+				if !zwnj || !m.zwnj[rest] {
 					return s, false
 				}
 			}
@@ -450,40 +480,22 @@ func (m *matcher) gluedPrefix(p string) bool {
 
 // suffixChain reports whether rest is a sequence of suffixes, and whether
 // one of them makes an adjective.
-func suffixChain(rest string) (adj, ok bool) {
+func (m *matcher) suffixChain(rest string) (adj, ok bool) {
 	if rest == "" {
 		return false, true
 	}
 	if len(rest) > 16 {
 		return false, false // longer than any chain of suffixes
 	}
-	for _, sfx := range suffixKeys {
+	for _, sfx := range m.suffixes {
 		if strings.HasPrefix(rest, sfx.k) {
-			if adj2, ok2 := suffixChain(rest[len(sfx.k):]); ok2 {
+			if adj2, ok2 := m.suffixChain(rest[len(sfx.k):]); ok2 {
 				return sfx.adj || adj2, true
 			}
 		}
 	}
 	return false, false
 }
-
-// suffixKeys are the suffixes as matching keys.
-var suffixKeys = func() []struct {
-	k   string
-	adj bool
-} {
-	var out []struct {
-		k   string
-		adj bool
-	}
-	for sfx, a := range suffixes {
-		out = append(out, struct {
-			k   string
-			adj bool
-		}{normalize.Key(sfx), a})
-	}
-	return out
-}()
 
 // nonJoining letters are never joined to the next one, so a suffix after
 // them looks glued even when written correctly.

@@ -111,21 +111,6 @@ func (l *linker) quotedAfter(w int) (w0, w1 int, ok bool) {
 	return
 }
 
-// titleInfo gives the country and sector a title implies, if any.
-func titleInfo(k string) (country, sector string) {
-	switch {
-	case strings.HasPrefix(k, "امیر") || strings.HasPrefix(k, "سردار") || strings.HasPrefix(k, "سرتیپ") ||
-		strings.HasPrefix(k, "سرلشکر") || strings.HasPrefix(k, "سرهنگ") || strings.HasPrefix(k, "سپهبد") ||
-		strings.HasPrefix(k, "دریادار"):
-		return "IRN", "MIL"
-	case strings.HasPrefix(k, "ژنرال"):
-		return "", "MIL"
-	case strings.HasPrefix(k, "ایت") || strings.HasPrefix(k, "حجت"):
-		return "IRN", "REL"
-	}
-	return "", ""
-}
-
 // titled reads a title and the name after it.
 func (l *linker) titled(i int) (int, bool) {
 	titleKey := l.spans[i].pat.key
@@ -234,20 +219,7 @@ func (l *linker) looksLikeName(key string) bool {
 	if len(words) >= 2 && l.d.given[words[0]] {
 		return true
 	}
-	return surnameShape(words[len(words)-1])
-}
-
-// surnameShape reports whether w ends like a Persian family name.
-func surnameShape(w string) bool {
-	if len([]rune(w)) < 4 {
-		return false
-	}
-	for _, end := range []string{"پور", "زاده", "نژاد", "نیا", "فر", "راد", "وند", "لو", "یان", "ی"} {
-		if strings.HasSuffix(w, end) {
-			return true
-		}
-	}
-	return false
+	return l.m.surnameShape(words[len(words)-1])
 }
 
 // known reports whether key names a person already in the article or is
@@ -276,7 +248,7 @@ func (l *linker) resolve(key, display string, r *role, title string) string {
 	if id := l.resolveKnown(key, r, false); id != "" {
 		return id
 	}
-	country, sector := titleInfo(title)
+	country, sector := l.m.titleInfo(normalize.Key(title))
 	rolePhrase := ""
 	if r != nil {
 		country, sector, rolePhrase = r.key.country, r.sector, r.phrase
@@ -386,7 +358,7 @@ func (l *linker) list(i int, sector string) int {
 	// The list starts after ازجمله, از جمله or a colon within five words;
 	// after آقایان at once.
 	startAt := -1
-	if plural := normalize.Key(s.pat.key); listTitles[plural] {
+	if plural := normalize.Key(s.pat.key); l.m.listTitles[plural] {
 		startAt, country = w, ""
 	}
 	for k := w; startAt < 0 && k < len(l.doc.words) && k <= w+5; k++ {

@@ -91,7 +91,7 @@ func (l *linker) readRole(i int) (role, bool) {
 			r.bare = true
 			next := l.adjacent(i, i+1)
 			// وزیر خارجه سابق آمریکا: someone who held it before.
-			if w := s.w1 + 1; w < len(l.doc.words) && formerWords[l.doc.words[w].k] {
+			if w := s.w1 + 1; w < len(l.doc.words) && l.m.former[l.doc.words[w].k] {
 				r.former = true
 				r.end = l.doc.words[w].end
 				next = i+1 < len(l.spans) && l.spans[i+1].w0 == w+1
@@ -138,9 +138,6 @@ func (l *linker) readRole(i int) (role, bool) {
 	}
 	return role{}, false
 }
-
-// formerWords after a title make it a former office.
-var formerWords = map[string]bool{"سابق": true, "اسبق": true, "پیشین": true}
 
 // orgOffices are offices held in an organisation, never read without it.
 var orgOffices = map[string]bool{"party-leader": true, "organization-head": true}
