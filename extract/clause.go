@@ -779,10 +779,11 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		if typ == didar.Demand && c.quoted && len(c.speaker) > 0 {
 			source = a.links[c.speaker[0]].ActorID
 		}
-		tm := -1
+		tm, via := -1, ""
 		for _, mk := range t.c.markers {
 			if tm = a.arg(c, t, mk); tm >= 0 {
 				rule += "/" + mk
+				via = mk
 				break
 			}
 		}
@@ -822,6 +823,11 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		}
 		if tm >= 0 {
 			target = a.links[tm].ActorID
+		}
+		// An adversarial act aims at another side: "تهدید کرد که واشنگتن
+		// ... علیه ایران" names its own side first.
+		if target != "" && via == "after" && source != "" && a.side(target) == a.side(source) {
+			target = a.opponent(sStart, sEnd, source)
 		}
 		if target == "" && adversarial(typ) && !slices.Equal(t.c.markers, []string{"poss"}) {
 			if target = a.referent(c, source); target != "" {
@@ -1047,6 +1053,10 @@ func (a *article) referent(c clause, source string) string {
 			found = true
 		}
 		if k == "از" && a.toks[i+1].key == "آن" {
+			found = true
+		}
+		// "آن‌ها را رد کرد"، "آن را ... خواند"
+		if (k == "آنها" || k == "آن") && a.toks[i+1].key == "را" {
 			found = true
 		}
 	}
