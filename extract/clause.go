@@ -898,6 +898,10 @@ func (a *article) emit(c clause, t trigger, e didar.Event, sStart, sEnd int, cam
 	if typ == didar.Meet && e.Location != nil && e.Location.Country != "" && !a.anyFrom(e.Participants, string(e.Location.Country)) {
 		cameo = "044"
 	}
+	// Aid only promised is CAMEO 033, intent to provide aid.
+	if typ == didar.Aid && e.Status == didar.StatusPlanned {
+		cameo = "033"
+	}
 	e.Code(cameo)
 	e.Topics = a.topics(sStart, sEnd, 1)
 	e.Confidence = conf

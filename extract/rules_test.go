@@ -79,6 +79,9 @@ func TestRules(t *testing.T) {
 			[]want{{didar.Meet, didar.StatusOccurred, "sergey-lavrov+wang-yi", "", ""}, {didar.Meet, didar.StatusOccurred, "sergey-lavrov+xi-jinping", "", ""}}},
 		{"meetings among one country's officials are not international",
 			"ابراهیم رئیسی با محمدباقر قالیباف دیدار کرد.", day, nil},
+		{"promised aid",
+			"شی جین‌پینگ گفت: چین به ایران واکسن کمک خواهد کرد.", day,
+			[]want{{didar.Aid, didar.StatusPlanned, "CHN>IRN", "", ""}}},
 		{"a wish in the subjunctive is no visit",
 			"شی جین‌پینگ از ولادیمیر پوتین دعوت کرد که به پکن سفر کند.", day,
 			[]want{{didar.Invite, didar.StatusOccurred, "xi-jinping>vladimir-putin", "", ""}}},
@@ -108,6 +111,9 @@ func TestRules(t *testing.T) {
 				}
 				if w.country != "" && (e.Location == nil || string(e.Location.Country) != w.country) {
 					t.Errorf("event %d location = %+v, want country %s", i, e.Location, w.country)
+				}
+				if e.Type == didar.Aid && e.Status == didar.StatusPlanned && e.CAMEO != "033" {
+					t.Errorf("promised aid coded %s, want 033", e.CAMEO)
 				}
 				if e.Rule == "" || e.Evidence.Text == "" {
 					t.Errorf("event %d has no rule or evidence", i)
