@@ -10,9 +10,11 @@ import (
 // cache keeps the answers of GET /api/ requests for a short time. The
 // corpus changes only when articles are ingested, and readers ask the
 // same questions (the overview, a popular dyad) many times a second, so
-// a few seconds of staleness buys a lot: under load one request computes
-// an answer and the others that arrive meanwhile wait for it instead of
-// running the same query. A write through this server clears it.
+// a few seconds of staleness buys a lot. Under load one request computes
+// an answer while the others that arrive meanwhile wait for it (the first
+// time) or get the previous answer (when it is being refreshed), so a
+// slow query is run once per TTL and only one reader waits for it. A
+// write through this server clears the cache.
 type cache struct {
 	ttl time.Duration
 	max int
@@ -21,74 +23,97 @@ type cache struct {
 	entries map[string]*cached
 }
 
+// cached is one answer. Its fields are guarded by cache.mu.
 type cached struct {
-	done    chan struct{} // closed when the answer is ready
-	status  int
-	ctype   string
-	body    []byte
-	expires time.Time
+	done       chan struct{} // closed when the first answer is ready
+	ready      bool
+	answer     answer
+	expires    time.Time
+	refreshing bool
 }
 
 func newCache(ttl time.Duration, max int) *cache {
 	return &cache{ttl: ttl, max: max, entries: map[string]*cached{}}
 }
 
-// serve answers r from the cache, or by next (storing a 200 answer).
+// serve answers r from the cache, or by next (keeping a 200 answer).
 func (c *cache) serve(w http.ResponseWriter, r *http.Request, next http.Handler) {
 	key := r.URL.RequestURI()
 	now := time.Now()
 	c.mu.Lock()
 	e, ok := c.entries[key]
-	if ok && e.expires.IsZero() {
-		// Being computed by another request: wait for it.
+	switch {
+	case ok && !e.ready:
+		// The first answer is being computed: wait for it.
 		c.mu.Unlock()
 		select {
 		case <-e.done:
-			if e.status == http.StatusOK {
-				e.write(w)
+			c.mu.Lock()
+			ready, a := e.ready, e.answer
+			c.mu.Unlock()
+			if ready {
+				a.write(w)
 				return
 			}
 		case <-r.Context().Done():
 		}
 		next.ServeHTTP(w, r)
 		return
-	}
-	if ok && now.Before(e.expires) {
+	case ok && (now.Before(e.expires) || e.refreshing):
+		// Fresh, or stale while another request refreshes it.
+		a := e.answer
 		c.mu.Unlock()
-		e.write(w)
+		a.write(w)
 		return
+	case ok:
+		e.refreshing = true
+	default:
+		if len(c.entries) >= c.max {
+			c.evict(now)
+		}
+		e = &cached{done: make(chan struct{})}
+		c.entries[key] = e
 	}
-	if len(c.entries) >= c.max {
-		c.evict(now)
-	}
-	e = &cached{done: make(chan struct{})}
-	c.entries[key] = e
 	c.mu.Unlock()
 
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
 	next.ServeHTTP(rec, r)
-	e.status, e.ctype, e.body = rec.status, rec.Header().Get("Content-Type"), rec.buf.Bytes()
+
 	c.mu.Lock()
-	if e.status == http.StatusOK {
+	defer c.mu.Unlock()
+	e.refreshing = false
+	if rec.status == http.StatusOK {
+		e.answer = answer{rec.status, rec.Header().Get("Content-Type"), rec.buf.Bytes()}
 		e.expires = time.Now().Add(c.ttl)
-	} else {
+		e.ready = true
+	} else if !e.ready {
 		delete(c.entries, key) // errors are not kept
 	}
-	c.mu.Unlock()
-	close(e.done)
+	if !isClosed(e.done) {
+		close(e.done)
+	}
 }
 
-// evict drops expired answers, and everything if that is not enough.
-// Called with mu held.
+func isClosed(ch chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
+}
+
+// evict drops answers long expired, and every answer if that is not
+// enough. Called with mu held.
 func (c *cache) evict(now time.Time) {
 	for k, e := range c.entries {
-		if !e.expires.IsZero() && now.After(e.expires) {
+		if e.ready && !e.refreshing && now.After(e.expires.Add(c.ttl)) {
 			delete(c.entries, k)
 		}
 	}
 	if len(c.entries) >= c.max {
 		for k, e := range c.entries {
-			if !e.expires.IsZero() {
+			if e.ready && !e.refreshing {
 				delete(c.entries, k)
 			}
 		}
@@ -100,17 +125,25 @@ func (c *cache) clear() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for k, e := range c.entries {
-		if !e.expires.IsZero() {
+		if e.ready {
 			delete(c.entries, k)
 		}
 	}
 }
 
-func (e *cached) write(w http.ResponseWriter) {
-	w.Header().Set("Content-Type", e.ctype)
+// answer is a kept response; its body is replaced, never changed in
+// place, so a copy of it can be written without the lock.
+type answer struct {
+	status int
+	ctype  string
+	body   []byte
+}
+
+func (a answer) write(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", a.ctype)
 	w.Header().Set("X-Didar-Cache", "hit")
-	w.WriteHeader(e.status)
-	w.Write(e.body)
+	w.WriteHeader(a.status)
+	w.Write(a.body)
 }
 
 // recorder passes a response through and keeps a copy of it.

@@ -62,3 +62,28 @@ func TestCache(t *testing.T) {
 		t.Errorf("after a write: %d articles (cache %q), want 5 fresh", s3.Articles, res3.Header.Get("X-Didar-Cache"))
 	}
 }
+
+// TestCacheExpires checks that an answer older than the TTL is computed
+// again, so that writes by other processes show.
+func TestCacheExpires(t *testing.T) {
+	srv, st := newTestServer(t, Options{CacheTTL: time.Second})
+	var s didar.Stats
+	get(t, srv.URL, "/api/stats", &s)
+	rec := fixtureRecord(t, fixtureArticle{id: "other-process", published: "2025-03-01", text: "لاوروف و وانگ یی در مسکو گفت‌وگو کردند."})
+	if _, err := st.SaveArticle(context.Background(), didar.NewArticle{Record: rec}); err != nil {
+		t.Fatal(err)
+	}
+	res, _ := get(t, srv.URL, "/api/stats", &s)
+	if s.Articles != 4 || res.Header.Get("X-Didar-Cache") != "hit" {
+		t.Errorf("within the TTL: %d articles (cache %q), want the kept 4", s.Articles, res.Header.Get("X-Didar-Cache"))
+	}
+	time.Sleep(1100 * time.Millisecond)
+	res, _ = get(t, srv.URL, "/api/stats", &s)
+	if s.Articles != 5 || res.Header.Get("X-Didar-Cache") != "" {
+		t.Errorf("after the TTL: %d articles (cache %q), want a fresh 5", s.Articles, res.Header.Get("X-Didar-Cache"))
+	}
+	res, _ = get(t, srv.URL, "/api/stats", &s)
+	if s.Articles != 5 || res.Header.Get("X-Didar-Cache") != "hit" {
+		t.Errorf("refreshed: %d articles (cache %q), want the kept 5", s.Articles, res.Header.Get("X-Didar-Cache"))
+	}
+}
