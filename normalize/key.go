@@ -127,8 +127,30 @@ func isSpacingPunct(r rune) bool {
 // the punctuation whose spacing Text fixes (، ؛ : . ! ؟ ? « » ( )), and the
 // few compounds that Text joins across " و " (گفت و گو) are joined here too.
 func Key(s string) string {
+	if keyed(s) {
+		return s
+	}
 	k, _ := Fold(s)
 	return k
+}
+
+// keyed reports whether s is already its own key: a word of Arabic-block
+// letters that fold to themselves, as most words of display text are. It
+// spares Key the copy and the positions Fold builds.
+func keyed(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i += 2 {
+		c := s[i]
+		if c < 0xD8 || c > 0xDB || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+			return false
+		}
+		if !foldSame[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)-0x0600] {
+			return false
+		}
+	}
+	return true
 }
 
 // Fold returns Key(s) and, for every byte of the key, the rune index in s
