@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/didar-news/didar"
 )
@@ -114,13 +115,8 @@ func (a *article) tokRange(start, end int) (int, int) {
 	return i, j
 }
 
-func (a *article) keys(t0, t1 int) []string {
-	ks := make([]string, 0, t1-t0)
-	for _, t := range a.toks[t0:t1] {
-		ks = append(ks, t.key)
-	}
-	return ks
-}
+// keys returns the keys of tokens [t0, t1); callers must not change them.
+func (a *article) keys(t0, t1 int) []string { return a.allKeys[t0:t1] }
 
 // skipReportPrefix skips "به گزارش X، ..." and "به نقل از X،": the outlets
 // named there are not actors of the sentence.
@@ -288,19 +284,22 @@ func (a *article) clauseInitial(m, t0 int) bool {
 	return false
 }
 
-func (a *article) isVerb(i int) bool {
-	k := a.toks[i].key
-	if a.x.lex.is("verb", k) {
+func (a *article) isVerb(i int) bool { return a.toks[i].verb }
+
+// verbKey reports whether a word is a finite or light verb: listed, or a
+// present form with می/نمی, a future auxiliary, or a listed verb negated.
+func (lx *Lexicon) verbKey(k string) bool {
+	if lx.is("verb", k) {
 		return true
 	}
-	r := []rune(k)
-	if len(r) > 4 && (strings.HasPrefix(k, "می") || strings.HasPrefix(k, "نمی")) && !a.x.lex.is("notverb", k) {
+	n := utf8.RuneCountInString(k)
+	if n > 4 && (strings.HasPrefix(k, "می") || strings.HasPrefix(k, "نمی")) && !lx.is("notverb", k) {
 		return true
 	}
-	if strings.HasPrefix(k, "خواه") && len(r) <= 6 {
+	if strings.HasPrefix(k, "خواه") && n <= 6 {
 		return true
 	}
-	if strings.HasPrefix(k, "ن") && a.x.lex.is("verb", string(r[1:])) {
+	if rest, ok := strings.CutPrefix(k, "ن"); ok && lx.is("verb", rest) {
 		return true
 	}
 	return false

@@ -89,6 +89,7 @@ type article struct {
 
 	subject []int // the discourse subject: mention indexes of the last sentence subject
 
+	allKeys   []string // the key of every token, for the lexicon's lookups
 	topicHits []topicHit
 	dateline  *didar.Location // the place a dateline names
 }
@@ -99,6 +100,7 @@ type tok struct {
 	start, end int
 	key        string
 	mention    int
+	verb       bool // a finite or light verb, which closes a clause
 }
 
 func (a *article) run() {
@@ -142,7 +144,9 @@ func (a *article) tokenize() {
 		if li < len(a.links) && a.links[li].Start <= w.Start && w.End <= a.links[li].End+1 {
 			m = li
 		}
-		a.toks = append(a.toks, tok{start: w.Start, end: w.End, key: normalize.Key(w.Text), mention: m})
+		k := normalize.Key(w.Text)
+		a.toks = append(a.toks, tok{start: w.Start, end: w.End, key: k, mention: m, verb: a.x.lex.verbKey(k)})
+		a.allKeys = append(a.allKeys, k)
 	}
 }
 

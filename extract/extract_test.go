@@ -12,6 +12,7 @@ import (
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/actors"
 	"github.com/didar-news/didar/eval"
+	"github.com/didar-news/didar/normalize"
 	"github.com/didar-news/didar/samples"
 )
 
@@ -266,4 +267,23 @@ func TestHeldout(t *testing.T) {
 	eval.WriteTable(&buf, results, false)
 	t.Log("\n" + buf.String())
 	scoreAt(t, "heldout", eval.Total(results), heldoutFloors)
+}
+
+// BenchmarkBaselineNormalize runs normalize.Text alone over the same
+// articles, the baseline that BenchmarkExtract's figure is read against.
+func BenchmarkBaselineNormalize(b *testing.B) {
+	all, err := samples.All()
+	if err != nil {
+		b.Fatal(err)
+	}
+	size := 0
+	for _, s := range all {
+		size += len(s.Text)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, s := range all {
+			normalize.Text(s.Text)
+		}
+	}
 }

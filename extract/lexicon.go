@@ -199,13 +199,12 @@ func (lx *Lexicon) match(keys []string, i int) ([]cue, int) {
 // it is, and without a plural or ezafe ending (دیدارهای → دیدار), so that
 // the lexicon need not list every inflection.
 func firstWordForms(k string) []string {
-	forms := []string{k}
 	for _, suf := range []string{"های", "ها", "ات"} {
 		if s, ok := strings.CutSuffix(k, suf); ok && len(s) >= 4 {
-			forms = append(forms, s)
+			return []string{k, s}
 		}
 	}
-	return forms
+	return []string{k}
 }
 
 // topicIndex keys topic cues by a short prefix of their first word, so
