@@ -161,7 +161,9 @@ func newTimeline(months []didar.DyadMonth) timeline {
 		b.LineY = t.Zero - m.Goldstein/t.MaxG*half
 		pts = append(pts, fmt.Sprintf("%.1f,%.1f", b.LineX, b.LineY))
 		t.Bars = append(t.Bars, b)
-		if strings.HasSuffix(m.Month, "-01") || i == 0 {
+		// The first month is labelled with its year unless January comes
+		// too soon after it for both labels to fit.
+		if strings.HasSuffix(m.Month, "-01") || (i == 0 && (len(all) <= 12 || m.Month[5:] <= "09")) {
 			label := m.Month[:4]
 			if len(all) <= 12 {
 				label = m.Month

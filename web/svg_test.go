@@ -46,3 +46,32 @@ func TestNetworkLayout(t *testing.T) {
 		t.Errorf("edge tones %v, want cooperation and conflict", tones)
 	}
 }
+
+func TestTimeline(t *testing.T) {
+	months := []didar.DyadMonth{
+		{Month: "2013-11", Events: 3, QuadClass: [4]int{2, 0, 1, 0}, Goldstein: 2},
+		{Month: "2015-06", Events: 2, QuadClass: [4]int{0, 0, 1, 1}, Goldstein: -10},
+	}
+	tl := newTimeline(months)
+	if len(tl.Bars) != 20 {
+		t.Fatalf("%d bars, want 20 months from 2013-11 to 2015-06", len(tl.Bars))
+	}
+	var labels []string
+	for _, tk := range tl.Ticks {
+		labels = append(labels, tk.Label)
+	}
+	if fmt.Sprint(labels) != "[2014 2015]" {
+		t.Errorf("ticks %v, want [2014 2015] (November is too close to January for a label)", labels)
+	}
+	first, last := tl.Bars[0], tl.Bars[19]
+	// Cooperation stands above the axis, conflict hangs below it.
+	if first.Rects[0].Y+first.Rects[0].H != tl.Zero || first.Rects[2].Y != tl.Zero {
+		t.Errorf("first month rects %+v around axis %v", first.Rects, tl.Zero)
+	}
+	if last.LineY <= tl.Zero || first.LineY >= tl.Zero {
+		t.Errorf("Goldstein line at %v and %v, want above then below the axis at %v", first.LineY, last.LineY, tl.Zero)
+	}
+	if last.LineY > tl.BotY+0.01 {
+		t.Errorf("the most hostile month's line point %v falls below the chart %v", last.LineY, tl.BotY)
+	}
+}
