@@ -67,7 +67,9 @@ func (l *linker) localSurnames() {
 	note := func(name, id string, first int) {
 		k := normalize.Key(name)
 		i := strings.LastIndexByte(k, ' ')
-		if i < 0 || len([]rune(k[i+1:])) < 3 {
+		// Two letters are enough here: the full name came first in this
+		// article (جان کی ... کی گفت).
+		if i < 0 || len([]rune(k[i+1:])) < 2 {
 			return
 		}
 		last := k[i+1:]
@@ -109,12 +111,13 @@ func (l *linker) localSurnames() {
 		return
 	}
 	covered := make([]bool, len(l.doc.text)+1)
-	country := map[int]int{} // start of a one-word country link → its index
+	country := map[int]int{} // start of a one-word link to no person → its index
 	for i, ln := range l.links {
 		for p := ln.Start; p < ln.End; p++ {
 			covered[p] = true
 		}
-		if a := l.actors[ln.ActorID]; a != nil && a.Kind == didar.KindCountry {
+		// Any dictionary word that is not a person may be a surname too.
+		if a := l.actors[ln.ActorID]; a != nil && a.Kind != didar.KindPerson && ln.Via != "role" && ln.Via != "group" {
 			country[ln.Start] = i
 		}
 	}
@@ -124,7 +127,8 @@ func (l *linker) localSurnames() {
 			continue
 		}
 		if covered[w.start] {
-			// "سودانی" after "محمد شیاع السودانی" is his name, not Sudan.
+			// "سودانی" after "محمد شیاع السودانی" is his name, not Sudan;
+			// "ترکی" after "جان ترکی" his, not Turkish.
 			i, ok := country[w.start]
 			if s, isName := exact[w.k]; ok && isName && l.links[i].End == w.end && w.start >= s.first {
 				l.links[i].ActorID, l.links[i].Via = s.id, "surname"

@@ -122,15 +122,6 @@ func keySet(words []string) map[string]bool {
 	return s
 }
 
-// keyMap returns m with its keys in matching form.
-func keyMap(m map[string]string) map[string]string {
-	out := make(map[string]string, len(m))
-	for k, v := range m {
-		out[normalize.Key(k)] = v
-	}
-	return out
-}
-
 // titleInfo gives the country and sector a title (its key) implies, if any.
 func (m *matcher) titleInfo(k string) (country, sector string) {
 	for _, t := range m.implies {

@@ -366,10 +366,18 @@ func (l *linker) step(i int) int {
 			return l.roleMention(i, r)
 		}
 	}
+	if _, ok := l.has(s, hDeputy); ok {
+		if r, ok := l.readRole(i); ok {
+			return l.roleMention(i, r)
+		}
+	}
 	if h, ok := l.has(s, hGroupNoun); ok {
 		if n, ok := l.group(i, h.sector); ok {
 			return n
 		}
+	}
+	if h, ok := l.has(s, hPluralRole); ok && l.pluralRole(i, h.sector) {
+		return i + 1
 	}
 	if h, ok := l.has(s, hListNoun); ok {
 		return l.list(i, h.sector)

@@ -29,6 +29,8 @@ const (
 	hHome                         // کشورمان
 	hHead                         // رئیس, دبیرکل before an organisation
 	hListNoun                     // دبیران کل before a list of names
+	hDeputy                       // معاون, نماینده ویژه before an office
+	hPluralRole                   // وزیران before two countries
 )
 
 type hit struct {
@@ -68,7 +70,6 @@ type matcher struct {
 	former      map[string]bool
 	modifiers   map[string]bool
 	familyFirst map[string]bool
-	deputies    map[string]string
 }
 
 // suffix is a suffix key and whether it makes a name an adjective.
@@ -107,7 +108,6 @@ func (d *Dictionary) buildMatcher() *matcher {
 	for _, c := range lx.FamilyNameFirst {
 		m.familyFirst[c] = true
 	}
-	m.deputies = keyMap(lx.Deputies)
 	surnames := map[string][]string{} // surname key → person ids
 	for _, e := range d.entries {
 		names := e.FA
@@ -190,6 +190,12 @@ func (d *Dictionary) buildMatcher() *matcher {
 	}
 	for t, sec := range lx.ListNouns {
 		m.add(t, hit{kind: hListNoun, sector: sec})
+	}
+	for t, sec := range lx.Deputies {
+		m.add(t, hit{kind: hDeputy, sector: sec})
+	}
+	for t, sec := range lx.PluralRoles {
+		m.add(t, hit{kind: hPluralRole, sector: sec})
 	}
 
 	b := ahocorasick.NewTrieBuilder()

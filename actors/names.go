@@ -22,6 +22,10 @@ func (l *linker) nameKey(w0, w1 int) string {
 // plain words after a sentence start, punctuation or a conjunction.
 func (l *linker) nameBefore(w int) (w0, w1 int, quoted, weak, ok bool) {
 	j := w - 1
+	// نخستین، سابق: an ordinal or adjective of the role, not the name.
+	for j >= 0 && l.spanAt[j] < 0 && l.m.modifiers[l.doc.words[j].k] {
+		j--
+	}
 	if j >= 0 && isComma(l.doc.words[j].k) {
 		j--
 	}
@@ -79,7 +83,7 @@ func (l *linker) nameWords(a, b int, quoted bool) bool {
 		if !x.letter || len([]rune(x.k)) < 2 || isDigits(x.k) {
 			return false
 		}
-		if !quoted && (l.m.stop[x.k] || l.spanAt[w] >= 0) {
+		if !quoted && (l.m.stop[x.k] || l.m.modifiers[x.k] || l.spanAt[w] >= 0) {
 			return false
 		}
 	}
@@ -182,6 +186,9 @@ func (l *linker) titled(i int) (int, bool) {
 		}
 		if quoted && wn < len(l.doc.words) && isComma(l.doc.words[wn].k) {
 			wn++
+		}
+		for wn < len(l.doc.words) && l.spanAt[wn] < 0 && l.m.modifiers[l.doc.words[wn].k] {
+			wn++ // آقای X نخستین سفیر ...
 		}
 		if j := l.skipTo(wn); j < len(l.spans) && l.spans[j].w0 == wn {
 			if rr, ok := l.readRole(j); ok {
@@ -471,4 +478,71 @@ func (l *linker) titleWord(k string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// pluralRole reads two names before a plural role and two countries after
+// it: "X و Y وزیران خارجه روسیه و اوکراین" makes X of the first country
+// and Y of the second. Names the dictionary knows are linked already;
+// the others become persons of their country.
+func (l *linker) pluralRole(i int, sector string) bool {
+	s := l.spans[i]
+	j := i + 1
+	if j+1 >= len(l.spans) || !l.plainWords(s.w1+1, l.spans[j].w0) || l.spans[j].w0-s.w1-1 > 2 {
+		return false
+	}
+	c1, ok1 := l.countryAt(j)
+	and := l.spans[j].w1 + 1
+	if !ok1 || and >= len(l.doc.words) || l.doc.words[and].k != "و" || l.spans[j+1].w0 != and+1 {
+		return false
+	}
+	c2, ok2 := l.countryAt(j + 1)
+	if !ok2 || c1 == c2 {
+		return false
+	}
+	// The second name ends right before the role, the first before "و".
+	a2, b2, known2, ok := l.nameEndingBefore(s.w0)
+	if !ok || a2 < 2 || l.doc.words[a2-1].k != "و" {
+		return false
+	}
+	a1, b1, known1, ok := l.nameEndingBefore(a2 - 1)
+	if !ok {
+		return false
+	}
+	for _, n := range []struct {
+		a, b    int
+		known   bool
+		country string
+	}{{a1, b1, known1, c1}, {a2, b2, known2, c2}} {
+		if n.known {
+			continue
+		}
+		start, end := l.doc.words[n.a].start, l.doc.words[n.b].end
+		key := l.nameKey(n.a, n.b)
+		id := l.resolveKnown(key, nil, false)
+		if id == "" {
+			id = l.newActor(slug(l.textOf(start, end)), didar.KindPerson, l.textOf(start, end), n.country, sector, "")
+		}
+		l.add(start, end, id, "name", "")
+	}
+	return true
+}
+
+// nameEndingBefore finds the name that ends right before word w: a
+// dictionary person's span (known) or plain words that can be a name.
+func (l *linker) nameEndingBefore(w int) (w0, w1 int, known, ok bool) {
+	if w < 1 {
+		return 0, 0, false, false
+	}
+	if sp := l.spanAt[w-1]; sp >= 0 {
+		e, _, isEntry := l.entryHit(l.spans[sp])
+		if !isEntry || e.Kind != didar.KindPerson {
+			return 0, 0, false, false
+		}
+		return l.spans[sp].w0, l.spans[sp].w1, true, true
+	}
+	w0, w1, quoted, _, ok := l.nameBefore(w)
+	if !ok || quoted || w1 != w-1 {
+		return 0, 0, false, false
+	}
+	return w0, w1, false, true
 }

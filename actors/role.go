@@ -2,6 +2,7 @@ package actors
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/didar-news/didar"
 )
@@ -18,6 +19,9 @@ type role struct {
 	bare   bool // a title with no country, read as Iran's
 	former bool // سابق: held before, not by the holder at the date
 	head   bool // a head word and an organisation, no office
+	// deputy: a deputy, envoy, spokesperson or adviser of an office or
+	// country ("معاون وزیر خارجه آمریکا"), never its holder.
+	deputy bool
 }
 
 // apposition links a role phrase right after the person of span i (with
@@ -68,6 +72,9 @@ func (l *linker) noteRole(id string, r role) {
 // or a head word followed by an organisation.
 func (l *linker) readRole(i int) (role, bool) {
 	s := l.spans[i]
+	if r, ok := l.readDeputy(i); ok {
+		return r, true
+	}
 	for _, h := range s.pat.hits {
 		if h.kind != hOffice {
 			continue
@@ -237,6 +244,12 @@ func (l *linker) roleMention(i int, r role) int {
 			id = l.resolve(key, l.textOf(start, end), &r, "")
 		} else if w1 > w0 {
 			id = l.resolveKnown(key, &r, true)
+			if id == "" && r.deputy && (w0 == 0 || l.doc.words[w0-1].k != "که") {
+				// A deputy's or envoy's foreign name: the phrase after it
+				// vouches for a person, unless a clause ran into it
+				// ("که دقایقی پیش تحویل نماینده ...").
+				id = l.resolve(key, l.textOf(start, end), &r, "")
+			}
 		}
 	}
 	if id != "" {
@@ -275,12 +288,20 @@ func (l *linker) roleMention(i int, r role) int {
 		l.noteRole(id, r)
 		return l.skipTo(w1 + 1)
 	}
-	if id := l.holder(r); id != "" {
+	if id := l.holder(r); id != "" && !r.deputy {
 		l.add(r.start, r.end, id, "role", r.phrase)
 		return r.next
 	}
 	// Nobody known holds it: the role phrase names a person of its own.
 	if id, ok := l.roleOf[r.key]; ok && !r.former {
+		l.add(r.start, r.end, id, "role", r.phrase)
+		return r.next
+	}
+	if r.deputy {
+		// Someone unnamed, not the office holder: the government (or
+		// the sector) of the country acts through them.
+		id := "group-" + strings.ToLower(r.key.country) + "-" + strings.ToLower(r.sector)
+		l.newActor(id, didar.KindGroup, r.phrase, r.key.country, r.sector, "")
 		l.add(r.start, r.end, id, "role", r.phrase)
 		return r.next
 	}
@@ -360,4 +381,45 @@ func (l *linker) thisCountry(p int) (country string, end int, ok bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// readDeputy reads a deputy word and the office, organisation or country
+// it serves: "نماینده ویژه رئیس‌جمهور روسیه", "سخنگوی وزارت خارجه چین",
+// "مشاور امنیت ملی امارات". The phrase names someone other than the
+// office holder, so its key is an office nobody in the dictionary holds.
+func (l *linker) readDeputy(i int) (role, bool) {
+	h, ok := l.has(l.spans[i], hDeputy)
+	if !ok || !l.adjacent(i, i+1) {
+		return role{}, false
+	}
+	s := l.spans[i]
+	word := squeeze(s.pat.key)
+	r := role{start: s.start, sector: h.sector, deputy: true}
+	if _, isOffice := l.has(l.spans[i+1], hOffice); isOffice {
+		inner, ok := l.readRole(i + 1)
+		if !ok || inner.deputy {
+			return role{}, false
+		}
+		r.key = roleKey{office: "deputy:" + word + ":" + inner.key.office + inner.key.org, country: inner.key.country}
+		r.end, r.next, r.bare = inner.end, inner.next, inner.bare
+		if r.sector == "" {
+			r.sector = inner.sector
+		}
+	} else if org, ok := l.orgAt(i + 1); ok {
+		r.key = roleKey{office: "deputy:" + word + ":" + org.ID, country: org.Country}
+		r.end, r.next = l.spans[i+1].end, i+2
+		if r.sector == "" {
+			r.sector = org.Sector
+		}
+	} else if c, ok := l.countryAt(i + 1); ok {
+		r.key = roleKey{office: "deputy:" + word, country: c}
+		r.end, r.next = l.spans[i+1].end, i+2
+	} else {
+		return role{}, false
+	}
+	if r.sector == "" {
+		r.sector = "GOV"
+	}
+	r.phrase = l.textOf(r.start, r.end)
+	return r, true
 }
