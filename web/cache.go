@@ -7,7 +7,8 @@ import (
 	"time"
 )
 
-// cache keeps the answers of GET /api/ requests for a short time. The
+// cache keeps the answers of GET requests (API answers and pages) for a
+// short time. The
 // corpus changes only when articles are ingested, and readers ask the
 // same questions (the overview, a popular dyad) many times a second, so
 // a few seconds of staleness buys a lot. Under load one request computes
@@ -36,9 +37,9 @@ func newCache(ttl time.Duration, max int) *cache {
 	return &cache{ttl: ttl, max: max, entries: map[string]*cached{}}
 }
 
-// serve answers r from the cache, or by next (keeping a 200 answer).
-func (c *cache) serve(w http.ResponseWriter, r *http.Request, next http.Handler) {
-	key := r.URL.RequestURI()
+// serve answers r from the cache under key, or by next (keeping a 200
+// answer).
+func (c *cache) serve(w http.ResponseWriter, r *http.Request, key string, next http.Handler) {
 	now := time.Now()
 	c.mu.Lock()
 	e, ok := c.entries[key]
@@ -83,7 +84,7 @@ func (c *cache) serve(w http.ResponseWriter, r *http.Request, next http.Handler)
 	defer c.mu.Unlock()
 	e.refreshing = false
 	if rec.status == http.StatusOK {
-		e.answer = answer{rec.status, rec.Header().Get("Content-Type"), rec.buf.Bytes()}
+		e.answer = answer{rec.status, rec.Header().Clone(), rec.buf.Bytes()}
 		e.expires = time.Now().Add(c.ttl)
 		e.ready = true
 	} else if !e.ready {
@@ -135,12 +136,16 @@ func (c *cache) clear() {
 // place, so a copy of it can be written without the lock.
 type answer struct {
 	status int
-	ctype  string
+	header http.Header
 	body   []byte
 }
 
 func (a answer) write(w http.ResponseWriter) {
-	w.Header().Set("Content-Type", a.ctype)
+	for k, v := range a.header {
+		if k != "Set-Cookie" {
+			w.Header()[k] = v
+		}
+	}
 	w.Header().Set("X-Didar-Cache", "hit")
 	w.WriteHeader(a.status)
 	w.Write(a.body)

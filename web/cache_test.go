@@ -2,6 +2,9 @@ package web
 
 import (
 	"context"
+	"io"
+	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -85,5 +88,34 @@ func TestCacheExpires(t *testing.T) {
 	res, _ = get(t, srv.URL, "/api/stats", &s)
 	if s.Articles != 5 || res.Header.Get("X-Didar-Cache") != "hit" {
 		t.Errorf("refreshed: %d articles (cache %q), want the kept 5", s.Articles, res.Header.Get("X-Didar-Cache"))
+	}
+}
+
+func TestCachePages(t *testing.T) {
+	srv, _ := newTestServer(t, Options{CacheTTL: time.Minute})
+	fetch := func(path, cookie string) (*http.Response, string) {
+		req, _ := http.NewRequest("GET", srv.URL+path, nil)
+		if cookie != "" {
+			req.AddCookie(&http.Cookie{Name: "lang", Value: cookie})
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res, string(b)
+	}
+	fetch("/", "")
+	res, body := fetch("/", "")
+	if res.Header.Get("X-Didar-Cache") != "hit" || res.Header.Get("Content-Security-Policy") == "" || !strings.Contains(body, `lang="fa"`) {
+		t.Errorf("second overview: cache %q, CSP %q", res.Header.Get("X-Didar-Cache"), res.Header.Get("Content-Security-Policy"))
+	}
+	if _, body := fetch("/", "en"); !strings.Contains(body, `lang="en"`) {
+		t.Error("the English reader got the cached Persian page")
+	}
+	res, _ = fetch("/?lang=en", "")
+	if res.Header.Get("X-Didar-Cache") != "" || len(res.Cookies()) == 0 {
+		t.Error("a language switch was answered from the cache, without its cookie")
 	}
 }

@@ -49,6 +49,11 @@ func language(w http.ResponseWriter, r *http.Request) string {
 		http.SetCookie(w, &http.Cookie{Name: "lang", Value: q, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode})
 		return q
 	}
+	return cookieLanguage(r)
+}
+
+// cookieLanguage is the language the cookie chose, else Persian.
+func cookieLanguage(r *http.Request) string {
 	if c, err := r.Cookie("lang"); err == nil && contains(languages, c.Value) {
 		return c.Value
 	}

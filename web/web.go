@@ -41,7 +41,7 @@ type Options struct {
 	// MaxNetwork caps the edges of a network (default 300): the layout
 	// and the drawing grow with them.
 	MaxNetwork int
-	// CacheTTL is how long an answer of GET /api/ may be served again
+	// CacheTTL is how long an answer to a GET (API or page) may be served again
 	// from memory (0: no cache). Writes through this server clear it;
 	// writes by other processes show after at most CacheTTL.
 	CacheTTL time.Duration
@@ -159,11 +159,31 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		h.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "duration", time.Since(start))
 	}()
-	if h.cache != nil && r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/api/") && r.URL.Path != "/api/events.csv" {
-		h.cache.serve(sw, r, h.mux)
+	if key := h.cacheKey(r); key != "" {
+		h.cache.serve(sw, r, key, h.mux)
 		return
 	}
 	h.mux.ServeHTTP(sw, r)
+}
+
+// cacheKey names the answer to r in the cache, or is "" for requests
+// that must not be cached: writes, downloads, static files (the browser
+// caches those) and language switches (they set a cookie). A page's key
+// holds its language, which the cookie may choose.
+func (h *handler) cacheKey(r *http.Request) string {
+	if h.cache == nil || r.Method != http.MethodGet {
+		return ""
+	}
+	p := r.URL.Path
+	switch {
+	case p == "/api/events.csv" || strings.HasPrefix(p, "/static/"):
+		return ""
+	case strings.HasPrefix(p, "/api/"):
+		return r.URL.RequestURI()
+	case r.URL.Query().Has("lang"):
+		return ""
+	}
+	return "page " + cookieLanguage(r) + " " + r.URL.RequestURI()
 }
 
 type statusWriter struct {
