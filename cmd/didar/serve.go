@@ -31,7 +31,7 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.dicts, "dict", "directory of extra dictionary YAML files (repeatable)")
 	fs.Var(&f.lexicons, "lexicon", "directory of extra lexicon files (repeatable)")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "longest time one request may take")
-	fs.DurationVar(&f.cache, "cache", 2*time.Second, "how long an API answer may be reused (0: never); writes through the server clear it")
+	fs.DurationVar(&f.cache, "cache", 2*time.Second, "how long an answer (API or page) may be reused (0: never); writes through the server clear it")
 	fs.BoolVar(&f.verbose, "v", false, "log every request")
 }
 
