@@ -251,8 +251,10 @@ func (s *Store) story(ctx context.Context, tx *sql.Tx, sketch []uint32) (string,
 	// The articles sharing the most bands are the most similar: compare
 	// only those, among the first band rows found, so that a story
 	// reprinted a thousand times costs no more than one reprinted twice.
+	// (ORDER BY key keeps PostgreSQL on the index: with a bare LIMIT it
+	// may scan the table hoping to stop early.)
 	r, err := s.query(ctx, tx, `SELECT a.story_id, a.sketch FROM articles a JOIN
-		(SELECT article, count(*) AS shared FROM (SELECT article FROM article_bands WHERE key IN (`+placeholders(len(keys))+`) LIMIT 512) b
+		(SELECT article, count(*) AS shared FROM (SELECT article FROM article_bands WHERE key IN (`+placeholders(len(keys))+`) ORDER BY key LIMIT 512) b
 			GROUP BY article ORDER BY shared DESC, article LIMIT 16) c
 		ON a.seq = c.article ORDER BY c.shared DESC, a.seq`, args...)
 	if err != nil {
