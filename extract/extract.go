@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -183,7 +184,29 @@ func (a *article) finish() {
 		}
 		rec.Actors = append(rec.Actors, act)
 	}
+	// Actors the linker found inside role phrases ("حزب کمونیست چین" in
+	// "وزیر بین‌الملل حزب کمونیست چین") have mentions but no link of their
+	// own; they are in the text, so they are in the record.
+	var inner []didar.Actor
+	for id, act := range a.actors {
+		if !seen[id] && len(act.Mentions) > 0 {
+			inner = append(inner, act)
+		}
+	}
+	sort.Slice(inner, func(i, j int) bool { return inner[i].Mentions[0].Start < inner[j].Mentions[0].Start })
+	for _, act := range inner {
+		seen[act.ID] = true
+		if act.Roles == nil {
+			act.Roles = []string{}
+		}
+		rec.Actors = append(rec.Actors, act)
+	}
+	used := make([]string, 0, len(a.used))
 	for id := range a.used {
+		used = append(used, id)
+	}
+	sort.Strings(used)
+	for _, id := range used {
 		if !seen[id] {
 			if act, ok := a.actors[id]; ok {
 				seen[id] = true

@@ -287,3 +287,29 @@ func BenchmarkBaselineNormalize(b *testing.B) {
 		}
 	}
 }
+
+// TestDeterministic extracts the samples twice: the records, order
+// included, must be the same, so that stored records and exports do not
+// change when nothing did.
+func TestDeterministic(t *testing.T) {
+	all, err := samples.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extractor(t)
+	for _, s := range all {
+		var out [2][]byte
+		for i := range out {
+			rec, err := x.Extract(Input{ID: s.ID, Published: s.Published, Text: s.Text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out[i], err = json.Marshal(rec); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !bytes.Equal(out[0], out[1]) {
+			t.Errorf("%s: two extractions differ", s.ID)
+		}
+	}
+}
