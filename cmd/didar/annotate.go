@@ -9,7 +9,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/actors"
 	"github.com/didar-news/didar/normalize"
 )
@@ -35,12 +34,9 @@ func runAnnotate(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		fs.Usage()
 		return errNoFile
 	}
-	var at didar.Date
-	if *published != "" {
-		var err error
-		if at, err = didar.ParseDate(*published); err != nil {
-			return fmt.Errorf("--published: %w", err)
-		}
+	at, err := parsePublished(*published)
+	if err != nil {
+		return err
 	}
 	raw, err := readArticle(fs.Arg(0), stdin)
 	if err != nil {
