@@ -820,6 +820,9 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 				rule += "/invited-by"
 			}
 		}
+		if tm < 0 && typ == didar.Visit {
+			tm = a.placeArg(c, t)
+		}
 		if tm >= 0 {
 			target = a.links[tm].ActorID
 		}
@@ -942,6 +945,33 @@ func (a *article) heads(l actors.Link) []string {
 		out = append(out, head.ID)
 	}
 	return out
+}
+
+// placeArg finds the city a visit goes to when no actor is named: "عازم
+// ژنو شد"، "به سوچی سفر کرد". The visit's target is then its country.
+func (a *article) placeArg(c clause, t trigger) int {
+	isPlace := func(i int) (int, bool) {
+		m, ok := a.mentionStart(i)
+		if !ok {
+			return -1, false
+		}
+		act, _ := a.actorOf(m)
+		_, _, country, ok := a.x.dict.PlaceOf(a.links[m])
+		return m, ok && act.Kind == didar.KindPlace && country != ""
+	}
+	for i := t.t1; i < c.t1 && i <= t.t1+1; i++ {
+		if m, ok := isPlace(i); ok {
+			return m
+		}
+	}
+	for i := c.t0; i+1 < t.t0; i++ {
+		if a.toks[i].key == "به" {
+			if m, ok := isPlace(i + 1); ok {
+				return m
+			}
+		}
+	}
+	return -1
 }
 
 // coordinated returns mention m with the persons joined to it by "و" or a
