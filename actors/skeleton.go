@@ -140,8 +140,13 @@ func similarity(a, b string) float64 {
 }
 
 func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// Skeletons are short: keep the rows on the stack when they fit.
+	var pb, cb [40]int
+	prev, cur := pb[:0], cb[:0]
+	if len(b)+1 > len(pb) {
+		prev, cur = make([]int, 0, len(b)+1), make([]int, 0, len(b)+1)
+	}
+	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
