@@ -10,7 +10,7 @@ import (
 
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/postgres"
-	"github.com/didar-news/didar/sqlite/sqlstore"
+	"github.com/didar-news/didar/sqlstore"
 	"github.com/didar-news/didar/storetest"
 )
 

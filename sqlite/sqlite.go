@@ -11,7 +11,7 @@ import (
 	"unicode"
 
 	"github.com/didar-news/didar/normalize"
-	"github.com/didar-news/didar/sqlite/sqlstore"
+	"github.com/didar-news/didar/sqlstore"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
