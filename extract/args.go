@@ -1,0 +1,321 @@
+package extract
+
+import (
+	"slices"
+
+	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/actors"
+)
+
+// arg finds the party that a marker introduces for trigger t: right after
+// the trigger ("تشکر از X"), else the first such phrase of the clause
+// before it ("از X ... تشکر کرد": nested phrases come later), else one
+// after a nominal cue up to its verb ("تقبیح ... توسط X").
+func (a *article) arg(c clause, t trigger, marker string) int {
+	switch marker {
+	case "poss":
+		for i := t.t1; i < c.t1 && i <= t.t1+1; i++ {
+			if m, ok := a.mentionStart(i); ok && a.participant(m) {
+				return m
+			}
+			if a.x.lex.is("prep", a.toks[i].key) || a.isVerb(i) {
+				break
+			}
+		}
+		return -1
+	case "after":
+		for i := t.t1; i < c.t1 && i <= t.t1+8; i++ {
+			if m, ok := a.mentionStart(i); ok && a.participant(m) {
+				return m
+			}
+		}
+		return -1
+	case "را":
+		for i := t.t0 - 1; i > c.t0; i-- {
+			if a.toks[i].key == "را" {
+				for j := i - 1; j >= c.t0 && j >= i-6; j-- {
+					if m := a.toks[j].mention; m >= 0 && a.participant(m) {
+						return m
+					}
+					if k := a.toks[j].key; a.x.lex.is("prep", k) || a.x.lex.is("back", k) {
+						break
+					}
+				}
+				return -1
+			}
+			if a.isVerb(i) {
+				break
+			}
+		}
+		// "محکومیت X": the object follows a nominal cue.
+		return a.phraseMention(t.t1, c.t1)
+	}
+	// "سفر خود به X": the cue ends with the marker.
+	if n := len(t.c.words); n > 1 && t.c.words[n-1] == marker {
+		if m := a.phraseMention(t.t1, c.t1); m >= 0 {
+			return m
+		}
+	}
+	for i := t.t1; i < c.t1 && i <= t.t1+1; i++ {
+		if a.toks[i].key == marker {
+			if m := a.phraseMention(i+1, c.t1); m >= 0 {
+				return m
+			}
+		}
+	}
+	for i := c.t0; i < t.t0; i++ {
+		if a.toks[i].key == marker && (i == c.t0 || !a.x.lex.is("prep", a.toks[i-1].key) && !a.x.lex.is("against", a.toks[i-1].key)) {
+			if m := a.phraseMention(i+1, t.t0); m >= 0 {
+				return m
+			}
+		}
+	}
+	end := a.governingVerb(t.t1, c.t1)
+	if end < 0 {
+		end = c.t1
+	}
+	for i := t.t1; i < end; i++ {
+		if a.toks[i].key == marker && !a.x.lex.is("against", a.toks[i-1].key) {
+			if m := a.phraseMention(i+1, end); m >= 0 {
+				return m
+			}
+		}
+	}
+	return -1
+}
+
+// listAfter returns every party named in a "میان X، Y و Z" phrase of the
+// clause.
+func (a *article) listAfter(c clause, t trigger, marker string) []int {
+	for i := c.t0; i < c.t1; i++ {
+		if a.toks[i].key != marker {
+			continue
+		}
+		var list []int
+		for j := i + 1; j < c.t1; j++ {
+			k := a.toks[j].key
+			if a.isVerb(j) || (j > t.t0 && j < t.t1) || (a.x.lex.is("prep", k) && !a.inMention(j)) {
+				break
+			}
+			if m, ok := a.mentionStart(j); ok && a.participant(m) {
+				list = append(list, m)
+			}
+		}
+		if len(list) > 1 {
+			return list
+		}
+	}
+	return nil
+}
+
+// phraseMention returns the first actor mention from token i up to the end
+// of its phrase (the next preposition, verb or comma), or -1.
+func (a *article) phraseMention(i, t1 int) int {
+	for j := i; j < t1 && j < i+8; j++ {
+		k := a.toks[j].key
+		if a.x.lex.is("envoy", k) && a.toks[j].mention < 0 {
+			return -1 // someone else's envoy, deputy, spokesman
+		}
+		if m, ok := a.mentionStart(j); ok && a.participant(m) {
+			return m
+		}
+		if j > i && (a.x.lex.is("prep", k) || k == "،" || a.isVerb(j)) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// heads returns the heads of state of the countries a link names, on the
+// article's date, adding them to the record's actors.
+func (a *article) heads(l actors.Link) []string {
+	ids := l.ActorIDs
+	if len(ids) == 0 {
+		ids = []string{l.ActorID}
+	}
+	var out []string
+	for _, id := range ids {
+		act, ok := a.actors[id]
+		if !ok || act.Kind != didar.KindCountry || a.date.IsZero() {
+			return nil
+		}
+		var head didar.Entry
+		found := false
+		for _, office := range []string{"president", "monarch", "emir", "sultan"} {
+			if head, found = a.x.dict.HolderOn(office, id, a.date); found {
+				break
+			}
+		}
+		if !found {
+			return nil
+		}
+		if _, ok := a.actors[head.ID]; !ok {
+			a.actors[head.ID] = didar.Actor{ID: head.ID, Kind: head.Kind, NameFA: firstOr(head.FA, head.EN),
+				NameEN: didar.NullString(head.EN), Country: didar.NullString(head.Country), Sector: didar.NullString(head.Sector),
+				InDictionary: true, Roles: []string{}, Mentions: []didar.Mention{}}
+		}
+		out = append(out, head.ID)
+	}
+	return out
+}
+
+// placeArg finds the city a visit goes to when no actor is named: "عازم
+// ژنو شد"، "به سوچی سفر کرد". The visit's target is then its country.
+func (a *article) placeArg(c clause, t trigger) int {
+	isPlace := func(i int) (int, bool) {
+		m, ok := a.mentionStart(i)
+		if !ok {
+			return -1, false
+		}
+		act, _ := a.actorOf(m)
+		_, _, country, ok := a.x.dict.PlaceOf(a.links[m])
+		return m, ok && act.Kind == didar.KindPlace && country != ""
+	}
+	for i := t.t1; i < c.t1 && i <= t.t1+1; i++ {
+		if m, ok := isPlace(i); ok {
+			return m
+		}
+	}
+	for i := c.t0; i+1 < t.t0; i++ {
+		if a.toks[i].key == "به" {
+			if m, ok := isPlace(i + 1); ok {
+				return m
+			}
+		}
+	}
+	return -1
+}
+
+// coordinated returns mention m with the persons joined to it by "و" or a
+// comma ("با X و Y دیدار کرد"), when m is a person.
+func (a *article) coordinated(m, t1 int) []int {
+	out := []int{m}
+	if act, _ := a.actorOf(m); act.Kind != didar.KindPerson {
+		return out
+	}
+	i := a.firstToken(m)
+	for i < t1 && a.toks[i].mention >= 0 {
+		i++
+	}
+	for i < t1 {
+		k := a.toks[i].key
+		switch {
+		case k == "و" || k == "،":
+			i++
+			continue
+		case a.toks[i].mention >= 0:
+			m2 := a.toks[i].mention
+			if act, _ := a.actorOf(m2); act.Kind == didar.KindPerson && a.prevJoin(i) {
+				out = append(out, m2)
+			}
+			for i < t1 && a.toks[i].mention == m2 {
+				i++
+			}
+			continue
+		case a.isTitle(k):
+			i++
+			continue
+		}
+		return out
+	}
+	return out
+}
+
+// prevJoin reports whether token i follows "و" or a comma, with titles
+// between.
+func (a *article) prevJoin(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if k := a.toks[j].key; k == "و" || k == "،" {
+			return true
+		} else if !a.isTitle(k) {
+			return false
+		}
+	}
+	return false
+}
+
+// firstToken returns the index of the first token of mention m.
+func (a *article) firstToken(m int) int {
+	i, _ := slices.BinarySearchFunc(a.toks, a.links[m].Start, func(t tok, s int) int { return t.start - s })
+	return i
+}
+
+// relativeHead returns the actor a relative clause "X، ... که ... [cue]"
+// hangs on, when the cue lies in it: X is the clause's subject.
+func (a *article) relativeHead(c clause, t trigger) int {
+	for i := t.t0 - 1; i > c.t0; i-- {
+		k := a.toks[i].key
+		if a.isVerb(i) || k == "،" {
+			return -1
+		}
+		if k != "که" {
+			continue
+		}
+		// The head may be followed by its title: "X وزیر خارجه هند که".
+		for j := i - 1; j >= c.t0 && j >= i-4; j-- {
+			m := a.toks[j].mention
+			if m >= 0 && a.participant(m) {
+				if act, _ := a.actorOf(m); act.Kind == didar.KindPerson || j == i-1 {
+					return m
+				}
+			}
+			if m < 0 {
+				return -1
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// referent resolves "این اقدام"، "این توافق"، "از آن" in a clause to the
+// actor of the latest reported act on another side than source.
+func (a *article) referent(c clause, source string) string {
+	found := false
+	for i := c.t0; i+1 < c.t1; i++ {
+		k := a.toks[i].key
+		if (k == "این" || k == "آن" || k == "همین") && a.x.lex.is("refer", a.toks[i+1].key) {
+			found = true
+		}
+		if k == "از" && a.toks[i+1].key == "آن" {
+			found = true
+		}
+		// "آن‌ها را رد کرد"، "آن را ... خواند"
+		if (k == "آنها" || k == "آن") && a.toks[i+1].key == "را" {
+			found = true
+		}
+	}
+	if !found || source == "" {
+		return ""
+	}
+	for i := len(a.rec.Events) - 1; i >= 0; i-- {
+		e := a.rec.Events[i]
+		if !e.Type.Symmetric() {
+			if a.side(string(e.Source)) != a.side(source) {
+				return string(e.Source)
+			}
+			continue
+		}
+		for _, p := range e.Participants {
+			if a.side(p) != a.side(source) {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// opponent returns the state a threat without a named target is aimed at:
+// another side's country named in the sentence.
+func (a *article) opponent(sStart, sEnd int, source string) string {
+	for _, l := range a.links {
+		act, ok := a.actors[l.ActorID]
+		if !ok || act.Kind != didar.KindCountry || a.side(l.ActorID) == a.side(source) {
+			continue
+		}
+		if l.Start >= sStart && l.End <= sEnd {
+			return l.ActorID
+		}
+	}
+	return ""
+}

@@ -1,0 +1,446 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/didar-news/didar"
+)
+
+// event turns trigger t of clause c into an event, when its parties can be
+// found.
+func (a *article) event(c clause, t trigger, sStart, sEnd int) {
+	typ := t.c.typ
+	// "در این دیدار": a meeting already reported.
+	if t.t0 > c.t0 && a.x.lex.is("back", a.toks[t.t0-1].key) {
+		return
+	}
+	// "در حمایت از"، "در محکومیت": a description of a matter, not an act.
+	if t.t0 > c.t0 && a.toks[t.t0-1].key == "در" && typ != didar.Meet && typ != didar.Call && typ != didar.Visit && typ != didar.Negotiate {
+		return
+	}
+	if t.t0 > c.t0 && (a.x.lex.is("cancel", a.toks[t.t0-1].key) || (t.t0 > c.t0+1 && a.x.lex.seqAt("cancel", a.keys(t.t0-2, t.t0), 0) == 2)) {
+		return
+	}
+	if typ != didar.Criticize && a.background(t.t0, c.t0) {
+		return
+	}
+	// Cues marked "narr" ("تحریم‌های X علیه Y") report an act in narration;
+	// in what someone says they are the matter of a criticism.
+	if slices.Contains(t.c.markers, "narr") && (c.quoted || a.speech(c) || a.background(t.t0, c.t0)) {
+		return
+	}
+	// "تحریم‌های آمریکا"، "مداخلات آمریکا": naming another's hostile acts
+	// is a criticism only in what someone says, not in narration.
+	if typ == didar.Criticize && slices.Equal(t.c.markers, []string{"poss"}) && !c.quoted && !a.background(t.t0, c.t0) && !a.speech(c) {
+		return
+	}
+	status, drop, why := a.status(c, t)
+	if drop {
+		return
+	}
+	// "این نخستین دیدار ... بود": a meeting described, not reported.
+	if v := a.governingVerb(t.t1, c.t1); v >= 0 && a.x.lex.is("copula", a.toks[v].key) && !a.isVerb(t.t1-1) {
+		switch typ {
+		case didar.Meet, didar.Call, didar.Visit, didar.Negotiate, didar.Agree, didar.Host:
+			return
+		}
+	}
+	subj := c.subject
+	if r := a.relativeHead(c, t); r >= 0 {
+		subj = []int{r}
+	}
+	rule := "cue:" + t.c.text
+	conf := 0.8
+	if len(subj) > 0 && !a.inRange(subj[0], c.t0, c.t1) {
+		conf -= 0.1
+		rule += "/discourse-subject"
+	}
+	e := didar.Event{Type: typ, Status: status}
+	cameo := t.c.cameo
+	var source, target string
+	ids := func(ms []int) []string {
+		var out []string
+		for _, m := range ms {
+			if m < 0 {
+				continue
+			}
+			// "دو رئیس‌جمهور": the two sides of the article's main
+			// interaction.
+			if i := a.firstToken(m); i > 0 && a.toks[i-1].key == "دو" {
+				if pair := a.mainPair(); len(pair) > 1 {
+					out = append(out, pair...)
+					continue
+				}
+			}
+			// "رهبران دو کشور"، "سران ایران و چین": their heads.
+			if i := a.firstToken(m); i > 0 && a.x.lex.is("leaders", a.toks[i-1].key) {
+				if heads := a.heads(a.links[m]); len(heads) > 0 {
+					out = append(out, heads...)
+					continue
+				}
+			}
+			if l := a.links[m]; len(l.ActorIDs) > 1 {
+				out = append(out, l.ActorIDs...)
+			} else {
+				out = append(out, l.ActorID)
+			}
+		}
+		return out
+	}
+	if typ.Symmetric() {
+		parts := ids(subj)
+		var partners []string // persons met one by one: "با X و Y دیدار کرد"
+		for _, mk := range t.c.markers {
+			if mk == "possall" {
+				// "مذاکرات ایران و آمریکا", but not "مذاکرات وین": a city
+				// after the cue is where, not who.
+				if m := a.arg(c, t, "poss"); m >= 0 && a.links[m].Via != "metonym" && a.links[m].Via != "capital" {
+					parts = append(parts, ids(a.coordinated(m, c.t1))...)
+				}
+				continue
+			}
+			if mk == "میان" || mk == "بین" {
+				if list := a.listAfter(c, t, mk); len(list) > 1 {
+					parts = ids(list)
+				}
+				continue
+			}
+			if m := a.arg(c, t, mk); m >= 0 {
+				co := ids(a.coordinated(m, c.t1))
+				if len(co) > 1 {
+					partners = co
+				}
+				parts = append(parts, co...)
+			}
+		}
+		parts = dedupe(parts)
+		// A subject meeting several persons in turn: one event each, as
+		// event data counts dyads.
+		if len(partners) > 1 && len(subj) == 1 && typ == didar.Meet {
+			for _, p := range partners {
+				one := t
+				one.c.markers = nil
+				a.emitSplit(c, one, sStart, sEnd, []string{a.links[subj[0]].ActorID, p}, rule+"/one-of-several", conf)
+			}
+			return
+		}
+		if len(parts) < 2 && status == didar.StatusOccurred && a.pluralVerb(c, t) {
+			// "دو رئیس‌جمهور ... امضا کردند": the article's main parties.
+			for _, p := range a.mainPair() {
+				if !slices.Contains(parts, p) {
+					parts = append(parts, p)
+				}
+			}
+			rule += "/main-pair"
+			conf -= 0.15
+		}
+		if len(parts) < 2 {
+			return
+		}
+		e.Participants = parts
+	} else {
+		if len(subj) > 0 {
+			if len(a.links[subj[0]].ActorIDs) > 1 {
+				return // "طرفین": both sides, no direction
+			}
+			source = a.links[subj[0]].ActorID
+		}
+		// A demand in a quote is the speaker's, of the quote's subject
+		// ("... گفت: آمریکا باید ...").
+		if typ == didar.Demand && c.quoted && len(c.speaker) > 0 {
+			source = a.links[c.speaker[0]].ActorID
+		}
+		tm, via := -1, ""
+		for _, mk := range t.c.markers {
+			if tm = a.arg(c, t, mk); tm >= 0 {
+				rule += "/" + mk
+				via = mk
+				break
+			}
+		}
+		// A possessor after the cue is the actor of aid, support and
+		// sanctions ("کمک‌های چین به ..."), the one blamed in criticism.
+		if pm := a.arg(c, t, "poss"); pm >= 0 && pm != tm {
+			switch typ {
+			case didar.Aid, didar.Support, didar.Sanction:
+				source = a.links[pm].ActorID
+			case didar.Criticize, didar.Accuse:
+				if tm < 0 {
+					tm = pm
+				}
+			}
+		}
+		// "مورد استقبال X قرار گرفت"، "به میزبانی X": X acts on the subject.
+		byAgent := slices.Contains(t.c.markers, "agent") ||
+			(typ == didar.Host && t.t0 > c.t0 && a.x.lex.is("prep", a.toks[t.t0-1].key))
+		if byAgent {
+			if pm := a.arg(c, t, "poss"); pm >= 0 {
+				source, tm = a.links[pm].ActorID, -1
+				if len(subj) > 0 {
+					target = a.links[subj[0]].ActorID
+				}
+				rule += "/agent"
+			}
+		}
+		// "به دعوت X": X invites the subject.
+		if typ == didar.Invite && t.t0 > c.t0 && a.toks[t.t0-1].key == "به" {
+			if pm := a.arg(c, t, "poss"); pm >= 0 {
+				source, tm = a.links[pm].ActorID, -1
+				if len(subj) > 0 {
+					target = a.links[subj[0]].ActorID
+				}
+				rule += "/invited-by"
+			}
+		}
+		if tm < 0 && typ == didar.Visit {
+			tm = a.placeArg(c, t)
+		}
+		if tm >= 0 {
+			target = a.links[tm].ActorID
+		}
+		// An adversarial act aims at another side: "تهدید کرد که واشنگتن
+		// ... علیه ایران" names its own side first.
+		if target != "" && via == "after" && source != "" && a.side(target) == a.side(source) {
+			target = a.opponent(sStart, sEnd, source)
+		}
+		if target == "" && adversarial(typ) && !slices.Equal(t.c.markers, []string{"poss"}) {
+			if target = a.referent(c, source); target != "" {
+				rule += "/referent"
+				conf -= 0.1
+			} else if typ == didar.Threaten {
+				target = a.opponent(sStart, sEnd, source)
+				rule += "/opponent"
+				conf -= 0.2
+			}
+		}
+		if target == "" && typ == didar.Demand && len(subj) > 0 && a.links[subj[0]].ActorID != source {
+			target = a.links[subj[0]].ActorID
+			// "ایران و روسیه باید ...": an exhortation that includes the
+			// speaker's own side demands nothing of another.
+			for i := c.t0; i < t.t0; i++ {
+				if m, ok := a.mentionStart(i); ok && a.side(a.links[m].ActorID) == a.side(source) {
+					return
+				}
+			}
+		}
+		if typ == didar.Visit && target != "" {
+			target = a.countryOfPlace(tm, target)
+		}
+		if target == "" && (a.mainParty(source) || a.speaksFor(c, source)) && (typ == didar.Praise || typ == didar.Support || typ == didar.Cooperate || typ == didar.Aid && status == didar.StatusPlanned) {
+			target = a.partnerOf(source)
+			rule += "/partner"
+			conf -= 0.15
+		}
+		if source == "" || target == "" || source == target {
+			return
+		}
+		e.Source, e.Target = didar.NullString(source), didar.NullString(target)
+		e.Participants = []string{source, target}
+	}
+	a.emit(c, t, e, sStart, sEnd, cameo, rule+"/"+why, conf)
+}
+
+// emitSplit records one of several dyadic events that one cue yields.
+func (a *article) emitSplit(c clause, t trigger, sStart, sEnd int, parts []string, rule string, conf float64) {
+	status, _, why := a.status(c, t)
+	e := didar.Event{Type: t.c.typ, Status: status, Participants: parts}
+	a.emit(c, t, e, sStart, sEnd, t.c.cameo, rule+"/"+why, conf)
+}
+
+// emit completes event e of trigger t (evidence, date, place, codes,
+// topics) and records it, unless all its parties are of one country.
+func (a *article) emit(c clause, t trigger, e didar.Event, sStart, sEnd int, cameo, rule string, conf float64) {
+	if a.domestic(e.Participants) {
+		return
+	}
+	typ, target := e.Type, string(e.Target)
+	// Evidence: the sentence.
+	e.Evidence = a.span(sStart, sEnd)
+	var own bool
+	e.Date, e.DatePrecision, own = a.eventDate(a.toks[c.t0].start, a.toks[c.t1-1].end, a.toks[t.t0].start, sStart, sEnd, e.Status)
+	if own && e.Status == didar.StatusOccurred && a.leadDate.IsZero() {
+		a.leadDate, a.leadPrecision = e.Date, e.DatePrecision
+	}
+	if typ == didar.Meet || typ == didar.Negotiate || typ == didar.Agree || typ == didar.Visit || typ == didar.Host {
+		e.Location = a.location(c, t)
+		if e.Location == nil && typ == didar.Visit && target != "" {
+			if act, ok := a.actors[target]; ok && act.Kind == didar.KindCountry {
+				e.Location = &didar.Location{NameFA: didar.NullString(act.NameFA), NameEN: act.NameEN, Country: act.Country}
+			}
+		}
+	}
+	if typ == didar.Meet && e.Location != nil && e.Location.Country != "" && !a.anyFrom(e.Participants, string(e.Location.Country)) {
+		cameo = "044"
+	}
+	// Aid only promised is CAMEO 033, intent to provide aid.
+	if typ == didar.Aid && e.Status == didar.StatusPlanned {
+		cameo = "033"
+	}
+	e.Code(cameo)
+	e.Topics = a.topics(sStart, sEnd, 1)
+	e.Confidence = conf
+	e.Rule = rule
+	for _, id := range e.Participants {
+		a.used[id] = true
+	}
+	a.rec.Events = append(a.rec.Events, e)
+}
+
+func (a *article) inRange(m, t0, t1 int) bool {
+	l := a.links[m]
+	return t0 < len(a.toks) && l.Start >= a.toks[t0].start && (t1 >= len(a.toks) || l.End <= a.toks[t1-1].end)
+}
+
+func dedupe(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// countryOfPlace returns the country a visited place lies in.
+func (a *article) countryOfPlace(m int, id string) string {
+	if m < 0 {
+		return id
+	}
+	if _, _, country, ok := a.x.dict.PlaceOf(a.links[m]); ok && country != "" {
+		if act, ok := a.countryActor(country); ok {
+			return act.ID
+		}
+	}
+	return id
+}
+
+// countryActor returns the record actor for a country code, adding it from
+// the dictionary when the text names it only through a place.
+func (a *article) countryActor(code string) (didar.Actor, bool) {
+	if act, ok := a.actors[code]; ok {
+		return act, true
+	}
+	ent, ok := a.x.dict.Entry(code)
+	if !ok {
+		return didar.Actor{}, false
+	}
+	act := didar.Actor{ID: ent.ID, Kind: ent.Kind, NameFA: firstOr(ent.FA, ent.EN), NameEN: didar.NullString(ent.EN),
+		Country: didar.NullString(code), InDictionary: true, Roles: []string{}, Mentions: []didar.Mention{}}
+	a.actors[code] = act
+	return act, true
+}
+
+func firstOr(s []string, def string) string {
+	if len(s) > 0 {
+		return s[0]
+	}
+	return def
+}
+
+// partnerOf returns the other side of the latest meeting or call of id,
+// which an intent or praise without an explicit target is addressed to.
+func (a *article) partnerOf(id string) string {
+	if id == "" {
+		return ""
+	}
+	for i := len(a.rec.Events) - 1; i >= 0; i-- {
+		e := a.rec.Events[i]
+		if e.Type != didar.Meet && e.Type != didar.Call && e.Type != didar.Negotiate {
+			continue
+		}
+		if slices.Contains(e.Participants, id) {
+			for _, p := range e.Participants {
+				if p != id {
+					return p
+				}
+			}
+		}
+	}
+	// A country speaks through its party to the main interaction.
+	for _, p := range a.mainPair() {
+		if p != id && a.side(p) == id {
+			return a.partnerOf(p)
+		}
+	}
+	return ""
+}
+
+// mainParty reports whether id is a person taking part in the article's
+// main interaction, whose statements address the other side.
+func (a *article) mainParty(id string) bool {
+	act, ok := a.actors[id]
+	return ok && act.Kind == didar.KindPerson && slices.Contains(a.mainPair(), id)
+}
+
+// speaksFor reports whether a quoted clause with source as subject is said
+// by a main party of that country: "X گفت که پکن آماده ... است".
+func (a *article) speaksFor(c clause, source string) bool {
+	if !c.quoted || len(c.speaker) == 0 {
+		return false
+	}
+	sp := a.links[c.speaker[0]].ActorID
+	return a.mainParty(sp) && a.side(sp) == source
+}
+
+// mainPair returns the parties of the article's first interaction: its
+// first meeting, call, visit, host or negotiation.
+func (a *article) mainPair() []string {
+	for _, e := range a.rec.Events {
+		switch e.Type {
+		case didar.Meet, didar.Call, didar.Visit, didar.Host, didar.Negotiate:
+			if e.Status == didar.StatusOccurred {
+				return e.Participants
+			}
+		}
+	}
+	// Else the first two persons of different countries the article
+	// names: "X ... و Y ... سد را افتتاح کردند. دو رئیس‌جمهور ...".
+	var pair []string
+	for _, l := range a.links {
+		act, ok := a.actors[l.ActorID]
+		if !ok || act.Kind != didar.KindPerson || act.Country == "" {
+			continue
+		}
+		if len(pair) == 0 || (a.side(pair[0]) != a.side(l.ActorID)) {
+			pair = append(pair, l.ActorID)
+		}
+		if len(pair) == 2 {
+			return pair
+		}
+	}
+	return nil
+}
+
+// pluralVerb reports whether the verb governing t is plural (کردند).
+func (a *article) pluralVerb(c clause, t trigger) bool {
+	v := a.governingVerb(t.t0, c.t1)
+	return v >= 0 && strings.HasSuffix(a.toks[v].key, "ند")
+}
+
+// domestic reports whether every participant belongs to one country: Didar
+// records international interactions.
+func (a *article) domestic(ids []string) bool {
+	country := ""
+	for _, id := range ids {
+		act, ok := a.actors[id]
+		if !ok || act.Country == "" {
+			return false
+		}
+		if country == "" {
+			country = string(act.Country)
+		} else if string(act.Country) != country {
+			return false
+		}
+	}
+	return country != ""
+}
+
+func (a *article) anyFrom(ids []string, country string) bool {
+	for _, id := range ids {
+		if act, ok := a.actors[id]; ok && string(act.Country) == country {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"slices"
+
+	"github.com/didar-news/didar"
+)
+
+// location reads "در X" phrases of the clause: a place, a capital, a
+// country, or a venue of a national body, which lies in its country.
+func (a *article) location(c clause, t trigger) *didar.Location {
+	for i := c.t0; i < c.t1; i++ {
+		if a.toks[i].key != "در" {
+			continue
+		}
+		for j := i + 1; j < c.t1 && j <= i+7; j++ {
+			if a.isVerb(j) || a.toks[j].key == "با" || a.toks[j].key == "،" {
+				break
+			}
+			m, ok := a.mentionStart(j)
+			if !ok {
+				continue
+			}
+			l := a.links[m]
+			act, _ := a.actorOf(m)
+			if fa, en, country, ok := a.x.dict.PlaceOf(l); ok && (l.Via == "capital" || l.Via == "metonym" || act.Kind == didar.KindPlace) {
+				return &didar.Location{NameFA: didar.NullString(fa), NameEN: didar.NullString(en), Country: didar.NullString(country)}
+			}
+			switch act.Kind {
+			case didar.KindCountry:
+				return &didar.Location{NameFA: didar.NullString(act.NameFA), NameEN: act.NameEN, Country: act.Country}
+			case didar.KindOrganization:
+				if act.Country != "" && j > i+1 {
+					venue := a.span(a.toks[i+1].start, l.End).Text
+					return &didar.Location{Country: act.Country, Venue: didar.NullString(venue)}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// datesIn returns the date expressions inside runes [start, end).
+func (a *article) datesIn(start, end int) []dateExpr {
+	var out []dateExpr
+	for _, d := range a.dates {
+		if d.Start >= start && d.End <= end {
+			out = append(out, dateExpr{d.Date, d.Precision, d.Start})
+		}
+	}
+	return out
+}
+
+type dateExpr struct {
+	Date      didar.Date
+	Precision didar.Precision
+	start     int
+}
+
+// eventDate applies the spec's rule: a date in the sentence, else for
+// occurred news the date of the occasion the lead reports, else the
+// publication date; else none. own says the sentence gave the date.
+func (a *article) eventDate(cStart, cEnd, at, start, end int, st didar.Status) (d didar.Date, p didar.Precision, own bool) {
+	ds := a.datesIn(cStart, cEnd)
+	if len(ds) == 0 {
+		ds = a.datesIn(start, end)
+	}
+	if len(ds) > 0 {
+		// The last date before the cue, else the first after it.
+		best := ds[0]
+		for _, x := range ds {
+			if x.start < at {
+				best = x
+			}
+		}
+		if best.Date.IsZero() {
+			return didar.Date{}, didar.PrecisionNone, false // a relative date with nothing to resolve it
+		}
+		return best.Date, best.Precision, true
+	}
+	if st == didar.StatusOccurred && !a.leadDate.IsZero() {
+		return a.leadDate, a.leadPrecision, false
+	}
+	if st == didar.StatusOccurred && !a.date.IsZero() {
+		return a.date, didar.PrecisionDay, false
+	}
+	return didar.Date{}, didar.PrecisionNone, false
+}
+
+// placeMeetings gives a meeting, a negotiation or a hosting with no place
+// of its own the country one of its parties travelled to in the same
+// article; else, for a hosting, the host's country; else, for news of the
+// day, the city of the dateline ("تهران - ایرنا -").
+func (a *article) placeMeetings() {
+	for i := range a.rec.Events {
+		e := &a.rec.Events[i]
+		if e.Location != nil || (e.Type != didar.Meet && e.Type != didar.Negotiate && e.Type != didar.Host && e.Type != didar.Agree) {
+			continue
+		}
+		for _, v := range a.rec.Events {
+			if v.Type == didar.Visit && v.Status == e.Status && slices.Contains(e.Participants, string(v.Source)) && v.Location != nil {
+				loc := *v.Location
+				e.Location = &loc
+				break
+			}
+		}
+		if e.Location == nil && e.Type == didar.Host {
+			if act, ok := a.actors[string(e.Source)]; ok && act.Country != "" {
+				e.Location = &didar.Location{Country: act.Country}
+			}
+		}
+		if e.Location == nil && e.Status == didar.StatusOccurred && a.dateline != nil {
+			loc := *a.dateline
+			e.Location = &loc
+		}
+		if e.Type == didar.Meet && e.Location != nil && e.Location.Country != "" && !a.anyFrom(e.Participants, string(e.Location.Country)) {
+			e.Code("044")
+		}
+	}
+}
+
+// readDateline takes the place of a dateline such as "تهران - ایرنا -"
+// at the head of the article.
+func (a *article) readDateline() {
+	dashes := 0
+	for i := 0; i < len(a.toks) && i < 8; i++ {
+		k := a.toks[i].key
+		if k == "-" || k == "–" || k == "—" {
+			dashes++
+		}
+		if m, ok := a.mentionStart(i); ok && dashes == 0 {
+			if fa, en, country, ok := a.x.dict.PlaceOf(a.links[m]); ok && country != "" {
+				if act, _ := a.actorOf(m); act.Kind != didar.KindCountry || a.links[m].Place != "" {
+					a.dateline = &didar.Location{NameFA: didar.NullString(fa), NameEN: didar.NullString(en), Country: didar.NullString(country)}
+				}
+			}
+		}
+	}
+	if dashes < 2 {
+		a.dateline = nil
+	}
+}

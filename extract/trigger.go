@@ -1,0 +1,232 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/didar-news/didar"
+)
+
+// trigger is one cue found in a clause.
+type trigger struct {
+	c      cue
+	t0, t1 int
+}
+
+// triggers finds the event cues of a clause and turns each into an event.
+func (a *article) triggers(c clause, sStart, sEnd int) {
+	keys := a.keys(c.t0, c.t1)
+	var ts []trigger
+	for i := 0; i < len(keys); i++ {
+		if a.toks[c.t0+i].mention >= 0 {
+			continue
+		}
+		cus, n := a.x.lex.match(keys, i)
+		if n == 0 {
+			continue
+		}
+		covered := false
+		for j := i; j < i+n; j++ {
+			if a.toks[c.t0+j].mention >= 0 {
+				covered = true
+			}
+		}
+		if covered {
+			continue
+		}
+		for _, cu := range cus {
+			ts = append(ts, trigger{c: cu, t0: c.t0 + i, t1: c.t0 + i + n})
+		}
+		i += n - 1
+	}
+	if tr, ok := a.judgement(c); ok {
+		ts = append(ts, tr)
+		slices.SortFunc(ts, func(x, y trigger) int { return x.t0 - y.t0 })
+	}
+	for i, t := range ts {
+		// "قدردانی از کمک‌های چین": a cue right after another cue and a
+		// preposition is what the first one is about, not an act of its own.
+		// "دعوت می‌کنیم که ... ارتقا یابد": what an invitation or a demand
+		// asks for is its content, not an act.
+		if a.requested(ts[:i], t) {
+			continue
+		}
+		if i > 0 && ts[i-1].t1 == t.t0-1 && ts[i-1].t0 != t.t0 && a.x.lex.is("prep", a.toks[t.t0-1].key) && ts[i-1].c.typ != didar.Meet && ts[i-1].c.typ != didar.Call {
+			continue
+		}
+		a.event(c, t, sStart, sEnd)
+	}
+}
+
+// requested reports whether t lies in the "که" clause of an earlier
+// invitation or demand cue.
+func (a *article) requested(before []trigger, t trigger) bool {
+	if t.c.typ == didar.Invite || t.c.typ == didar.Demand {
+		return false
+	}
+	for _, p := range before {
+		if p.c.typ != didar.Invite && p.c.typ != didar.Demand {
+			continue
+		}
+		for i := p.t1; i < t.t0 && i <= p.t1+3; i++ {
+			if a.toks[i].key == "که" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// judgement finds "X را [negative word] خواند/دانست/توصیف کرد": a
+// criticism of X phrased as a judgement.
+func (a *article) judgement(c clause) (trigger, bool) {
+	ra := -1
+	for i := c.t0; i < c.t1; i++ {
+		k := a.toks[i].key
+		if k == "را" {
+			ra = i
+			continue
+		}
+		if ra < 0 {
+			continue
+		}
+		n := a.x.lex.seqAt("judge", a.keys(i, min(i+2, c.t1)), 0)
+		if n == 0 {
+			continue
+		}
+		for j := ra + 1; j < i; j++ {
+			if a.x.lex.is("negative", a.toks[j].key) || a.x.lex.is("negative", strings.TrimSuffix(a.toks[j].key, "ی")) {
+				return trigger{c: cue{typ: didar.Criticize, text: "را … " + a.toks[i].key, markers: []string{"را"}}, t0: i, t1: i + n}, true
+			}
+		}
+		return trigger{}, false
+	}
+	return trigger{}, false
+}
+
+// background reports whether token i lies in a "با اشاره به ..." phrase,
+// which recalls a matter rather than reporting an action.
+func (a *article) background(i, floor int) bool {
+	for j := i - 1; j >= floor && j >= i-14; j-- {
+		k := a.toks[j].key
+		if k == "،" || a.isVerb(j) {
+			return false
+		}
+		// "... و با قدردانی از": another phrase has begun.
+		if (k == "با" || k == "ضمن") && j+1 < len(a.toks) && a.toks[j+1].key != "اشاره" {
+			return false
+		}
+		if k == "اشاره" && j+1 < len(a.toks) && a.toks[j+1].key == "به" && j > floor && (a.toks[j-1].key == "با" || a.toks[j-1].key == "ضمن") {
+			return true
+		}
+	}
+	return false
+}
+
+// governingVerb returns the first verb at or after token i in the clause.
+func (a *article) governingVerb(i, t1 int) int {
+	for j := i; j < t1; j++ {
+		if a.isVerb(j) {
+			return j
+		}
+	}
+	return -1
+}
+
+// status decides occurred, planned or past-reference for a trigger, and
+// whether it is negated or only hypothetical (then no event).
+func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why string) {
+	keys := a.keys(c.t0, c.t1)
+	v := -1
+	// A cue that ends in a verb is its own verb.
+	if a.isVerb(t.t1 - 1) {
+		v = t.t1 - 1
+	} else {
+		v = a.governingVerb(t.t1, c.t1)
+	}
+	if v >= 0 && a.negated(v) && !strings.HasPrefix(t.c.words[len(t.c.words)-1], "ن") {
+		return "", true, "negated"
+	}
+	// Markers between the clause start and the verb.
+	limit := c.t1
+	if v >= 0 {
+		limit = v + 2
+	}
+	var planned, past bool
+	for i := max(c.t0, t.t0-8); i < min(limit, c.t1); i++ {
+		if a.x.lex.seqAt("planned", keys, i-c.t0) > 0 {
+			planned = true
+		}
+		// "پیش از این" is "previously"; "پیش از این دیدار" is "before this
+		// meeting" and recalls nothing.
+		if n := a.x.lex.seqAt("past", keys, i-c.t0); n > 0 && i >= t.t0-1 && !(keys[i-c.t0+n-1] == "این" && i+n < c.t1 && a.wordLike(i+n)) {
+			past = true
+		}
+	}
+	if v >= 0 {
+		k := a.toks[v].key
+		switch {
+		case strings.HasPrefix(k, "خواه"):
+			planned = true
+		case strings.HasPrefix(k, "می") && (strings.HasSuffix(k, "کرد") || strings.HasSuffix(k, "کردند") || strings.HasSuffix(k, "داد")):
+			past = true
+		case a.x.lex.is("subj", k) && !planned:
+			// A wish or a purpose ("دعوت کرد که ... سفر کنند") is no event,
+			// unless it is what the cue is about: a demand, an invitation,
+			// an intent to cooperate ("می‌خواهد روابط را گسترش دهد").
+			if t.c.typ != didar.Demand && t.c.typ != didar.Invite && t.c.typ != didar.Cooperate {
+				return "", true, "subjunctive"
+			}
+		}
+		if v+1 < c.t1 && a.toks[v+1].key == "بود" {
+			past = true
+		}
+	}
+	// "مذاکرات اخیر": a recent event recalled.
+	for i := t.t1; i < c.t1 && i <= t.t1+1; i++ {
+		if a.toks[i].key == "اخیر" {
+			past = true
+		}
+	}
+	// "... خود" right after the cue: their own earlier meeting or trip.
+	if t.t1 < c.t1 && a.toks[t.t1].key == "خود" && (t.c.typ == didar.Meet || t.c.typ == didar.Visit) {
+		past = true
+	}
+	for _, d := range a.datesIn(a.toks[c.t0].start, a.toks[c.t1-1].end) {
+		if d.Date.IsZero() || a.date.IsZero() {
+			continue
+		}
+		if d.Date.Before(a.date.AddDays(-30)) {
+			past = true
+		} else if a.date.Before(d.Date) {
+			planned = true
+		}
+	}
+	switch {
+	case past:
+		return didar.StatusPastReference, false, "past"
+	case planned:
+		return didar.StatusPlanned, false, "planned"
+	}
+	return didar.StatusOccurred, false, "occurred"
+}
+
+// speech reports whether a clause reports what someone said: it has a
+// quote cue.
+func (a *article) speech(c clause) bool {
+	keys := a.keys(c.t0, c.t1)
+	for i := range keys {
+		if a.x.lex.seqAt("quote", keys, i) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func adversarial(t didar.EventType) bool {
+	switch t {
+	case didar.Criticize, didar.Accuse, didar.Reject, didar.Threaten:
+		return true
+	}
+	return false
+}
