@@ -2,6 +2,15 @@
 // actors it mentions, the interactions it reports (coded with CAMEO and
 // PLOVER), the quotes with their speakers, and its topics.
 //
+// The work goes sentence by sentence and clause by clause (clause.go): the
+// subject, or the discourse subject when a pronoun or nothing stands for
+// it; the cues of the trigger lexicon (trigger.go), each with the verb
+// that governs it for status and negation; the parties the prepositions
+// of a cue introduce (args.go); then the event with its date, place and
+// codes (event.go, place.go), and the merging of the same interaction
+// stated twice (merge.go). Quotes follow cue verbs (quotes.go). The word
+// lists live in data/*.tsv, embedded, and users add their own.
+//
 // It does no I/O: text and metadata in, didar.Record out. It depends on
 // normalize, jalali and actors, never on storage or HTTP.
 package extract
