@@ -146,6 +146,13 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 			}
 			source = a.links[subj[0]].ActorID
 		}
+		// "X گفت که ایران آماده ... است": the speaker acts for his country.
+		if c.quoted && len(c.speaker) > 0 && source != "" {
+			sp := a.links[c.speaker[0]].ActorID
+			if act, ok := a.actors[source]; ok && act.Kind == didar.KindCountry && a.side(sp) == source {
+				source = sp
+			}
+		}
 		// A demand in a quote is the speaker's, of the quote's subject
 		// ("... گفت: آمریکا باید ...").
 		if typ == didar.Demand && c.quoted && len(c.speaker) > 0 {
