@@ -81,7 +81,7 @@ func TestRules(t *testing.T) {
 			"ابراهیم رئیسی با محمدباقر قالیباف دیدار کرد.", day, nil},
 		{"promised aid",
 			"شی جین‌پینگ گفت: چین به ایران واکسن کمک خواهد کرد.", day,
-			[]want{{didar.Aid, didar.StatusPlanned, "CHN>IRN", "", ""}}},
+			[]want{{didar.Aid, didar.StatusPlanned, "xi-jinping>IRN", "", ""}}},
 		{"a wish in the subjunctive is no visit",
 			"شی جین‌پینگ از ولادیمیر پوتین دعوت کرد که به پکن سفر کند.", day,
 			[]want{{didar.Invite, didar.StatusOccurred, "xi-jinping>vladimir-putin", "", ""}}},
