@@ -63,7 +63,17 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 			}
 		}
 	}
-	for i := c.t0; i < t.t0; i++ {
+	// A meeting's partner belongs to its own predicate: the phrase starts
+	// after the verb of an earlier cue ("با X دیدار کرد و سپس با Y
+	// گفت‌وگو کرد").
+	from := c.t0
+	for i := t.t0 - 1; i > c.t0; i-- {
+		if t.c.typ.Symmetric() && a.isVerb(i) && i+1 < t.t0 && a.toks[i+1].key == "و" && (a.cueEndsAt(i) || a.cueEndsAt(i-1)) {
+			from = i + 1
+			break
+		}
+	}
+	for i := from; i < t.t0; i++ {
 		if a.toks[i].key == marker && (i == c.t0 || !a.x.lex.is("prep", a.toks[i-1].key) && !a.x.lex.is("against", a.toks[i-1].key)) {
 			if m := a.phraseMention(i+1, t.t0); m >= 0 {
 				return m
@@ -82,6 +92,16 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		}
 	}
 	return -1
+}
+
+// cueEndsAt reports whether an event cue ends at token i.
+func (a *article) cueEndsAt(i int) bool {
+	for j := i; j >= 0 && j >= i-3; j-- {
+		if _, n := a.x.lex.match(a.allKeys, j); n > 0 && j+n-1 == i {
+			return true
+		}
+	}
+	return false
 }
 
 // listAfter returns every party named in a "میان X، Y و Z" phrase of the
