@@ -280,7 +280,7 @@ func (lx *lexicon) joinDetached(left, right []byte, afterNumber bool) bool {
 	case "ها", "های", "هایی", "ترین", "تر":
 		return len(left) > 2 && !particles[string(left)] && !detached[string(left)]
 	}
-	if !lx.heads[string(left)] {
+	if !lx.maybeSeam(left, right) || !lx.heads[string(left)] {
 		return false
 	}
 	var buf [64]byte

@@ -21,11 +21,33 @@ type lexicon struct {
 	present map[string]bool
 	past    map[string]bool
 	heads   map[string]bool // first parts of words listed with one ZWNJ (بین of بین‌المللی)
+	// seams marks the byte pairs found across the ZWNJ of those words (see
+	// seam), so that most pairs of words are ruled out without hashing.
+	seams *[1 << 16 / 64]uint64
+}
+
+// seam returns the index in lexicon.seams of the pair left, right: the
+// last byte of left and the second byte of right, which for Persian
+// letters tell most pairs apart. Pairs that share an index only cost a
+// map lookup.
+func seam(left, right []byte) int {
+	r := 0
+	if len(right) > 1 {
+		r = int(right[1])
+	}
+	return int(left[len(left)-1])<<8 | r
+}
+
+// maybeSeam reports whether some word listed with one ZWNJ may be left +
+// ZWNJ + right.
+func (lx *lexicon) maybeSeam(left, right []byte) bool {
+	i := seam(left, right)
+	return lx.seams[i/64]&(1<<(i%64)) != 0
 }
 
 // baseLexicon is the embedded lexicon, read once; Normalizers copy it.
 var baseLexicon = sync.OnceValue(func() *lexicon {
-	lx := &lexicon{words: map[string]string{}, present: map[string]bool{}, past: map[string]bool{}, heads: map[string]bool{}}
+	lx := &lexicon{words: map[string]string{}, present: map[string]bool{}, past: map[string]bool{}, heads: map[string]bool{}, seams: new([1 << 16 / 64]uint64)}
 	for _, name := range []string{"data/words.txt", "data/compounds.txt", "data/joins.txt"} {
 		if err := readList(dataFS, name, lx.addWord); err != nil {
 			panic(err) // embedded data is checked by the tests
@@ -132,8 +154,12 @@ func (lx *lexicon) addWord(w string) error {
 	if k == d {
 		d = ""
 	}
-	if h, _, ok := strings.Cut(d, "\u200c"); ok && strings.Count(d, "\u200c") == 1 {
+	if h, t, ok := strings.Cut(d, "\u200c"); ok && strings.Count(d, "\u200c") == 1 {
 		lx.heads[h] = true
+		if h != "" {
+			i := seam([]byte(h), []byte(t))
+			lx.seams[i/64] |= 1 << (i % 64)
+		}
 	}
 	lx.words[k] = d
 	return nil
@@ -164,7 +190,9 @@ func (lx *lexicon) clone() *lexicon {
 		present: make(map[string]bool, len(lx.present)),
 		past:    make(map[string]bool, len(lx.past)),
 		heads:   make(map[string]bool, len(lx.heads)),
+		seams:   new([1 << 16 / 64]uint64),
 	}
+	*c.seams = *lx.seams
 	for k := range lx.heads {
 		c.heads[k] = true
 	}

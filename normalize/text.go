@@ -52,7 +52,7 @@ func (n *Normalizer) Text(s string) string {
 
 	var out strings.Builder
 	out.Grow(len(b) + len(b)/16)
-	e := emitter{n: n, b: b, toks: toks, out: &out}
+	e := emitter{n: n, b: b, toks: toks, out: &out, joins: joinKeys(), lefts: joinLefts()}
 	e.run()
 
 	*bp = b
@@ -260,6 +260,9 @@ type emitter struct {
 	afterShort bool  // prev is '.' right after a one-letter word (ق.م)
 	wrote      bool
 	scratch    []byte
+
+	joins map[string]string // joinKeys and joinLefts, fetched once a call
+	lefts map[string]bool
 }
 
 func (e *emitter) run() {
@@ -357,7 +360,7 @@ func (e *emitter) word(i int) int {
 	if joined {
 		return i
 	}
-	if len(joinKeys()) == 0 || e.b[t.start] < utf8.RuneSelf {
+	if len(e.joins) == 0 || e.b[t.start] < utf8.RuneSelf {
 		return i
 	}
 	var left []byte // the left side so far, in key form
@@ -374,13 +377,13 @@ func (e *emitter) word(i int) int {
 		// to itself, so a match here is a match for Key too; a word that
 		// folds differently is left unjoined, which Key(Text(s)) tolerates.
 		if left == nil {
-			if !joinLefts()[string(w)] {
+			if !e.lefts[string(w)] {
 				break
 			}
 			left = append(e.scratch[:0], w...)
 		}
 		cand := append(append(left, "و"...), e.b[w2.start:w2.end]...)
-		if _, ok := joinKeys()[string(cand)]; !ok {
+		if _, ok := e.joins[string(cand)]; !ok {
 			break
 		}
 		left = cand
