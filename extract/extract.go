@@ -124,7 +124,9 @@ func (a *article) run() {
 	a.readDateline()
 	a.used = map[string]bool{}
 
-	for _, s := range normalize.Sentences(a.text) {
+	sents := normalize.Sentences(a.text)
+	a.readLead(sents)
+	for _, s := range sents {
 		a.sentence(s.Start, s.End)
 	}
 	a.dropCallVerbs()

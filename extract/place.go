@@ -4,6 +4,8 @@ import (
 	"slices"
 
 	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/jalali"
+	"github.com/didar-news/didar/normalize"
 )
 
 // location reads "در X" phrases of the clause: a place, a capital, a
@@ -44,9 +46,15 @@ func (a *article) location(c clause, t trigger) *didar.Location {
 func (a *article) datesIn(start, end int) []dateExpr {
 	var out []dateExpr
 	for _, d := range a.dates {
-		if d.Start >= start && d.End <= end {
-			out = append(out, dateExpr{d.Date, d.Precision, d.Start})
+		if d.Start < start || d.End > end {
+			continue
 		}
+		// "تا سال ۲۰۳۰"، "از سال ۱۳۹۸": the bounds of a period, not when
+		// the event happened.
+		if i, _ := a.tokRange(d.Start, d.Start); i > 0 && a.x.lex.is("bound", a.toks[i-1].key) {
+			continue
+		}
+		out = append(out, dateExpr{d.Date, d.Precision, d.Start, d.Kind == jalali.Weekday})
 	}
 	return out
 }
@@ -55,6 +63,7 @@ type dateExpr struct {
 	Date      didar.Date
 	Precision didar.Precision
 	start     int
+	weekday   bool // a bare weekday: weaker than any other date
 }
 
 // eventDate applies the spec's rule: a date in the sentence, else for
@@ -64,6 +73,10 @@ func (a *article) eventDate(cStart, cEnd, at, start, end int, st didar.Status) (
 	ds := a.datesIn(cStart, cEnd)
 	if len(ds) == 0 {
 		ds = a.datesIn(start, end)
+	}
+	// A bare weekday ("دوشنبه" may be the city) yields to any other date.
+	if slices.ContainsFunc(ds, func(x dateExpr) bool { return !x.weekday }) {
+		ds = slices.DeleteFunc(ds, func(x dateExpr) bool { return x.weekday })
 	}
 	if len(ds) > 0 {
 		// The last date before the cue, else the first after it.
@@ -76,15 +89,60 @@ func (a *article) eventDate(cStart, cEnd, at, start, end int, st didar.Status) (
 		if best.Date.IsZero() {
 			return didar.Date{}, didar.PrecisionNone, false // a relative date with nothing to resolve it
 		}
+		// "امسال"، "در آذر ۱۴۰۲" around news of the day: the day is known.
+		if st == didar.StatusOccurred && best.Precision != didar.PrecisionDay {
+			if day := a.occasion(); !day.IsZero() && within(day, best) {
+				return day, didar.PrecisionDay, false
+			}
+		}
 		return best.Date, best.Precision, true
 	}
-	if st == didar.StatusOccurred && !a.leadDate.IsZero() {
-		return a.leadDate, a.leadPrecision, false
-	}
-	if st == didar.StatusOccurred && !a.date.IsZero() {
-		return a.date, didar.PrecisionDay, false
+	if st == didar.StatusOccurred {
+		if day := a.occasion(); !day.IsZero() {
+			p := didar.PrecisionDay
+			if day == a.leadDate {
+				p = a.leadPrecision
+			}
+			return day, p, false
+		}
 	}
 	return didar.Date{}, didar.PrecisionNone, false
+}
+
+// occasion is the day of the news: the lead's date, else publication.
+func (a *article) occasion() didar.Date {
+	if !a.leadDate.IsZero() {
+		return a.leadDate
+	}
+	return a.date
+}
+
+// within reports whether day falls in the month or year x stands for.
+func within(day didar.Date, x dateExpr) bool {
+	switch x.Precision {
+	case didar.PrecisionMonth:
+		return !day.Before(x.Date) && day.Before(x.Date.AddDays(31))
+	case didar.PrecisionYear:
+		return !day.Before(x.Date) && day.Before(x.Date.AddDays(366))
+	}
+	return false
+}
+
+// readLead takes the date of the lead sentence, the occasion the article
+// reports, when it lies within a week before publication (or when there
+// is no publication date).
+func (a *article) readLead(sents []normalize.Span) {
+	for _, s := range sents[:min(2, len(sents))] {
+		for _, d := range a.datesIn(s.Start, s.End) {
+			if d.Date.IsZero() || d.Precision != didar.PrecisionDay || d.weekday {
+				continue
+			}
+			if a.date.IsZero() || (!a.date.Before(d.Date) && !d.Date.Before(a.date.AddDays(-7))) {
+				a.leadDate, a.leadPrecision = d.Date, d.Precision
+				return
+			}
+		}
+	}
 }
 
 // placeMeetings gives a meeting, a negotiation or a hosting with no place
