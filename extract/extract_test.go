@@ -101,6 +101,27 @@ func scoreAt(t *testing.T, name string, c eval.Counts, want floors) {
 	check("person precision", c.PersonPrecision(), want.person)
 }
 
+// score extracts inputs, checks every record's invariants, scores them
+// against golds and holds the floors.
+func score(t *testing.T, name string, golds []eval.Gold, inputs []Input, want floors, verbose bool) {
+	t.Helper()
+	x := extractor(t)
+	var recs []didar.Record
+	for _, in := range inputs {
+		rec, err := x.Extract(in)
+		if err != nil {
+			t.Fatalf("%s: %v", in.ID, err)
+		}
+		checkRecord(t, rec)
+		recs = append(recs, rec)
+	}
+	results := eval.Evaluate(golds, recs)
+	var buf bytes.Buffer
+	eval.WriteTable(&buf, results, verbose)
+	t.Log("\n" + buf.String())
+	scoreAt(t, name, eval.Total(results), want)
+}
+
 // TestSeeds extracts the five shared seed articles from their bare text,
 // as the gold is scored, and holds the scores reached.
 func TestSeeds(t *testing.T) {
@@ -117,25 +138,15 @@ func TestSeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := extractor(t)
-	var recs []didar.Record
+	var inputs []Input
 	for _, g := range golds {
 		b, err := os.ReadFile(filepath.Join(dir, "seeds", g.Doc+".txt"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		rec, err := x.Extract(Input{ID: g.Doc, Text: string(b)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkRecord(t, rec)
-		recs = append(recs, rec)
+		inputs = append(inputs, Input{ID: g.Doc, Text: string(b)})
 	}
-	results := eval.Evaluate(golds, recs)
-	var buf bytes.Buffer
-	eval.WriteTable(&buf, results, true)
-	t.Log("\n" + buf.String())
-	scoreAt(t, "seeds", eval.Total(results), seedFloors)
+	score(t, "seeds", golds, inputs, seedFloors, true)
 }
 
 // TestSamples scores the bundled corpus, with its publication metadata.
@@ -152,21 +163,11 @@ func TestSamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := extractor(t)
-	var recs []didar.Record
+	var inputs []Input
 	for _, s := range all {
-		rec, err := x.Extract(Input{ID: s.ID, Source: s.Source, URL: s.URL, Title: s.Title, Published: s.Published, Text: s.Text})
-		if err != nil {
-			t.Fatalf("%s: %v", s.ID, err)
-		}
-		checkRecord(t, rec)
-		recs = append(recs, rec)
+		inputs = append(inputs, Input{ID: s.ID, Source: s.Source, URL: s.URL, Title: s.Title, Published: s.Published, Text: s.Text})
 	}
-	results := eval.Evaluate(golds, recs)
-	var buf bytes.Buffer
-	eval.WriteTable(&buf, results, testing.Verbose())
-	t.Log("\n" + buf.String())
-	scoreAt(t, "samples", eval.Total(results), sampleFloors)
+	score(t, "samples", golds, inputs, sampleFloors, testing.Verbose())
 }
 
 func TestBadInput(t *testing.T) {
@@ -240,8 +241,7 @@ func TestHeldout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := extractor(t)
-	var recs []didar.Record
+	var inputs []Input
 	for i, line := range strings.Split(strings.TrimSpace(string(meta)), "\n") {
 		var m struct {
 			ID        string     `json:"id"`
@@ -255,18 +255,9 @@ func TestHeldout(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rec, err := x.Extract(Input{ID: m.ID, Source: m.Source, Published: m.Published, Text: string(text)})
-		if err != nil {
-			t.Fatalf("%s: %v", m.ID, err)
-		}
-		checkRecord(t, rec)
-		recs = append(recs, rec)
+		inputs = append(inputs, Input{ID: m.ID, Source: m.Source, Published: m.Published, Text: string(text)})
 	}
-	results := eval.Evaluate(golds, recs)
-	var buf bytes.Buffer
-	eval.WriteTable(&buf, results, false)
-	t.Log("\n" + buf.String())
-	scoreAt(t, "heldout", eval.Total(results), heldoutFloors)
+	score(t, "heldout", golds, inputs, heldoutFloors, false)
 }
 
 // BenchmarkBaselineNormalize runs normalize.Text alone over the same
