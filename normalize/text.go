@@ -32,7 +32,7 @@ type token struct {
 	r          rune  // the rune of tkPunct; ZWNJ for a tkWord holding one
 }
 
-var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 1024); return &s }}
+var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 2*chunkTokens); return &s }}
 var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
 // Text returns the display form of s: the form Didar stores and shows and
@@ -45,15 +45,18 @@ func (n *Normalizer) Text(s string) string {
 	bp := bufPool.Get().(*[]byte)
 	b := clean((*bp)[:0], s)
 	tp := tokenPool.Get().(*[]token)
-	if cap(*tp) < len(b)/4 {
-		*tp = make([]token, 0, len(b)/3) // about one token per 3-4 bytes
-	}
-	toks := tokenize((*tp)[:0], b)
 
 	var out strings.Builder
 	out.Grow(len(b) + len(b)/16)
-	e := emitter{n: n, b: b, toks: toks, out: &out, joins: joinKeys(), lefts: joinLefts()}
-	e.run()
+	e := emitter{n: n, b: b, out: &out, joins: joinKeys(), lefts: joinLefts()}
+	// Tokens go through in chunks small enough to stay in cache; a token
+	// slice for all of b would be several times its size.
+	toks := (*tp)[:0]
+	for i := 0; i < len(b); {
+		toks, i = tokenize(toks[:0], b, i, chunkTokens)
+		e.toks = toks
+		e.run()
+	}
 
 	*bp = b
 	bufPool.Put(bp)
@@ -62,9 +65,20 @@ func (n *Normalizer) Text(s string) string {
 	return out.String()
 }
 
-// tokenize splits the cleaned text b into tokens.
-func tokenize(toks []token, b []byte) []token {
-	for i := 0; i < len(b); {
+// chunkTokens is the number of tokens after which tokenize looks for a
+// place to stop.
+const chunkTokens = 1024
+
+// tokenize appends to toks the tokens of the cleaned text b from i on and
+// returns them with the offset where it stopped. It stops once toks holds
+// limit tokens and the last is neither a word nor a space: the emitter
+// joins only words separated by spaces, so what it does before such a
+// token never depends on what comes after it.
+func tokenize(toks []token, b []byte, i, limit int) ([]token, int) {
+	for i < len(b) {
+		if n := len(toks); n >= limit && toks[n-1].kind != tkWord && toks[n-1].kind != tkSpace {
+			break
+		}
 		c := b[i]
 		t := token{start: int32(i)}
 		switch {
@@ -119,7 +133,7 @@ func tokenize(toks []token, b []byte) []token {
 		toks = append(toks, t)
 		i = int(t.end)
 	}
-	return toks
+	return toks, i
 }
 
 // decode is utf8.DecodeRune with the two-byte case (the Arabic block)
@@ -260,33 +274,36 @@ type emitter struct {
 	afterShort bool  // prev is '.' right after a one-letter word (ق.م)
 	wrote      bool
 	scratch    []byte
+	space      bool // a space came after prev
+	breaks     int  // line breaks after prev
 
 	joins map[string]string // joinKeys and joinLefts, fetched once a call
 	lefts map[string]bool
 }
 
+// run writes the tokens of e.toks; the state between tokens stays in e,
+// so that the next chunk carries on from it.
 func (e *emitter) run() {
-	space, breaks := false, 0
 	for i := 0; i < len(e.toks); i++ {
 		t := e.toks[i]
 		switch t.kind {
 		case tkSpace:
-			space = true
+			e.space = true
 			continue
 		case tkBreak:
-			breaks += int(t.n)
+			e.breaks += int(t.n)
 			continue
 		case tkDrop:
 			continue
 		}
 		if e.wrote {
-			if breaks > 0 {
-				e.out.WriteString("\n\n"[:min(breaks, 2)])
-			} else if e.spaceBefore(t, space) {
+			if e.breaks > 0 {
+				e.out.WriteString("\n\n"[:min(e.breaks, 2)])
+			} else if e.spaceBefore(t, e.space) {
 				e.out.WriteByte(' ')
 			}
 		}
-		space, breaks = false, 0
+		e.space, e.breaks = false, 0
 		short := e.prev.kind == tkWord && e.prev.n == 1
 		if t.kind == tkWord {
 			i = e.word(i) // may consume a joined compound
