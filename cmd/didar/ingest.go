@@ -11,6 +11,7 @@ import (
 
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/actors"
+	"github.com/didar-news/didar/extract"
 	"github.com/didar-news/didar/ingest"
 	"golang.org/x/term"
 )
@@ -36,18 +37,11 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fs.Usage()
 		return errors.New("nothing to ingest: name files, directories, URLs or -")
 	}
-	s, err := openStore(ctx, *db)
+	s, x, err := openCoder(ctx, *db, dicts, lexicons)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	x, err := newExtractor(dicts, lexicons)
-	if err != nil {
-		return err
-	}
-	if err := saveDictionary(ctx, s, dicts); err != nil {
-		return err
-	}
 	fetch := ingest.NewFetcher()
 	fetch.Client.Timeout = *timeout
 	fetch.MaxBytes = *maxBytes
@@ -65,16 +59,32 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	return nil
 }
 
-// saveDictionary stores the dictionary's entries, so that actors have
-// their names, countries and roles before any article mentions them.
-func saveDictionary(ctx context.Context, s interface {
-	SaveEntries(context.Context, []didar.Entry) error
-}, dicts []string) error {
+// openCoder opens the store and builds the extractor for the commands
+// that code articles into it. The dictionary, loaded once, is also stored,
+// so that actors have their names, countries and roles before any article
+// mentions them.
+func openCoder(ctx context.Context, dsn string, dicts, lexicons []string) (didar.Store, *extract.Extractor, error) {
 	dict, err := actors.Load(dicts...)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	return s.SaveEntries(ctx, dict.Entries())
+	lex, err := extract.LoadLexicon(lexicons...)
+	if err != nil {
+		return nil, nil, err
+	}
+	x, err := extract.New(dict, lex)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := openStore(ctx, dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.SaveEntries(ctx, dict.Entries()); err != nil {
+		s.Close()
+		return nil, nil, fmt.Errorf("store the dictionary: %w", err)
+	}
+	return s, x, nil
 }
 
 // progressFor draws a bar on a terminal and logs plain lines otherwise.

@@ -25,18 +25,11 @@ func runRecode(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	s, err := openStore(ctx, *db)
+	s, x, err := openCoder(ctx, *db, dicts, lexicons)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	x, err := newExtractor(dicts, lexicons)
-	if err != nil {
-		return err
-	}
-	if err := saveDictionary(ctx, s, dicts); err != nil {
-		return err
-	}
 	p := progressFor(stderr, "recode")
 	started := false
 	sum, err := ingest.Recode(ctx, s, x, extract.Version, *all || len(dicts) > 0, func(done, total int) {

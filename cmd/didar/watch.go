@@ -47,18 +47,11 @@ func runWatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if *every < time.Second {
 		return fmt.Errorf("--every %s: too often", *every)
 	}
-	s, err := openStore(ctx, *db)
+	s, x, err := openCoder(ctx, *db, dicts, lexicons)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	x, err := newExtractor(dicts, lexicons)
-	if err != nil {
-		return err
-	}
-	if err := saveDictionary(ctx, s, dicts); err != nil {
-		return err
-	}
 	fetch := ingest.NewFetcher()
 	fetch.Client.Timeout, fetch.MaxBytes, fetch.Delay = *timeout, *maxBytes, *delay
 	w := &ingest.Watcher{
