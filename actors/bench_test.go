@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/samples"
 )
 
 func BenchmarkLoad(b *testing.B) {
@@ -91,5 +92,29 @@ func BenchmarkLink(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		d.Link(text, at)
+	}
+}
+
+// BenchmarkLinkArticles links the sample corpus: real news has more
+// names, roles and surnames per word than newsText.
+func BenchmarkLinkArticles(b *testing.B) {
+	d, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	all, err := samples.All()
+	if err != nil {
+		b.Fatal(err)
+	}
+	size := 0
+	for _, s := range all {
+		size += len(s.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range all {
+			d.Link(s.Text, s.Published)
+		}
 	}
 }

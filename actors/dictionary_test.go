@@ -3,6 +3,7 @@ package actors
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -250,4 +251,29 @@ func FuzzAdd(f *testing.F) {
 		d.Check()
 		d.Link("شی جین‌پینگ و وزیر خارجه چین، کشورمان و دو کشور. وی و طرفین", didar.Date{})
 	})
+}
+
+// Two offices sharing a phrase ("رئیس" of a party or of an organisation)
+// give a pattern two hits, and the linker reads the first: the order must
+// be the same on every load, not the order of a map.
+func TestMatcherOrderIsStable(t *testing.T) {
+	first, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 4 {
+		d, err := Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.m.pats) != len(first.m.pats) {
+			t.Fatalf("%d patterns, then %d", len(first.m.pats), len(d.m.pats))
+		}
+		for i, p := range d.m.pats {
+			q := first.m.pats[i]
+			if p.key != q.key || !slices.Equal(p.hits, q.hits) {
+				t.Fatalf("pattern %d: %q %v, then %q %v", i, q.key, q.hits, p.key, p.hits)
+			}
+		}
+	}
 }

@@ -273,7 +273,6 @@ func (l *linker) entryHit(s span) (didar.Entry, hitKind, bool) {
 	var best didar.Entry
 	var bk hitKind
 	found := false
-	rank := map[didar.Kind]int{didar.KindPerson: 0, didar.KindCountry: 1, didar.KindOrganization: 2, didar.KindGroup: 3, didar.KindPlace: 4}
 	for _, h := range s.pat.hits {
 		switch h.kind {
 		case hName, hAdjective, hDemonym, hMetonym:
@@ -291,11 +290,28 @@ func (l *linker) entryHit(s span) (didar.Entry, hitKind, bool) {
 			}
 			continue
 		}
-		if !found || rank[e.Kind] < rank[best.Kind] {
+		if !found || kindRank(e.Kind) < kindRank(best.Kind) {
 			best, bk, found = e, h.kind, true
 		}
 	}
 	return best, bk, found
+}
+
+// kindRank orders the kinds entryHit prefers: persons first.
+func kindRank(k didar.Kind) int {
+	switch k {
+	case didar.KindPerson:
+		return 0
+	case didar.KindCountry:
+		return 1
+	case didar.KindOrganization:
+		return 2
+	case didar.KindGroup:
+		return 3
+	case didar.KindPlace:
+		return 4
+	}
+	return 0 // as a map lookup of an unknown kind gave
 }
 
 // adjacent reports whether span j follows span i with nothing between.

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -138,7 +139,8 @@ func (d *Dictionary) buildMatcher() *matcher {
 			}
 		}
 	}
-	for s, ids := range surnames {
+	for _, s := range sortedKeys(surnames) {
+		ids := surnames[s]
 		// A surname shared by two people, or one that is also another
 		// name, is not distinctive enough to stand alone.
 		if len(ids) == 1 {
@@ -156,7 +158,10 @@ func (d *Dictionary) buildMatcher() *matcher {
 			}
 		}
 	}
-	for _, o := range d.offices {
+	// Maps in a fixed order: when two offices share a phrase, the first
+	// hit is the one read, and it must not change from run to run.
+	for _, id := range sortedKeys(d.offices) {
+		o := d.offices[id]
 		for _, t := range o.FA {
 			m.add(t, hit{kind: hOffice, id: o.ID})
 		}
@@ -173,8 +178,8 @@ func (d *Dictionary) buildMatcher() *matcher {
 	for _, t := range lx.Counterparts {
 		m.add(t, hit{kind: hCounterpart})
 	}
-	for t, sec := range lx.GroupNouns {
-		m.add(t, hit{kind: hGroupNoun, sector: sec})
+	for _, t := range sortedKeys(lx.GroupNouns) {
+		m.add(t, hit{kind: hGroupNoun, sector: lx.GroupNouns[t]})
 	}
 	for _, t := range lx.PairPersons {
 		m.add(t, hit{kind: hPairPersons})
@@ -185,17 +190,17 @@ func (d *Dictionary) buildMatcher() *matcher {
 	for _, t := range lx.HomeWords {
 		m.add(t, hit{kind: hHome, id: "IRN"})
 	}
-	for t, h := range lx.Heads {
-		m.add(t, hit{kind: hHead, id: h})
+	for _, t := range sortedKeys(lx.Heads) {
+		m.add(t, hit{kind: hHead, id: lx.Heads[t]})
 	}
-	for t, sec := range lx.ListNouns {
-		m.add(t, hit{kind: hListNoun, sector: sec})
+	for _, t := range sortedKeys(lx.ListNouns) {
+		m.add(t, hit{kind: hListNoun, sector: lx.ListNouns[t]})
 	}
-	for t, sec := range lx.Deputies {
-		m.add(t, hit{kind: hDeputy, sector: sec})
+	for _, t := range sortedKeys(lx.Deputies) {
+		m.add(t, hit{kind: hDeputy, sector: lx.Deputies[t]})
 	}
-	for t, sec := range lx.PluralRoles {
-		m.add(t, hit{kind: hPluralRole, sector: sec})
+	for _, t := range sortedKeys(lx.PluralRoles) {
+		m.add(t, hit{kind: hPluralRole, sector: lx.PluralRoles[t]})
 	}
 
 	b := ahocorasick.NewTrieBuilder()
@@ -230,6 +235,17 @@ func (m *matcher) surnameOf(name, country string) string {
 		return ""
 	}
 	return s
+}
+
+// sortedKeys returns the keys of m in order, for loops whose results
+// depend on it.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func appendUnique(s []string, v string) []string {

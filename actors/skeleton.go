@@ -19,26 +19,46 @@ var faSkel = map[rune]string{
 	'ق': "q", 'ف': "f", 'ک': "k", 'گ': "g", 'ل': "l", 'م': "m", 'ن': "n",
 }
 
+// faSkelByte is faSkel by offset in the Arabic block, for speed: the
+// skeleton of every long word of an article is looked up.
+var faSkelByte = func() (t [256]byte) {
+	for r, s := range faSkel {
+		t[r-0x0600] = s[0]
+	}
+	return t
+}()
+
 // skeletonFA returns the skeleton of a Persian name (a matching key).
 func skeletonFA(key string) string {
-	var b strings.Builder
+	var buf [64]byte
+	return string(appendSkeletonFA(buf[:0], key))
+}
+
+// appendSkeletonFA appends the skeleton of key to dst, doubled symbols
+// already dropped as collapse does.
+func appendSkeletonFA(dst []byte, key string) []byte {
+	n0 := len(dst)
 	start := true
 	for _, r := range key {
 		if r == ' ' {
 			start = true
 			continue
 		}
+		c := byte(0)
 		switch {
-		case faSkel[r] != "":
-			b.WriteString(faSkel[r])
+		case r >= 0x0600 && r < 0x0700 && faSkelByte[r-0x0600] != 0:
+			c = faSkelByte[r-0x0600]
 		case start && r == 'و':
-			b.WriteByte('v')
+			c = 'v'
 		case start && r == 'ی':
-			b.WriteByte('y')
+			c = 'y'
 		}
 		start = false
+		if c != 0 && (len(dst) == n0 || dst[len(dst)-1] != c) {
+			dst = append(dst, c)
+		}
 	}
-	return collapse(b.String())
+	return dst
 }
 
 // skeletonEN returns the skeleton of a romanised name; pinyin spellings
@@ -140,6 +160,13 @@ func similarity(a, b string) float64 {
 }
 
 func levenshtein(a, b string) int {
+	d, _ := levenshteinWithin(a, b, max(len(a), len(b)))
+	return d
+}
+
+// levenshteinWithin returns the edit distance of a and b when it is at
+// most limit; ok is false, and the distance unknown, when it is more.
+func levenshteinWithin(a, b string, limit int) (d int, ok bool) {
 	// Skeletons are short: keep the rows on the stack when they fit.
 	var pb, cb [40]int
 	prev, cur := pb[:0], cb[:0]
@@ -152,16 +179,25 @@ func levenshtein(a, b string) int {
 	}
 	for i := 1; i <= len(a); i++ {
 		cur[0] = i
+		low := i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			low = min(low, cur[j])
+		}
+		// Row minima never decrease: past the limit, it stays past.
+		if low > limit {
+			return 0, false
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	if prev[len(b)] > limit {
+		return 0, false
+	}
+	return prev[len(b)], true
 }
 
 // personSkel holds the skeletons a person can be recognised by.
@@ -210,16 +246,37 @@ func (p personSkel) score(sk string) float64 {
 func (p personSkel) scoreAbove(sk string, min float64) float64 {
 	best := 0.0
 	for _, f := range p.full {
-		if reachable(sk, f, min) {
-			best = max(best, similarity(sk, f))
+		if s, ok := similarityAbove(sk, f, min); ok {
+			best = max(best, s)
 		}
 	}
 	for _, f := range p.parts {
-		if reachable(sk, f, min/0.95) {
-			best = max(best, 0.95*similarity(sk, f))
+		if s, ok := similarityAbove(sk, f, min/0.95); ok {
+			best = max(best, 0.95*s)
 		}
 	}
 	return best
+}
+
+// similarityAbove returns similarity(a, b) when it can be at least min;
+// ok is false when it is surely below. Most of the dictionary is far
+// from a name read from the text, and the edit distance stops as soon as
+// it exceeds what min allows.
+func similarityAbove(a, b string, min float64) (float64, bool) {
+	if a == "" || b == "" {
+		return 0, min <= 0
+	}
+	n := max(len(a), len(b))
+	// The margin keeps rounding from cutting a distance min allows.
+	limit := int((1-min)*float64(n) + 1e-6)
+	if limit < 0 || !reachable(a, b, min) {
+		return 0, false
+	}
+	d, ok := levenshteinWithin(a, b, limit)
+	if !ok {
+		return 0, false
+	}
+	return 1 - float64(d)/float64(n), true
 }
 
 // reachable reports whether similarity(a, b) can be at least min: the
