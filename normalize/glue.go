@@ -44,7 +44,7 @@ func (lx *lexicon) known(w []byte) bool {
 	if _, ok := lx.stem(w); ok {
 		return true
 	}
-	if _, ok := lx.restore(w); ok {
+	if _, ok := lx.restoreAffixed(w); ok {
 		return true
 	}
 	return utf8.RuneCount(w) >= 3 && lx.isVerb(w)
@@ -58,20 +58,25 @@ func (lx *lexicon) display(w []byte) string {
 		}
 		return d
 	}
-	if d, ok := lx.restore(w); ok {
+	if d, ok := lx.restoreAffixed(w); ok {
 		return d
 	}
 	return string(w)
 }
 
-// firstClass rates w as the first part of a split.
-func (lx *lexicon) firstClass(w []byte) int {
-	if particles[string(w)] {
-		return splitParticle
+// firstClass rates w, of n runes, as the first part of a split.
+func (lx *lexicon) firstClass(w []byte, n int) int {
+	// Particles are of one or two letters, listed words that count of
+	// three or more: no map is consulted for most cuts.
+	if n <= 2 {
+		if particles[string(w)] {
+			return splitParticle
+		}
+		return splitNone
 	}
 	// Only a listed word: a first part with a suffix (کارهای...) is
 	// rarely glued to what follows, and this check runs at every cut.
-	if _, ok := lx.lookup(w); ok && utf8.RuneCount(w) >= 3 && string(w) != "است" {
+	if _, ok := lx.lookup(w); ok && string(w) != "است" {
 		// است starts many Arabic nouns (استقبال, استحضار).
 		return splitWord
 	}
@@ -156,10 +161,10 @@ func (lx *lexicon) partKnown(w []byte) bool {
 	if _, ok := lx.lookup(w); ok {
 		return true
 	}
-	if _, ok := lx.stem(w); ok {
+	if _, ok := lx.stemYeh(w); ok {
 		return utf8.RuneCount(w) >= 4
 	}
-	d, ok := lx.restore(w)
+	d, ok := lx.restoreAffixed(w)
 	if !ok {
 		return false
 	}
@@ -212,28 +217,29 @@ func (lx *lexicon) splitGlued(w []byte) (string, bool) {
 // it, and the split text. With deeper, the second part may itself be
 // split once (تشکرازدکتر → تشکر از دکتر).
 func (lx *lexicon) bestSplit(w []byte, deeper bool) (best, n int, out string) {
-	for i := 0; i < len(w); {
+	cut, rest := 0, "" // of the best split so far; its text is built at the end
+	for i, runes := 0, 0; i < len(w); {
 		_, sz := utf8.DecodeRune(w[i:])
 		i += sz
+		runes++
 		if i >= len(w) {
 			break
 		}
 		a, b := w[:i], w[i:]
-		c := lx.firstClass(a)
+		c := lx.firstClass(a, runes)
 		if c == splitNone {
 			continue
 		}
-		var rest string
+		r := ""
 		switch {
 		case lx.lastOK(a, b):
-			rest = lx.display(b)
 			c += twoParts
 		case deeper:
 			bc, bn, bs := lx.bestSplit(b, false)
 			if bc == splitNone || bn != 1 {
 				continue
 			}
-			rest = bs
+			r = bs
 		default:
 			continue
 		}
@@ -244,9 +250,15 @@ func (lx *lexicon) bestSplit(w []byte, deeper bool) (best, n int, out string) {
 			best, n = c, 0
 		}
 		n++
-		out = lx.display(a) + " " + rest
+		cut, rest = i, r
 	}
-	return best, n, out
+	if n != 1 {
+		return best, n, ""
+	}
+	if rest == "" {
+		rest = lx.display(w[cut:])
+	}
+	return best, n, lx.display(w[:cut]) + " " + rest
 }
 
 // detached are the suffixes that scraped text writes as words of their

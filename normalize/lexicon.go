@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -226,6 +227,11 @@ func (lx *lexicon) stem(w []byte) (string, bool) {
 	if d, ok := lx.lookup(w); ok {
 		return d, true
 	}
+	return lx.stemYeh(w)
+}
+
+// stemYeh is stem for a w that is not itself listed.
+func (lx *lexicon) stemYeh(w []byte) (string, bool) {
 	if b, ok := bytes.CutSuffix(w, yeh); ok && len(b) >= 4 {
 		if d, ok := lx.lookup(b); ok {
 			if d == "" {
@@ -288,6 +294,11 @@ var suffixesByLastByte = sync.OnceValue(func() *[256][]suffix {
 		c := sf.s[len(sf.s)-1]
 		t[c] = append(t[c], sf)
 	}
+	for _, b := range t {
+		// Stable, so that of two suffixes of one length the one listed
+		// first still wins.
+		slices.SortStableFunc(b, func(x, y suffix) int { return len(x.s) - len(y.s) })
+	}
 	return &t
 })
 
@@ -329,10 +340,11 @@ func (lx *lexicon) restoreAffixed(w []byte) (string, bool) {
 			break
 		}
 	}
-	best, bestLen := "", 0
+	// Each bucket is sorted by suffix length, so the first suffix that
+	// fits leaves the longest stem.
 	for _, sf := range (*suffixesByLastByte())[w[len(w)-1]] {
 		st, ok := bytes.CutSuffix(w, sf.s)
-		if !ok || len(st) <= bestLen || len(st) < 4 {
+		if !ok || len(st) < 4 {
 			continue
 		}
 		if sf.hehOnly && !bytes.HasSuffix(st, heh) ||
@@ -346,9 +358,9 @@ func (lx *lexicon) restoreAffixed(w []byte) (string, bool) {
 		if d == "" {
 			d = string(st)
 		}
-		best, bestLen = attach(d, string(sf.s)), len(st)
+		return attach(d, string(sf.s)), true
 	}
-	return best, best != ""
+	return "", false
 }
 
 // isVerb reports whether rest (what follows می) is a verb stem with a
