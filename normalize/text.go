@@ -80,7 +80,15 @@ func tokenize(toks []token, b []byte, i, limit int) ([]token, int) {
 			break
 		}
 		c := b[i]
-		t := token{start: int32(i)}
+		// The fields are kept in locals and the token built once: a token
+		// built field by field on the stack and then copied stalls on the
+		// copy.
+		var (
+			kind uint8
+			end  int
+			n    int
+			r    rune
+		)
 		switch {
 		case c == ' ' || c == '\n':
 			j, nl := i, 0
@@ -90,48 +98,49 @@ func tokenize(toks []token, b []byte, i, limit int) ([]token, int) {
 				}
 				j++
 			}
-			t.kind, t.end, t.n = tkSpace, int32(j), int32(nl)
+			kind, end, n = tkSpace, j, nl
 			if nl > 0 {
-				t.kind = tkBreak
+				kind = tkBreak
 			}
 		case c >= '0' && c <= '9':
-			t.kind, t.end = tkNumber, int32(scanNumber(b, i))
+			kind, end = tkNumber, scanNumber(b, i)
 		case c < utf8.RuneSelf:
 			if isLatinLetter(rune(c)) {
 				if j := scanOpaque(b, i); j > i {
-					t.kind, t.end = tkOpaque, int32(j)
+					kind, end = tkOpaque, j
 					break
 				}
-				j, nr, _ := scanWord(b, i)
-				t.kind, t.end, t.n = tkWord, int32(j), int32(nr)
+				kind = tkWord
+				end, n, _ = scanWord(b, i)
 				break
 			}
-			t.kind, t.end, t.r = tkOther, int32(i+1), rune(c)
+			kind, end, r = tkOther, i+1, rune(c)
 			if isSpacingPunct(rune(c)) {
-				t.kind = tkPunct
+				kind = tkPunct
 			}
 		default:
-			r, sz := decode(b[i:])
+			rr, sz := decode(b[i:])
 			switch {
-			case isDigit(r):
-				t.kind, t.end = tkNumber, int32(scanNumber(b, i))
-			case isWordRune(r):
-				j, nr, z := scanWord(b, i)
-				t.kind, t.end, t.n = tkWord, int32(j), int32(nr)
+			case isDigit(rr):
+				kind, end = tkNumber, scanNumber(b, i)
+			case isWordRune(rr):
+				var z bool
+				kind = tkWord
+				end, n, z = scanWord(b, i)
 				if z {
-					t.r = ZWNJ
+					r = ZWNJ
 				}
-			case r == ZWNJ:
-				t.kind, t.end = tkDrop, int32(i+sz)
+			case rr == ZWNJ:
+				kind, end = tkDrop, i+sz
 			default:
-				t.kind, t.end, t.r = tkOther, int32(i+sz), r
-				if isSpacingPunct(r) {
-					t.kind = tkPunct
+				kind, end, r = tkOther, i+sz, rr
+				if isSpacingPunct(rr) {
+					kind = tkPunct
 				}
 			}
 		}
-		toks = append(toks, t)
-		i = int(t.end)
+		toks = append(toks, token{kind: kind, start: int32(i), end: int32(end), n: int32(n), r: r})
+		i = end
 	}
 	return toks, i
 }
@@ -230,7 +239,7 @@ func scanOpaque(b []byte, i int) int {
 	j := i
 	for j < len(b) {
 		c := b[j]
-		if c <= ' ' || c >= utf8.RuneSelf || strings.IndexByte("\"'<>()[]{}", c) >= 0 {
+		if c <= ' ' || c >= utf8.RuneSelf || opaqueStop[c] {
 			break
 		}
 		j++
@@ -248,6 +257,15 @@ func scanOpaque(b []byte, i int) int {
 	}
 	return j
 }
+
+// opaqueStop marks the ASCII bytes that end a URL or e-mail address
+// besides spaces and controls.
+var opaqueStop = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range []byte("\"'<>()[]{}") {
+		t[c] = true
+	}
+	return t
+}()
 
 func hasPrefixFold(b []byte, p string) bool {
 	return len(b) >= len(p) && strings.EqualFold(string(b[:len(p)]), p)
