@@ -3,9 +3,9 @@ package actors
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/didar-news/didar"
-	"github.com/didar-news/didar/normalize"
 )
 
 // mergeRoleActors folds a person known only by a role phrase into the
@@ -64,27 +64,18 @@ func (l *linker) localSurnames() {
 	}
 	exact := map[string]sn{}
 	skel := map[string]sn{}
-	note := func(name, id string, first int) {
-		k := normalize.Key(name)
-		i := strings.LastIndexByte(k, ' ')
-		// Two letters are enough here: the full name came first in this
-		// article (جان کی ... کی گفت).
-		if i < 0 || len([]rune(k[i+1:])) < 2 {
-			return
+	note := func(lw lastWord, id string, first int) {
+		if _, ok := exact[lw.last]; !ok {
+			exact[lw.last] = sn{id, first}
 		}
-		last := k[i+1:]
-		if _, ok := exact[last]; !ok {
-			exact[last] = sn{id, first}
-		}
-		// Arabic family names drop the article alone: السودانی → سودانی.
-		if bare, ok := strings.CutPrefix(last, "ال"); ok && len([]rune(bare)) >= 3 {
-			if _, ok := exact[bare]; !ok {
-				exact[bare] = sn{id, first}
+		if lw.bare != "" {
+			if _, ok := exact[lw.bare]; !ok {
+				exact[lw.bare] = sn{id, first}
 			}
 		}
-		if sk := skeletonFA(last); len(sk) >= 4 {
-			if _, ok := skel[sk]; !ok {
-				skel[sk] = sn{id, first}
+		if lw.skel != "" {
+			if _, ok := skel[lw.skel]; !ok {
+				skel[lw.skel] = sn{id, first}
 			}
 		}
 	}
@@ -96,15 +87,17 @@ func (l *linker) localSurnames() {
 		}
 		seen[a.ID] = true
 		if !a.InDictionary {
-			note(a.NameFA, a.ID, ln.End)
+			if lw, ok := lastWordOf(l.nameKeyOf(a)); ok {
+				note(lw, a.ID, ln.End)
+			}
 			continue
 		}
-		e, _ := l.d.Entry(a.ID)
-		if l.m.familyFirst[e.Country] {
+		i := l.d.byID[a.ID]
+		if l.m.familyFirst[l.d.entries[i].Country] {
 			continue
 		}
-		for _, n := range e.FA {
-			note(n, a.ID, ln.End)
+		for _, lw := range l.d.lastWords[i] {
+			note(lw, a.ID, ln.End)
 		}
 	}
 	if len(exact) == 0 {
@@ -121,7 +114,7 @@ func (l *linker) localSurnames() {
 			country[ln.Start] = i
 		}
 	}
-	skelOf := map[string]string{} // word → skeleton, computed once per word
+	var buf [64]byte
 	for _, w := range l.doc.words {
 		if !w.letter || l.m.stop[w.k] {
 			continue
@@ -137,17 +130,40 @@ func (l *linker) localSurnames() {
 		}
 		s, ok := exact[w.k]
 		if !ok && len(w.k) >= 8 && len(skel) > 0 {
-			sk, seen := skelOf[w.k]
-			if !seen {
-				sk = skeletonFA(w.k)
-				skelOf[w.k] = sk
-			}
-			s, ok = skel[sk]
+			s, ok = skel[string(appendSkeletonFA(buf[:0], w.k))]
 		}
 		if ok && w.start >= s.first {
 			l.add(w.start, w.end, s.id, "surname", "")
 		}
 	}
+}
+
+// lastWord is the last word of a person's name in the forms
+// localSurnames finds it alone.
+type lastWord struct {
+	last string // as in the name
+	bare string // without the Arabic article: السودانی → سودانی; or ""
+	skel string // its skeleton when long enough to be told apart; or ""
+}
+
+// lastWordOf returns the last word of the name with key k, if it has one
+// long enough.
+func lastWordOf(k string) (lastWord, bool) {
+	i := strings.LastIndexByte(k, ' ')
+	// Two letters are enough here: the full name came first in the
+	// article (جان کی ... کی گفت).
+	if i < 0 || utf8.RuneCountInString(k[i+1:]) < 2 {
+		return lastWord{}, false
+	}
+	lw := lastWord{last: k[i+1:]}
+	// Arabic family names drop the article alone.
+	if bare, ok := strings.CutPrefix(lw.last, "ال"); ok && utf8.RuneCountInString(bare) >= 3 {
+		lw.bare = bare
+	}
+	if sk := skeletonFA(lw.last); len(sk) >= 4 {
+		lw.skel = sk
+	}
+	return lw, true
 }
 
 // late links pronouns, counterparts and pairs, which need every name.

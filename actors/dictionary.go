@@ -46,7 +46,10 @@ type Dictionary struct {
 	m         *matcher
 	persons   []personSkel
 	given     map[string]bool // first words of persons' names: علی, محمد, ولادیمیر
-	lex       lexicon         // the word classes of lexicon.yaml and users' ones
+	// Per entry index, computed once rather than for every article.
+	keys      [][]string   // matching keys of the Persian names
+	lastWords [][]lastWord // persons' last words, for localSurnames
+	lex       lexicon      // the word classes of lexicon.yaml and users' ones
 }
 
 // rawEntry is an entry as written in YAML: dates as text so that errors
@@ -296,6 +299,17 @@ func (d *Dictionary) build() {
 			d.byOffice[r.Office] = appendIndex(d.byOffice[r.Office], i)
 			if r.Org != "" {
 				d.byOrg[r.Org] = appendIndex(d.byOrg[r.Org], i)
+			}
+		}
+	}
+	d.keys = make([][]string, len(d.entries))
+	d.lastWords = make([][]lastWord, len(d.entries))
+	for i, e := range d.entries {
+		for _, n := range e.FA {
+			k := normalize.Key(n)
+			d.keys[i] = append(d.keys[i], k)
+			if lw, ok := lastWordOf(k); ok && e.Kind == didar.KindPerson {
+				d.lastWords[i] = append(d.lastWords[i], lw)
 			}
 		}
 	}

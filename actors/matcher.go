@@ -6,7 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	ahocorasick "github.com/BobuSumisu/aho-corasick"
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/normalize"
 )
@@ -52,7 +51,7 @@ type pattern struct {
 // form of the key: one byte per rune and no spaces, so that "رئیس جمهور",
 // "رئیس‌جمهور" and "رئیسجمهور" are one pattern and the trie stays small.
 type matcher struct {
-	trie  *ahocorasick.Trie
+	ac    *automaton
 	pats  []pattern
 	code  map[rune]byte
 	low   [0x800]byte // code of runes below U+0800 (Latin and Arabic script), for speed
@@ -203,18 +202,18 @@ func (d *Dictionary) buildMatcher() *matcher {
 		m.add(t, hit{kind: hPluralRole, sector: lx.PluralRoles[t]})
 	}
 
-	b := ahocorasick.NewTrieBuilder()
-	buf := make([]byte, 0, 64)
-	for _, p := range m.pats {
-		buf = buf[:0]
+	codes := make([][]byte, len(m.pats))
+	width := 1 // code 0 is any rune no pattern has
+	for i, p := range m.pats {
 		for _, r := range p.key {
 			if r != ' ' {
-				buf = append(buf, m.codeOf(r, true))
+				c := m.codeOf(r, true)
+				codes[i] = append(codes[i], c)
+				width = max(width, int(c)+1)
 			}
 		}
-		b.AddPattern(buf)
 	}
-	m.trie = b.Build()
+	m.ac = newAutomaton(codes, width)
 	return m
 }
 
@@ -391,14 +390,17 @@ type span struct {
 // suffixes allowed where Persian writing allows them).
 func (m *matcher) find(d *doc) []span {
 	var cands []span
-	m.trie.Walk(d.codes, func(end, n, p int64) bool {
-		c1 := int(end) + 1
-		c0 := c1 - int(n)
-		if s, ok := m.check(d, c0, c1, &m.pats[p]); ok {
-			cands = append(cands, s)
+	a := m.ac
+	state := int32(0)
+	for i, c := range d.codes {
+		state = a.next[int(state)*a.width+int(c)]
+		for _, x := range a.outs[a.outAt[state]:a.outAt[state+1]] {
+			c1 := i + 1
+			if s, ok := m.check(d, c1-int(x.n), c1, &m.pats[x.pat]); ok {
+				cands = append(cands, s)
+			}
 		}
-		return true
-	})
+	}
 	// Walk reports matches by end; order by start, longest first.
 	sortSpans(cands)
 	d.cands = append([]span(nil), cands...)

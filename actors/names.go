@@ -331,7 +331,11 @@ func (l *linker) namedPerson(key string) string {
 func (l *linker) nameKeyOf(a *didar.Actor) string {
 	k, ok := l.keys[a.ID]
 	if !ok {
-		k = normalize.Key(a.NameFA)
+		if i, found := l.d.byID[a.ID]; found && a.InDictionary {
+			k = l.d.keys[i][0] // NameFA is the entry's first name
+		} else {
+			k = normalize.Key(a.NameFA)
+		}
 		l.keys[a.ID] = k
 	}
 	return k
@@ -460,8 +464,8 @@ func (l *linker) resolveListed(key, disp, country, sector string) string {
 		if e.Country != country {
 			continue
 		}
-		for _, n := range e.FA {
-			if containsWord(normalize.Key(n), key) && len(sk) >= 4 {
+		for _, n := range l.d.keys[p.i] {
+			if containsWord(n, key) && len(sk) >= 4 {
 				return l.entryActor(e.ID)
 			}
 		}
