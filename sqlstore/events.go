@@ -212,18 +212,28 @@ func (s *Store) indexEvents(ctx context.Context, tx *sql.Tx, evs []didar.Event, 
 			countries[k] = v
 		}
 	}
-	var actorArgs, topicArgs []any
+	var actorArgs, topicArgs, dyadArgs []any
 	for _, ev := range evs {
-		for _, p := range participants(ev) {
+		ps := participants(ev)
+		for _, p := range ps {
 			actorArgs = append(actorArgs, ev.ID, p, countries[p], ev.Date.String(), string(ev.Type))
 		}
 		for _, t := range ev.Topics {
 			topicArgs = append(topicArgs, ev.ID, t)
 		}
+		for _, d := range dyads(ps, countries) {
+			dyadArgs = append(dyadArgs, d[0], d[1], ev.Date.String(), ev.ID)
+		}
 	}
 	for start := 0; start < len(actorArgs); start += 5 * 100 {
 		end := min(len(actorArgs), start+5*100)
 		if _, err := s.exec(ctx, tx, `INSERT INTO event_actors (event, actor, country, date, type) VALUES `+rows((end-start)/5, 5), actorArgs[start:end]...); err != nil {
+			return err
+		}
+	}
+	for start := 0; start < len(dyadArgs); start += 4 * 100 {
+		end := min(len(dyadArgs), start+4*100)
+		if _, err := s.exec(ctx, tx, `INSERT INTO event_dyads (a, b, date, event) VALUES `+rows((end-start)/4, 4), dyadArgs[start:end]...); err != nil {
 			return err
 		}
 	}
@@ -234,6 +244,50 @@ func (s *Store) indexEvents(ctx context.Context, tx *sql.Tx, evs []didar.Event, 
 		}
 	}
 	return nil
+}
+
+// sides returns the values a dyad side matches an actor by: its id,
+// unless that reads as a country code, and its country when known.
+func sides(actor, country string) []string {
+	var out []string
+	if !countryCode.MatchString(actor) {
+		out = append(out, actor)
+	}
+	if countryCode.MatchString(country) {
+		out = append(out, country)
+	}
+	return out
+}
+
+// dyads returns the rows of event_dyads for an event's participants:
+// every pair of sides of two different participants, the smaller first,
+// each once.
+func dyads(ps []string, countries map[string]string) [][2]string {
+	var out [][2]string
+	for i, p := range ps {
+		for _, q := range ps[i+1:] {
+			for _, x := range sides(p, countries[p]) {
+				for _, y := range sides(q, countries[q]) {
+					out = append(out, dyadKey(x, y))
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]string) int {
+		if c := strings.Compare(a[0], b[0]); c != 0 {
+			return c
+		}
+		return strings.Compare(a[1], b[1])
+	})
+	return slices.Compact(out)
+}
+
+// dyadKey orders the two sides of a dyad as event_dyads stores them.
+func dyadKey(a, b string) [2]string {
+	if b < a {
+		a, b = b, a
+	}
+	return [2]string{a, b}
 }
 
 // refreshEvent recomputes a merged event from its reports: the counts,
@@ -273,7 +327,7 @@ func (s *Store) refreshEvent(ctx context.Context, tx *sql.Tx, id string) error {
 	if err := r.Err(); err != nil {
 		return err
 	}
-	for _, table := range []string{"event_actors", "event_topics"} {
+	for _, table := range []string{"event_actors", "event_topics", "event_dyads"} {
 		if _, err := s.exec(ctx, tx, `DELETE FROM `+table+` WHERE event = ?`, id); err != nil {
 			return err
 		}
@@ -393,23 +447,22 @@ func (s *Store) countries(ctx context.Context, tx *sql.Tx, ids []string) (map[st
 
 var countryCode = regexp.MustCompile(`^[A-Z]{3}$`)
 
-// side returns the event_actors column that a dyad side or filter value
-// matches: country for an ISO3 code, actor otherwise.
-func side(v string) string {
-	if countryCode.MatchString(v) {
-		return "country"
-	}
-	return "actor"
-}
-
 // eventWhere builds the conditions of an event filter on events e.
-func (s *Store) eventWhere(f didar.EventFilter) (*where, error) {
+// With joined (a dyad filter only), the query reads event_dyads d joined
+// to e, and the dyad and the dates are conditions on d, which its key
+// answers in date order.
+func (s *Store) eventWhere(f didar.EventFilter, joined bool) (*where, error) {
 	var w where
+	date := "e.date"
+	if joined {
+		w.add(`e.id = d.event`)
+		date = "d.date"
+	}
 	if !f.From.IsZero() {
-		w.add(`e.date >= ?`, f.From.String())
+		w.add(date+` >= ?`, f.From.String())
 	}
 	if !f.To.IsZero() {
-		w.add(`e.date <> '' AND e.date <= ?`, f.To.String())
+		w.add(date+` <> '' AND `+date+` <= ?`, f.To.String())
 	}
 	if f.Actor != "" {
 		w.add(`e.id IN (SELECT event FROM event_actors WHERE actor = ?)`, f.Actor)
@@ -424,8 +477,13 @@ func (s *Store) eventWhere(f didar.EventFilter) (*where, error) {
 		if f.Dyad[0] == "" || f.Dyad[1] == "" {
 			return nil, didar.Errorf(didar.EINVALID, "a dyad needs two sides")
 		}
-		cond, args := dyadCond(f.Dyad[0], f.Dyad[1], f.From, f.To)
-		w.add(cond, args...)
+		if joined {
+			k := dyadKey(f.Dyad[0], f.Dyad[1])
+			w.add(`d.a = ? AND d.b = ?`, k[0], k[1])
+		} else {
+			cond, args := dyadCond(f.Dyad[0], f.Dyad[1], f.From, f.To)
+			w.add(cond, args...)
+		}
 	}
 	if f.Type != "" {
 		if _, err := didar.ParseEventType(string(f.Type)); err != nil {
@@ -461,18 +519,18 @@ func (s *Store) eventWhere(f didar.EventFilter) (*where, error) {
 }
 
 // dyadCond holds for events with one participant on side a and another
-// on side b. The date bounds are repeated inside so that the index on
-// (actor, date) or (country, date) narrows the search.
+// on side b. The date bounds are repeated inside so that the key of
+// event_dyads narrows the search.
 func dyadCond(a, b string, from, to didar.Date) (string, []any) {
-	cond := `e.id IN (SELECT x.event FROM event_actors x JOIN event_actors y ON y.event = x.event AND y.actor <> x.actor
-		WHERE x.` + side(a) + ` = ? AND y.` + side(b) + ` = ?`
-	args := []any{a, b}
+	k := dyadKey(a, b)
+	cond := `e.id IN (SELECT d.event FROM event_dyads d WHERE d.a = ? AND d.b = ?`
+	args := []any{k[0], k[1]}
 	if !from.IsZero() {
-		cond += ` AND x.date >= ?`
+		cond += ` AND d.date >= ?`
 		args = append(args, from.String())
 	}
 	if !to.IsZero() {
-		cond += ` AND x.date <> '' AND x.date <= ?`
+		cond += ` AND d.date <> '' AND d.date <= ?`
 		args = append(args, to.String())
 	}
 	return cond + `)`, args
@@ -499,16 +557,24 @@ func (s *Store) Events(ctx context.Context, f didar.EventFilter) (*didar.EventPa
 	if err != nil {
 		return nil, err
 	}
-	w, err := s.eventWhere(f)
-	if err != nil {
-		return nil, err
-	}
 	order, err := orderBy(f.Sort)
 	if err != nil {
 		return nil, err
 	}
+	// A dyad page, newest first, is read in order from the key of
+	// event_dyads; CROSS JOIN keeps SQLite's planner from starting at
+	// events and sorting.
+	joined := f.Dyad[0] != "" && f.Dyad[1] != "" && (f.Sort == "" || f.Sort == didar.SortDateDesc)
+	w, err := s.eventWhere(f, joined)
+	if err != nil {
+		return nil, err
+	}
+	from := ` FROM events e`
+	if joined {
+		from, order = ` FROM event_dyads d CROSS JOIN events e`, ` ORDER BY d.date DESC, d.event`
+	}
 	n := limit(f.Limit)
-	list, err := s.events(ctx, `SELECT `+eventCols+` FROM events e`+w.String()+order+` LIMIT ? OFFSET ?`, append(w.args, n+1, off)...)
+	list, err := s.events(ctx, `SELECT `+eventCols+from+w.String()+order+` LIMIT ? OFFSET ?`, append(w.args, n+1, off)...)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
@@ -637,9 +703,18 @@ func (s *Store) Dyad(ctx context.Context, f didar.DyadFilter) (*didar.DyadSeries
 	if f.A == "" || f.B == "" {
 		return nil, didar.Errorf(didar.EINVALID, "a dyad needs two sides")
 	}
-	cond, args := dyadCond(f.A, f.B, f.From, f.To)
-	r, err := s.db.QueryContext(ctx, s.q(`SELECT substr(e.date, 1, 7), e.quad_class, count(*), sum(e.goldstein) FROM events e WHERE e.date <> '' AND `+cond+`
-		GROUP BY substr(e.date, 1, 7), e.quad_class ORDER BY 1, 2`), args...)
+	k := dyadKey(f.A, f.B)
+	w := where{}
+	w.add(`d.a = ? AND d.b = ? AND d.date <> ''`, k[0], k[1])
+	if !f.From.IsZero() {
+		w.add(`d.date >= ?`, f.From.String())
+	}
+	if !f.To.IsZero() {
+		w.add(`d.date <= ?`, f.To.String())
+	}
+	w.add(`e.id = d.event`)
+	r, err := s.db.QueryContext(ctx, s.q(`SELECT substr(e.date, 1, 7), e.quad_class, count(*), sum(e.goldstein) FROM event_dyads d CROSS JOIN events e`+w.String()+`
+		GROUP BY substr(e.date, 1, 7), e.quad_class ORDER BY 1, 2`), w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("dyad: %w", err)
 	}
@@ -666,7 +741,7 @@ func (s *Store) Dyad(ctx context.Context, f didar.DyadFilter) (*didar.DyadSeries
 }
 
 func (s *Store) Network(ctx context.Context, f didar.EventFilter) (*didar.Network, error) {
-	w, err := s.eventWhere(f)
+	w, err := s.eventWhere(f, false)
 	if err != nil {
 		return nil, err
 	}
