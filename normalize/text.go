@@ -80,9 +80,9 @@ func tokenize(toks []token, b []byte, i, limit int) ([]token, int) {
 			break
 		}
 		c := b[i]
-		// The fields are kept in locals and the token built once: a token
-		// built field by field on the stack and then copied stalls on the
-		// copy.
+		// The fields are kept in locals and stored in place at the end: a
+		// token built field by field on the stack and then copied whole
+		// stalls on the copy.
 		var (
 			kind uint8
 			end  int
@@ -139,7 +139,9 @@ func tokenize(toks []token, b []byte, i, limit int) ([]token, int) {
 				}
 			}
 		}
-		toks = append(toks, token{kind: kind, start: int32(i), end: int32(end), n: int32(n), r: r})
+		toks = append(toks, token{})
+		t := &toks[len(toks)-1]
+		t.kind, t.start, t.end, t.n, t.r = kind, int32(i), int32(end), int32(n), r
 		i = end
 	}
 	return toks, i
