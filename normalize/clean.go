@@ -10,38 +10,51 @@ import (
 // controls dropped, odd spaces turned into ' ' and line breaks into '\n'.
 // Runs of spaces and punctuation spacing are left to the second pass.
 func clean(dst []byte, s string) []byte {
+	// Bytes that stay as they are, most of them, are copied in runs:
+	// s[from:i] is the run not yet copied.
+	from := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			// ASCII fast path: most bytes are copied as they are.
 			switch c {
 			case '\r':
+				dst = append(dst, s[from:i]...)
 				if i+1 < len(s) && s[i+1] == '\n' {
 					i++
+					from = i
 					continue
 				}
 				dst = append(dst, '\n')
 			case '\t', '\v', '\f':
+				dst = append(dst, s[from:i]...)
 				dst = append(dst, ' ')
 			default:
-				dst = append(dst, c)
+				i++
+				continue
 			}
 			i++
+			from = i
 			continue
 		}
 		if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			// Arabic block: most letters are copied as they are.
 			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-			if cleanSame[r-0x0600] {
-				dst = append(dst, c, s[i+1])
-			} else {
+			if !cleanSame[r-0x0600] {
+				dst = append(dst, s[from:i]...)
 				dst = cleanRune(dst, r)
+				from = i + 2
 			}
 			i += 2
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == ZWNJ {
+			i += n
+			continue
+		}
+		dst = append(dst, s[from:i]...)
 		i += n
+		from = i
 		if isPresentation(r) {
 			for _, x := range expandPresentation(r) {
 				dst = cleanRune(dst, x)
@@ -50,7 +63,7 @@ func clean(dst []byte, s string) []byte {
 		}
 		dst = cleanRune(dst, r)
 	}
-	return dst
+	return append(dst, s[from:]...)
 }
 
 // cleanSame marks the runes of the Arabic block that clean copies
