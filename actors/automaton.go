@@ -7,8 +7,11 @@ package actors
 // enough for the processor's caches where a table over all 256 byte
 // values did not.
 type automaton struct {
-	width int     // codes are 0 to width-1
-	next  []int32 // state*width + code → next state; state 0 is the root
+	width int // codes are 0 to width-1
+	// next is state*width + code → next state, state 0 the root. A
+	// state where patterns end is stored complemented (negative), so
+	// that the walk looks at matches only there.
+	next []int32
 	// The matches ending at a state are outs[outAt[state]:outAt[state+1]],
 	// longest first.
 	outAt []int32
@@ -89,5 +92,25 @@ func newAutomaton(pats [][]byte, width int) *automaton {
 		a.outs = append(a.outs, own[s]...)
 	}
 	a.outAt[len(term)] = int32(len(a.outs))
+	for i, t := range a.next {
+		if len(own[t]) > 0 {
+			a.next[i] = ^t
+		}
+	}
 	return a
+}
+
+// step returns the state after code c from state s, and whether
+// patterns end there.
+func (a *automaton) step(s int32, c byte) (int32, bool) {
+	t := a.next[int(s)*a.width+int(c)]
+	if t < 0 {
+		return ^t, true
+	}
+	return t, false
+}
+
+// matches returns the patterns ending at state s.
+func (a *automaton) matches(s int32) []acMatch {
+	return a.outs[a.outAt[s]:a.outAt[s+1]]
 }

@@ -15,8 +15,11 @@ func (a *automaton) all(text []byte) []acHit {
 	var out []acHit
 	s := int32(0)
 	for i, c := range text {
-		s = a.next[int(s)*a.width+int(c)]
-		for _, x := range a.outs[a.outAt[s]:a.outAt[s+1]] {
+		var found bool
+		if s, found = a.step(s, c); !found {
+			continue
+		}
+		for _, x := range a.matches(s) {
 			out = append(out, acHit{i, int(x.n), int(x.pat)})
 		}
 	}

@@ -393,8 +393,11 @@ func (m *matcher) find(d *doc) []span {
 	a := m.ac
 	state := int32(0)
 	for i, c := range d.codes {
-		state = a.next[int(state)*a.width+int(c)]
-		for _, x := range a.outs[a.outAt[state]:a.outAt[state+1]] {
+		var found bool
+		if state, found = a.step(state, c); !found {
+			continue
+		}
+		for _, x := range a.matches(state) {
 			c1 := i + 1
 			if s, ok := m.check(d, c1-int(x.n), c1, &m.pats[x.pat]); ok {
 				cands = append(cands, s)

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"math/bits"
 	"strings"
 
 	"github.com/didar-news/didar"
@@ -205,6 +206,19 @@ type personSkel struct {
 	i     int      // entry index
 	full  []string // whole names
 	parts []string // names without the first word, and long single words
+	// The symbols each skeleton has, for a bound that skips most of the
+	// dictionary without computing an edit distance.
+	fullSyms, partSyms []uint64
+}
+
+// symbols returns the set of symbols of a skeleton: each symbol one of
+// them lacks costs the other at least one edit.
+func symbols(sk string) uint64 {
+	var m uint64
+	for i := 0; i < len(sk); i++ {
+		m |= 1 << (sk[i] & 63) // a-z and S fall on distinct bits
+	}
+	return m
 }
 
 func (d *Dictionary) personSkels() []personSkel {
@@ -229,6 +243,12 @@ func (d *Dictionary) personSkels() []personSkel {
 				p.parts = append(p.parts, skeletonEN(strings.Join(f[1:], " "), e.Country))
 			}
 		}
+		for _, f := range p.full {
+			p.fullSyms = append(p.fullSyms, symbols(f))
+		}
+		for _, f := range p.parts {
+			p.partSyms = append(p.partSyms, symbols(f))
+		}
 		out = append(out, p)
 	}
 	return out
@@ -245,13 +265,14 @@ func (p personSkel) score(sk string) float64 {
 // below min: most of the dictionary, for a name read from the text.
 func (p personSkel) scoreAbove(sk string, min float64) float64 {
 	best := 0.0
-	for _, f := range p.full {
-		if s, ok := similarityAbove(sk, f, min); ok {
+	syms := symbols(sk)
+	for i, f := range p.full {
+		if s, ok := similarityAbove(sk, f, syms, p.fullSyms[i], min); ok {
 			best = max(best, s)
 		}
 	}
-	for _, f := range p.parts {
-		if s, ok := similarityAbove(sk, f, min/0.95); ok {
+	for i, f := range p.parts {
+		if s, ok := similarityAbove(sk, f, syms, p.partSyms[i], min/0.95); ok {
 			best = max(best, 0.95*s)
 		}
 	}
@@ -262,7 +283,8 @@ func (p personSkel) scoreAbove(sk string, min float64) float64 {
 // ok is false when it is surely below. Most of the dictionary is far
 // from a name read from the text, and the edit distance stops as soon as
 // it exceeds what min allows.
-func similarityAbove(a, b string, min float64) (float64, bool) {
+// symsA and symsB are the symbols of a and b.
+func similarityAbove(a, b string, symsA, symsB uint64, min float64) (float64, bool) {
 	if a == "" || b == "" {
 		return 0, min <= 0
 	}
@@ -270,6 +292,9 @@ func similarityAbove(a, b string, min float64) (float64, bool) {
 	// The margin keeps rounding from cutting a distance min allows.
 	limit := int((1-min)*float64(n) + 1e-6)
 	if limit < 0 || !reachable(a, b, min) {
+		return 0, false
+	}
+	if max(bits.OnesCount64(symsA&^symsB), bits.OnesCount64(symsB&^symsA)) > limit {
 		return 0, false
 	}
 	d, ok := levenshteinWithin(a, b, limit)
