@@ -44,7 +44,8 @@ func (lx *lexicon) known(w []byte) bool {
 	if _, ok := lx.stem(w); ok {
 		return true
 	}
-	if _, ok := lx.restoreAffixed(w); ok {
+	var buf [64]byte
+	if _, ok := lx.appendAffixed(buf[:0], w); ok {
 		return true
 	}
 	return utf8.RuneCount(w) >= 3 && lx.isVerb(w)
@@ -334,7 +335,8 @@ func (lx *lexicon) unglueHead(w []byte) (string, bool) {
 	if _, ok := lx.stem(w); ok {
 		return "", false
 	}
-	if _, ok := lx.restoreAffixed(w); ok {
+	var buf [64]byte
+	if _, ok := lx.appendAffixed(buf[:0], w); ok {
 		return "", false
 	}
 	return lx.unglue(w)

@@ -329,13 +329,25 @@ func (lx *lexicon) restore(w []byte) (string, bool) {
 
 // restoreAffixed is restore for a w that is not a known word.
 func (lx *lexicon) restoreAffixed(w []byte) (string, bool) {
-	if len(w) < 6 { // three two-byte letters: nothing shorter needs a ZWNJ here
+	var buf [64]byte
+	d, ok := lx.appendAffixed(buf[:0], w)
+	if !ok {
 		return "", false
+	}
+	return string(d), true
+}
+
+// appendAffixed appends to dst what restoreAffixed returns, so that Text
+// writes it without building a string for each word.
+func (lx *lexicon) appendAffixed(dst, w []byte) ([]byte, bool) {
+	if len(w) < 6 { // three two-byte letters: nothing shorter needs a ZWNJ here
+		return dst, false
 	}
 	for _, p := range verbPrefixes {
 		if rest, ok := bytes.CutPrefix(w, p); ok {
 			if lx.isVerb(rest) {
-				return string(p) + "\u200c" + string(rest), true
+				dst = append(append(dst, p...), "\u200c"...)
+				return append(dst, rest...), true
 			}
 			break
 		}
@@ -356,11 +368,13 @@ func (lx *lexicon) restoreAffixed(w []byte) (string, bool) {
 			continue
 		}
 		if d == "" {
-			d = string(st)
+			dst = append(dst, st...)
+		} else {
+			dst = append(dst, d...)
 		}
-		return attach(d, string(sf.s)), true
+		return appendSuffix(dst, sf.s), true
 	}
-	return "", false
+	return dst, false
 }
 
 // isVerb reports whether rest (what follows می) is a verb stem with a
@@ -379,14 +393,13 @@ func (lx *lexicon) isVerb(rest []byte) bool {
 	return false
 }
 
-// attach joins a stem and a suffix, with ZWNJ only where the stem's last
-// letter would otherwise join the suffix.
-func attach(stem, suffix string) string {
-	r, _ := utf8.DecodeLastRuneInString(stem)
-	if joinsNext(r) {
-		return stem + "\u200c" + suffix
+// appendSuffix appends suffix to dst, which ends with its stem, with a
+// ZWNJ only where the stem's last letter would otherwise join the suffix.
+func appendSuffix(dst, suffix []byte) []byte {
+	if r, _ := utf8.DecodeLastRune(dst); joinsNext(r) {
+		dst = append(dst, "\u200c"...)
 	}
-	return stem + suffix
+	return append(dst, suffix...)
 }
 
 // joinsNext reports whether an Arabic-script letter connects to the letter

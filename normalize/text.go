@@ -294,8 +294,9 @@ type emitter struct {
 	afterShort bool  // prev is '.' right after a one-letter word (ق.م)
 	wrote      bool
 	scratch    []byte
-	space      bool // a space came after prev
-	breaks     int  // line breaks after prev
+	buf        []byte // a word with its suffix, before it is written
+	space      bool   // a space came after prev
+	breaks     int    // line breaks after prev
 
 	joins map[string]string // joinKeys and joinLefts, fetched once a call
 	lefts map[string]bool
@@ -469,8 +470,9 @@ func (e *emitter) writeWord(w []byte, hasZWNJ bool) []byte {
 			} else {
 				e.out.WriteString(d)
 			}
-		} else if d, ok := e.n.lx.restoreAffixed(w); ok {
-			e.out.WriteString(d)
+		} else if d, ok := e.n.lx.appendAffixed(e.buf[:0], w); ok {
+			e.out.Write(d)
+			e.buf = d[:0]
 		} else if d, ok := e.n.lx.unglue(w); ok {
 			e.out.WriteString(d)
 			// What follows attaches to the last of the split words.
