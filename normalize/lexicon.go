@@ -25,6 +25,9 @@ type lexicon struct {
 	// seams marks the byte pairs found across the ZWNJ of those words (see
 	// seam), so that most pairs of words are ruled out without hashing.
 	seams *[1 << 16 / 64]uint64
+	// verbEnds marks the bytes a verb form can end with: the last bytes
+	// of the personal endings and of the past stems (کرد).
+	verbEnds [256]bool
 }
 
 // seam returns the index in lexicon.seams of the pair left, right: a
@@ -178,6 +181,12 @@ func (lx *lexicon) addVerb(line string) error {
 	}
 	lx.present[f[0]] = true
 	lx.past[f[1]] = true
+	lx.verbEnds[f[1][len(f[1])-1]] = true
+	for _, e := range slices.Concat(presentEndings, pastEndings) {
+		if len(e) > 0 {
+			lx.verbEnds[e[len(e)-1]] = true
+		}
+	}
 	// The participle and the infinitive (کردن) are words too, so that
 	// their glued forms with suffixes are never split as two words.
 	for _, w := range []string{f[1] + "ه", f[1] + "ن"} {
@@ -190,11 +199,12 @@ func (lx *lexicon) addVerb(line string) error {
 
 func (lx *lexicon) clone() *lexicon {
 	c := &lexicon{
-		words:   make(map[string]string, len(lx.words)),
-		present: make(map[string]bool, len(lx.present)),
-		past:    make(map[string]bool, len(lx.past)),
-		heads:   make(map[string]bool, len(lx.heads)),
-		seams:   new([1 << 16 / 64]uint64),
+		words:    make(map[string]string, len(lx.words)),
+		present:  make(map[string]bool, len(lx.present)),
+		past:     make(map[string]bool, len(lx.past)),
+		heads:    make(map[string]bool, len(lx.heads)),
+		seams:    new([1 << 16 / 64]uint64),
+		verbEnds: lx.verbEnds,
 	}
 	*c.seams = *lx.seams
 	for k := range lx.heads {
@@ -380,6 +390,9 @@ func (lx *lexicon) appendAffixed(dst, w []byte) ([]byte, bool) {
 // isVerb reports whether rest (what follows می) is a verb stem with a
 // personal ending.
 func (lx *lexicon) isVerb(rest []byte) bool {
+	if len(rest) == 0 || !lx.verbEnds[rest[len(rest)-1]] {
+		return false
+	}
 	for _, e := range presentEndings {
 		if st, ok := bytes.CutSuffix(rest, e); ok && lx.present[string(st)] {
 			return true

@@ -208,6 +208,15 @@ func scanWord(b []byte, i int) (end, runes int, zwnj bool) {
 				continue
 			}
 		}
+		if c := b[i]; c < utf8.RuneSelf {
+			// ASCII: a Latin letter, or the space or mark that ends the word.
+			if !isLatinLetter(rune(c)) {
+				break
+			}
+			i++
+			nr++
+			continue
+		}
 		r, sz := decode(b[i:])
 		if isWordRune(r) {
 			i += sz
