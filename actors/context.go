@@ -28,7 +28,7 @@ func (l *linker) mergeRoleActors() {
 			named, ok = "", false
 		} else if !ok {
 			// A dictionary holder named elsewhere in the article.
-			for _, h := range l.d.holders(r.key, l.at) {
+			for _, h := range l.holders(r.key) {
 				if hid := l.d.entries[h].ID; mentioned[hid] {
 					named, ok = hid, true
 					break
@@ -298,7 +298,7 @@ func (l *linker) counterpartOf(speaker, c string) string {
 		if o, ok := l.d.offices[r.Office]; !ok || o.Country != "" {
 			continue // a country's own office has no counterpart elsewhere
 		}
-		if hs := l.d.holders(roleKey{office: r.Office, country: c}, l.at); len(hs) > 0 {
+		if hs := l.holders(roleKey{office: r.Office, country: c}); len(hs) > 0 {
 			return l.entryActor(l.d.entries[hs[0]].ID)
 		}
 	}

@@ -446,8 +446,9 @@ func (d *Dictionary) holders(k roleKey, at didar.Date) []int {
 		idx = d.byOrg[k.org]
 	}
 	for _, i := range idx {
-		e := d.entries[i]
-		for _, r := range e.Roles {
+		e := &d.entries[i]
+		for ri := range e.Roles {
+			r := &e.Roles[ri]
 			if k.office != "" && r.Office != k.office {
 				continue
 			}

@@ -54,6 +54,7 @@ type linker struct {
 	keys       map[string]string   // actor id → key of its Persian name
 	byWord     map[string][]string // a word of a person's name → the persons, in order
 	near       map[string]bool     // known's answers about the dictionary, by key
+	held       map[roleKey][]int   // holders' answers at the article's date
 }
 
 // Link finds and links every actor mention in text (display form) as of
@@ -62,7 +63,7 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	l := &linker{
 		d: d, m: d.m, at: at, actors: map[string]*didar.Actor{},
 		roleActors: map[string]role{}, roleOf: map[roleKey]string{}, keys: map[string]string{},
-		byWord: map[string][]string{}, near: map[string]bool{},
+		byWord: map[string][]string{}, near: map[string]bool{}, held: map[roleKey][]int{},
 	}
 	l.doc = d.m.prepare(text)
 	l.spans = d.m.find(l.doc)
@@ -177,6 +178,17 @@ func (l *linker) add(start, end int, id, via, rolePhrase string) {
 		return // an id the dictionary lacks (a user dictionary without IRN)
 	}
 	l.links = append(l.links, Link{Start: start, End: end, Text: l.textOf(start, end), ActorID: id, Via: via, Role: rolePhrase})
+}
+
+// holders is Dictionary.holders at the article's date, asked once per
+// role: an article names the same roles again and again.
+func (l *linker) holders(k roleKey) []int {
+	hs, ok := l.held[k]
+	if !ok {
+		hs = l.d.holders(k, l.at)
+		l.held[k] = hs
+	}
+	return hs
 }
 
 // entryActor makes sure the dictionary entry id is among the actors.

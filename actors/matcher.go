@@ -331,6 +331,15 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
+// decodeKey decodes the rune at s[i]. Keys are mostly two-byte Arabic
+// letters, which utf8.DecodeRuneInString leaves to its slow path.
+func decodeKey(s string, i int) (rune, int) {
+	if i+1 < len(s) && s[i]-0xC2 <= 0xDF-0xC2 && s[i+1]&0xC0 == 0x80 {
+		return rune(s[i]&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
 func (m *matcher) prepare(text string) *doc {
 	key, pos := normalize.Fold(text)
 	d := &doc{text: []rune(text), key: key, pos: pos}
@@ -340,7 +349,7 @@ func (m *matcher) prepare(text string) *doc {
 	d.wordOf = make([]int32, 0, n/2+1)
 	d.words = make([]word, 0, n/8+1)
 	for i := 0; i < n; {
-		r, size := utf8.DecodeRuneInString(key[i:])
+		r, size := decodeKey(key, i)
 		if r == ' ' {
 			i += size
 			continue
@@ -349,7 +358,7 @@ func (m *matcher) prepare(text string) *doc {
 		letter := isWordRune(r)
 		if letter {
 			for j < n {
-				r2, s2 := utf8.DecodeRuneInString(key[j:])
+				r2, s2 := decodeKey(key, j)
 				if !isWordRune(r2) {
 					break
 				}
@@ -361,7 +370,7 @@ func (m *matcher) prepare(text string) *doc {
 		w.c0 = len(d.codes)
 		if !w.filler {
 			for b := i; b < j; {
-				r, s := utf8.DecodeRuneInString(key[b:])
+				r, s := decodeKey(key, b)
 				d.codes = append(d.codes, m.codeOf(r, false))
 				d.ci = append(d.ci, int32(b))
 				d.wordOf = append(d.wordOf, int32(len(d.words)))

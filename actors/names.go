@@ -279,7 +279,7 @@ func (l *linker) resolveKnown(key string, r *role, strict bool) string {
 	roleCountry := ""
 	if r != nil {
 		roleCountry = r.key.country
-		hs := l.d.holders(r.key, l.at)
+		hs := l.holders(r.key)
 		for _, h := range hs {
 			p := l.skelOf(h)
 			if p == nil {
@@ -297,7 +297,7 @@ func (l *linker) resolveKnown(key string, r *role, strict bool) string {
 	best, bestScore := -1, 0.0
 	for pi := range l.d.persons {
 		p := &l.d.persons[pi]
-		e := l.d.entries[p.i]
+		e := &l.d.entries[p.i]
 		if roleCountry != "" && e.Country != "" && e.Country != roleCountry {
 			continue
 		}
@@ -460,7 +460,7 @@ func (l *linker) resolveListed(key, disp, country, sector string) string {
 	sk := skeletonFA(key)
 	for pi := range l.d.persons {
 		p := &l.d.persons[pi]
-		e := l.d.entries[p.i]
+		e := &l.d.entries[p.i]
 		if e.Country != country {
 			continue
 		}

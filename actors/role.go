@@ -338,7 +338,7 @@ func (l *linker) holder(r role) string {
 	if r.former {
 		return ""
 	}
-	hs := l.d.holders(r.key, l.at)
+	hs := l.holders(r.key)
 	for _, h := range hs {
 		if l.actors[l.d.entries[h].ID] != nil {
 			return l.d.entries[h].ID
