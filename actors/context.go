@@ -103,7 +103,7 @@ func (l *linker) localSurnames() {
 	if len(exact) == 0 {
 		return
 	}
-	covered := make([]bool, len(l.doc.text)+1)
+	covered := make([]bool, l.doc.runes()+1)
 	country := map[int]int{} // start of a one-word link to no person → its index
 	for i, ln := range l.links {
 		for p := ln.Start; p < ln.End; p++ {
@@ -316,10 +316,8 @@ func (l *linker) clauseStart(w int) bool {
 		return prev.k != "»"
 	}
 	if prev.end < l.doc.words[w].start {
-		for _, r := range l.doc.text[prev.end:l.doc.words[w].start] {
-			if r == '\n' {
-				return true
-			}
+		if strings.IndexByte(l.doc.slice(prev.end, l.doc.words[w].start), '\n') >= 0 {
+			return true
 		}
 	}
 	return prev.k == "و" || prev.k == "که" || prev.k == "اما" || prev.k == "ولی"
@@ -352,11 +350,13 @@ func (l *linker) lastPerson(links []Link, p, from int, skip string) string {
 // sentences returns the rune offsets where sentences start.
 func (l *linker) sentences() []int {
 	out := []int{0}
-	for i, r := range l.doc.text {
+	i := 0
+	for _, r := range l.doc.src {
 		switch r {
 		case '.', '!', '?', '؟', '\n':
 			out = append(out, i+1)
 		}
+		i++
 	}
 	return out
 }

@@ -171,7 +171,7 @@ func sortLinks(ls []Link) {
 	sort.SliceStable(ls, func(i, j int) bool { return ls[i].Start < ls[j].Start })
 }
 
-func (l *linker) textOf(start, end int) string { return string(l.doc.text[start:end]) }
+func (l *linker) textOf(start, end int) string { return l.doc.slice(start, end) }
 
 func (l *linker) add(start, end int, id, via, rolePhrase string) {
 	if l.actors[id] == nil {

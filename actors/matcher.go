@@ -314,7 +314,8 @@ type word struct {
 
 // doc is one text prepared for matching.
 type doc struct {
-	text   []rune
+	src    string  // the text
+	at     []int32 // rune index → byte offset in src, and len(src) last
 	key    string
 	pos    []int
 	codes  []byte
@@ -342,7 +343,13 @@ func decodeKey(s string, i int) (rune, int) {
 
 func (m *matcher) prepare(text string) *doc {
 	key, pos := normalize.Fold(text)
-	d := &doc{text: []rune(text), key: key, pos: pos}
+	d := &doc{src: text, key: key, pos: pos}
+	// The rune count is the last position Fold gives.
+	d.at = make([]int32, 0, pos[len(pos)-1]+1)
+	for i := range text {
+		d.at = append(d.at, int32(i))
+	}
+	d.at = append(d.at, int32(len(text)))
 	n := len(key)
 	d.codes = make([]byte, 0, n/2+1)
 	d.ci = make([]int32, 0, n/2+1)
@@ -382,6 +389,18 @@ func (m *matcher) prepare(text string) *doc {
 		i = j
 	}
 	return d
+}
+
+// runes returns the number of runes of the text.
+func (d *doc) runes() int { return len(d.at) - 1 }
+
+// slice returns runes [start, end) of the text.
+func (d *doc) slice(start, end int) string { return d.src[d.at[start]:d.at[end]] }
+
+// runeAt returns rune i of the text.
+func (d *doc) runeAt(i int) rune {
+	r, _ := utf8.DecodeRuneInString(d.src[d.at[i]:])
+	return r
 }
 
 // span is a selected match.
@@ -481,7 +500,7 @@ func (m *matcher) check(d *doc, c0, c1 int, p *pattern) (span, bool) {
 			adj, ok := m.suffixChain(rest)
 			if !ok {
 				r, _ := utf8.DecodeLastRuneInString(d.key[:int(d.ci[c1])])
-				zwnj := d.text[d.pos[int(d.ci[c1])]-1] == normalize.ZWNJ || nonJoining(r)
+				zwnj := d.runeAt(d.pos[int(d.ci[c1])]-1) == normalize.ZWNJ || nonJoining(r)
 				if !zwnj || !m.zwnj[rest] {
 					return s, false
 				}
