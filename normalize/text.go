@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -25,11 +26,12 @@ const (
 	tkOther         // any other rune
 )
 
+// A token is 16 bytes, so that it is copied in one move.
 type token struct {
-	kind       uint8
 	start, end int32
-	n          int32 // line breaks (tkBreak), runes (tkWord)
-	r          rune  // the rune of tkPunct; ZWNJ for a tkWord holding one
+	r          rune   // the rune of tkPunct; ZWNJ for a tkWord holding one
+	n          uint16 // line breaks (tkBreak), runes (tkWord), at most 65535
+	kind       uint8
 }
 
 var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 2*chunkTokens); return &s }}
@@ -141,7 +143,7 @@ func tokenize(toks []token, b []byte, i, limit int) ([]token, int) {
 		}
 		toks = append(toks, token{})
 		t := &toks[len(toks)-1]
-		t.kind, t.start, t.end, t.n, t.r = kind, int32(i), int32(end), int32(n), r
+		t.kind, t.start, t.end, t.n, t.r = kind, int32(i), int32(end), uint16(min(n, math.MaxUint16)), r
 		i = end
 	}
 	return toks, i
