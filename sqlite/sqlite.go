@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"runtime"
 	"strings"
 	"unicode"
 
@@ -33,6 +34,14 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	// Each connection has its own page cache and prepared statements,
+	// and the engine runs on the caller's thread: more connections than
+	// cores only add cold caches, and closing all but two idle ones (the
+	// database/sql default) reopens them under load. A few more than
+	// cores leave room for writers waiting on the write lock.
+	conns := max(8, 2*runtime.GOMAXPROCS(0))
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)

@@ -587,7 +587,13 @@ func (s *Store) Events(ctx context.Context, f didar.EventFilter) (*didar.EventPa
 }
 
 func (s *Store) events(ctx context.Context, query string, args ...any) ([]didar.StoredEvent, error) {
-	r, err := s.db.QueryContext(ctx, s.q(query), args...)
+	// Prepared once: a page of a busy endpoint should not pay for
+	// parsing and planning each time.
+	st, err := s.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	r, err := st.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -637,11 +643,24 @@ func (s *Store) refs(ctx context.Context, ids []string) (map[string]didar.ActorR
 	}
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(len(ids), start+500)]
-		args := make([]any, len(chunk))
+		// The list is padded to a power of two with its first id, so
+		// that a few prepared statements serve every length.
+		n := 1
+		for n < len(chunk) {
+			n *= 2
+		}
+		args := make([]any, n)
+		for i := range args {
+			args[i] = chunk[0]
+		}
 		for i, id := range chunk {
 			args[i] = id
 		}
-		r, err := s.db.QueryContext(ctx, s.q(`SELECT id, kind, name_fa, name_en, country FROM actors WHERE id IN (`+placeholders(len(chunk))+`)`), args...)
+		st, err := s.stmt(ctx, `SELECT id, kind, name_fa, name_en, country FROM actors WHERE id IN (`+placeholders(n)+`)`)
+		if err != nil {
+			return nil, err
+		}
+		r, err := st.QueryContext(ctx, args...)
 		if err != nil {
 			return nil, err
 		}
