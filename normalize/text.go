@@ -44,6 +44,11 @@ var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b 
 // line stays one), spacing around ، ؛ : . ! ؟ « » ( ) fixed outside numbers,
 // URLs and e-mail addresses, and lost ZWNJs restored from the lexicon.
 func (n *Normalizer) Text(s string) string {
+	return n.text(s, chunkTokens)
+}
+
+// text is Text with chunks of about limit tokens.
+func (n *Normalizer) text(s string, limit int) string {
 	bp := bufPool.Get().(*[]byte)
 	b := clean((*bp)[:0], s)
 	tp := tokenPool.Get().(*[]token)
@@ -55,7 +60,7 @@ func (n *Normalizer) Text(s string) string {
 	// slice for all of b would be several times its size.
 	toks := (*tp)[:0]
 	for i := 0; i < len(b); {
-		toks, i = tokenize(toks[:0], b, i, chunkTokens)
+		toks, i = tokenize(toks[:0], b, i, limit)
 		e.toks = toks
 		e.run()
 	}

@@ -409,3 +409,27 @@ func TestLexiconData(t *testing.T) {
 		}
 	}
 }
+
+// TestTextChunks checks that Text gives the same output whatever the size
+// of the token chunks it works in, down to one token, on the table inputs
+// and on all of them run together.
+func TestTextChunks(t *testing.T) {
+	var ins []string
+	for _, c := range textCases {
+		ins = append(ins, c.in)
+	}
+	for _, c := range glueCases {
+		ins = append(ins, c.in)
+	}
+	ins = append(ins, cleanTexts...)
+	ins = append(ins, strings.Join(ins, " "), strings.Join(ins, "\n"))
+	n := defaultNormalizer()
+	for _, s := range ins {
+		want := n.text(s, 1<<30)
+		for _, limit := range []int{1, 2, 3, 7} {
+			if got := n.text(s, limit); got != want {
+				t.Errorf("text(%q, %d) = %q, want %q", s, limit, got, want)
+			}
+		}
+	}
+}
