@@ -193,25 +193,32 @@ func cp1256(t *testing.T, s string) []byte {
 	return b
 }
 
-// TestLargeFile checks the default limit with a real file one byte over
-// it (sparse, so it costs no disk).
+// TestLargeFile checks the default limit with real files one byte over it
+// and of 200 MB (sparse, so they cost no disk), next to a good article
+// that is still stored.
 func TestLargeFile(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "huge.txt")
-	f, err := os.Create(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Truncate(DefaultMaxBytes + 1); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	g := &Ingester{Store: openStore(t), Coder: &meetCoder{}}
-	sum, err := g.Run(context.Background(), []string{p})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sum.Failed != 1 || !strings.Contains(sum.Failures[0].Reason, fmt.Sprintf("%d bytes is over the size limit", DefaultMaxBytes+1)) {
-		t.Errorf("huge file: %+v", sum)
+	for _, size := range []int64{DefaultMaxBytes + 1, 200 << 20} {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "huge.txt")
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Truncate(size); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		if err := os.WriteFile(filepath.Join(dir, "good.txt"), []byte(persian1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		g := &Ingester{Store: openStore(t), Coder: &meetCoder{}}
+		sum, err := g.Run(context.Background(), []string{dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Failed != 1 || sum.Ingested != 1 || !strings.Contains(sum.Failures[0].Reason, fmt.Sprintf("%d bytes is over the size limit", size)) {
+			t.Errorf("%d-byte file beside a good one: %+v", size, sum)
+		}
 	}
 }
 
