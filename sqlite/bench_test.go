@@ -123,7 +123,7 @@ func BenchmarkEventsDyad(b *testing.B) {
 		"countries": {Dyad: [2]string{"IRN", "CHN"}, From: date("2022-01-01"), To: date("2022-12-31")},
 		// the first page of GET /api/events?dyad=IRN,CHN
 		"countries-all-dates": {Dyad: [2]string{"IRN", "CHN"}},
-		"actors":    {Dyad: [2]string{"person-0000", "person-0017"}, From: date("2020-01-01"), To: date("2025-12-31")},
+		"actors":              {Dyad: [2]string{"person-0000", "person-0017"}, From: date("2020-01-01"), To: date("2025-12-31")},
 	}
 	for name, f := range filters {
 		b.Run(name, func(b *testing.B) {

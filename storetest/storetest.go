@@ -30,6 +30,7 @@ func Run(t *testing.T, open Open) {
 		{"EventDetail", testEventDetail},
 		{"Actors", testActors},
 		{"Dyad", testDyad},
+		{"DyadPages", testDyadPages},
 		{"Network", testNetwork},
 		{"Stats", testStats},
 		{"Stories", testStories},
