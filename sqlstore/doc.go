@@ -4,5 +4,5 @@
 // full-text condition), so that both engines behave the same.
 //
 // It depends on the root package, normalize and dedup; it imports no
-// driver.
+// driver (its own tests use SQLite's).
 package sqlstore

@@ -589,11 +589,7 @@ func (s *Store) Events(ctx context.Context, f didar.EventFilter) (*didar.EventPa
 func (s *Store) events(ctx context.Context, query string, args ...any) ([]didar.StoredEvent, error) {
 	// Prepared once: a page of a busy endpoint should not pay for
 	// parsing and planning each time.
-	st, err := s.stmt(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	r, err := st.QueryContext(ctx, args...)
+	r, err := s.read(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -656,11 +652,7 @@ func (s *Store) refs(ctx context.Context, ids []string) (map[string]didar.ActorR
 		for i, id := range chunk {
 			args[i] = id
 		}
-		st, err := s.stmt(ctx, `SELECT id, kind, name_fa, name_en, country FROM actors WHERE id IN (`+placeholders(n)+`)`)
-		if err != nil {
-			return nil, err
-		}
-		r, err := st.QueryContext(ctx, args...)
+		r, err := s.read(ctx, `SELECT id, kind, name_fa, name_en, country FROM actors WHERE id IN (`+placeholders(n)+`)`, args...)
 		if err != nil {
 			return nil, err
 		}

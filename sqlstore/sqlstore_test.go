@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/didar-news/didar"
@@ -94,6 +95,33 @@ func TestTerms(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("Terms = %q, want %q", got, want)
+		}
+	}
+}
+
+func TestDyads(t *testing.T) {
+	countries := map[string]string{"IRN": "IRN", "abbas-araghchi": "IRN", "wang-yi": "CHN", "EUU": "", "nobody": ""}
+	tests := []struct {
+		participants []string
+		want         string
+	}{
+		{[]string{"abbas-araghchi", "wang-yi"}, "CHN:IRN CHN:abbas-araghchi IRN:wang-yi abbas-araghchi:wang-yi"},
+		// Sides are stored smaller first (bytes: capitals sort first). A
+		// country actor counts once, by its code; two actors of one
+		// country make the dyad of that country with itself.
+		{[]string{"IRN", "abbas-araghchi"}, "IRN:IRN IRN:abbas-araghchi"},
+		// An id that reads as a country code, with no country, names no side.
+		{[]string{"EUU", "wang-yi"}, ""},
+		{[]string{"nobody", "wang-yi"}, "CHN:nobody nobody:wang-yi"},
+		{[]string{"wang-yi"}, ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, d := range dyads(tt.participants, countries) {
+			got = append(got, d[0]+":"+d[1])
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("dyads of %v = %q, want %q", tt.participants, g, tt.want)
 		}
 	}
 }

@@ -72,12 +72,17 @@ func (s *Store) Close() error {
 // statement per row count.
 const maxStmts = 400
 
-// stmt returns the prepared statement of query, preparing it once.
+// stmt returns the prepared statement of query, preparing it once. It
+// returns nil when the cache is full, and the caller runs the query
+// unprepared: a statement prepared and never closed would leak.
 func (s *Store) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if st, ok := s.stmts[query]; ok {
 		return st, nil
+	}
+	if len(s.stmts) >= maxStmts {
+		return nil, nil
 	}
 	st, err := s.db.PrepareContext(ctx, s.q(query))
 	if err != nil {
@@ -86,9 +91,7 @@ func (s *Store) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if s.stmts == nil {
 		s.stmts = map[string]*sql.Stmt{}
 	}
-	if len(s.stmts) < maxStmts {
-		s.stmts[query] = st
-	}
+	s.stmts[query] = st
 	return st, nil
 }
 
@@ -96,6 +99,9 @@ func (s *Store) exec(ctx context.Context, tx *sql.Tx, query string, args ...any)
 	st, err := s.stmt(ctx, query)
 	if err != nil {
 		return nil, err
+	}
+	if st == nil {
+		return tx.ExecContext(ctx, s.q(query), args...)
 	}
 	return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
 }
@@ -105,14 +111,29 @@ func (s *Store) query(ctx context.Context, tx *sql.Tx, query string, args ...any
 	if err != nil {
 		return nil, err
 	}
+	if st == nil {
+		return tx.QueryContext(ctx, s.q(query), args...)
+	}
 	return tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+}
+
+// read runs a query outside a transaction through the statement cache.
+func (s *Store) read(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := s.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if st == nil {
+		return s.db.QueryContext(ctx, s.q(query), args...)
+	}
+	return st.QueryContext(ctx, args...)
 }
 
 // queryRow is QueryRowContext through the cache; an error preparing
 // comes out of Scan.
 func (s *Store) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
 	st, err := s.stmt(ctx, query)
-	if err != nil {
+	if err != nil || st == nil {
 		return tx.QueryRowContext(ctx, s.q(query), args...) // reports the same error
 	}
 	return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
