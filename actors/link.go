@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -67,7 +68,8 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	}
 	l.doc = d.m.prepare(text)
 	l.spans = d.m.find(l.doc)
-	l.spanAt = make([]int, len(l.doc.words))
+	l.spanAt = slices.Grow(l.doc.spanAt[:0], len(l.doc.words))[:len(l.doc.words)]
+	l.doc.spanAt = l.spanAt
 	for i := range l.spanAt {
 		l.spanAt[i] = -1
 	}
@@ -100,6 +102,7 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 			res.Actors[id] = *a
 		}
 	}
+	d.m.release(l.doc)
 	return res
 }
 

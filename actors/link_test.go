@@ -330,3 +330,36 @@ func TestLinkConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// Link reuses the buffers of earlier texts: texts of different lengths
+// linked in turn, and at once, give what each gives alone.
+func TestLinkReusesNothingVisible(t *testing.T) {
+	d := fixture(t)
+	at := didar.Date{Year: 2025, Month: 11, Day: 17}
+	long := ""
+	for _, c := range linkCases[:20] {
+		long += c.text + "\n"
+	}
+	texts := []string{long, linkCases[3].text, long + long, linkCases[60].text}
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		want[i] = dump(d.Link(text, at))
+	}
+	for i := len(texts) - 1; i >= 0; i-- {
+		if got := dump(d.Link(texts[i], at)); got != want[i] {
+			t.Errorf("text %d after others = %s, want %s", i, got, want[i])
+		}
+	}
+	done := make(chan bool)
+	for i := range 8 {
+		go func() {
+			k := i % len(texts)
+			done <- dump(d.Link(texts[k], at)) == want[k]
+		}()
+	}
+	for range 8 {
+		if !<-done {
+			t.Error("concurrent Link differs from Link alone")
+		}
+	}
+}

@@ -1,8 +1,10 @@
 package actors
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -51,7 +53,10 @@ type pattern struct {
 // form of the key: one byte per rune and no spaces, so that "رئیس جمهور",
 // "رئیس‌جمهور" and "رئیسجمهور" are one pattern and the trie stays small.
 type matcher struct {
-	ac    *automaton
+	ac *automaton
+	// docs keeps prepared docs' buffers for the next text: an article
+	// needs several times its size in them.
+	docs  sync.Pool
 	pats  []pattern
 	code  map[rune]byte
 	low   [0x800]byte // code of runes below U+0800 (Latin and Arabic script), for speed
@@ -323,6 +328,9 @@ type doc struct {
 	wordOf []int32 // compact index → word index
 	words  []word
 	cands  []span // every match at word boundaries, by start then length
+	// Buffers kept with the doc when it goes back to the pool.
+	sel    []span // find's selection
+	spanAt []int  // the linker's word → span index
 }
 
 func isWordRune(r rune) bool {
@@ -343,18 +351,22 @@ func decodeKey(s string, i int) (rune, int) {
 
 func (m *matcher) prepare(text string) *doc {
 	key, pos := normalize.Fold(text)
-	d := &doc{src: text, key: key, pos: pos}
+	d, _ := m.docs.Get().(*doc)
+	if d == nil {
+		d = &doc{}
+	}
+	d.src, d.key, d.pos = text, key, pos
 	// The rune count is the last position Fold gives.
-	d.at = make([]int32, 0, pos[len(pos)-1]+1)
+	d.at = slices.Grow(d.at[:0], pos[len(pos)-1]+1)
 	for i := range text {
 		d.at = append(d.at, int32(i))
 	}
 	d.at = append(d.at, int32(len(text)))
 	n := len(key)
-	d.codes = make([]byte, 0, n/2+1)
-	d.ci = make([]int32, 0, n/2+1)
-	d.wordOf = make([]int32, 0, n/2+1)
-	d.words = make([]word, 0, n/8+1)
+	d.codes = slices.Grow(d.codes[:0], n/2+1)
+	d.ci = slices.Grow(d.ci[:0], n/2+1)
+	d.wordOf = slices.Grow(d.wordOf[:0], n/2+1)
+	d.words = slices.Grow(d.words[:0], n/8+1)
 	for i := 0; i < n; {
 		r, size := decodeKey(key, i)
 		if r == ' ' {
@@ -403,6 +415,13 @@ func (d *doc) runeAt(i int) rune {
 	return r
 }
 
+// release gives d's buffers back for the next text; d must not be used
+// after.
+func (m *matcher) release(d *doc) {
+	d.src, d.key, d.pos = "", "", nil
+	m.docs.Put(d)
+}
+
 // span is a selected match.
 type span struct {
 	c0, c1     int // compact range
@@ -417,7 +436,7 @@ type span struct {
 // each starting and ending at a word boundary (glued prefixes and
 // suffixes allowed where Persian writing allows them).
 func (m *matcher) find(d *doc) []span {
-	var cands []span
+	cands := d.cands[:0]
 	a := m.ac
 	state := int32(0)
 	for i, c := range d.codes {
@@ -432,10 +451,10 @@ func (m *matcher) find(d *doc) []span {
 			}
 		}
 	}
-	// Walk reports matches by end; order by start, longest first.
+	// Matches come by end; order them by start, longest first.
 	sortSpans(cands)
-	d.cands = append([]span(nil), cands...)
-	out := cands[:0]
+	d.cands = cands
+	out := d.sel[:0]
 	last := -1
 	for _, s := range cands {
 		if s.c0 >= last {
@@ -443,6 +462,7 @@ func (m *matcher) find(d *doc) []span {
 			last = s.c1
 		}
 	}
+	d.sel = out
 	return out
 }
 
