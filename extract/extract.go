@@ -139,11 +139,6 @@ func (a *article) tokenize() {
 	words := normalize.Words(a.text)
 	a.toks = make([]tok, 0, len(words))
 	a.allKeys = make([]string, 0, len(words))
-	type wordKey struct {
-		key  string
-		verb bool
-	}
-	keys := make(map[string]wordKey, len(words)/2) // words repeat; read each once
 	li := 0
 	for _, w := range words {
 		for li < len(a.links) && a.links[li].End <= w.Start {
@@ -153,14 +148,9 @@ func (a *article) tokenize() {
 		if li < len(a.links) && a.links[li].Start <= w.Start && w.End <= a.links[li].End+1 {
 			m = li
 		}
-		wk, ok := keys[w.Text]
-		if !ok {
-			wk.key = normalize.Key(w.Text)
-			wk.verb = a.x.lex.verbKey(wk.key)
-			keys[w.Text] = wk
-		}
-		a.toks = append(a.toks, tok{start: w.Start, end: w.End, key: wk.key, mention: m, verb: wk.verb})
-		a.allKeys = append(a.allKeys, wk.key)
+		k := normalize.Key(w.Text)
+		a.toks = append(a.toks, tok{start: w.Start, end: w.End, key: k, mention: m, verb: a.x.lex.verbKey(k)})
+		a.allKeys = append(a.allKeys, k)
 	}
 }
 
