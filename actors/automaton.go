@@ -86,17 +86,31 @@ func newAutomaton(pats [][]byte, width int) *automaton {
 		}
 		own[s] = append(m, own[fail[s]]...)
 	}
+	// Renumber the states breadth first: the walk spends most of its
+	// time near the root, and those rows then share the cache.
+	num := make([]int32, len(term)) // old state → new
+	for i, s := range order {
+		num[s] = int32(i + 1)
+	}
+	next := make([]int32, len(a.next))
 	a.outAt = make([]int32, len(term)+1)
-	for s := range own {
-		a.outAt[s] = int32(len(a.outs))
+	for n := range len(term) {
+		s := int32(0)
+		if n > 0 {
+			s = order[n-1]
+		}
+		for c := range width {
+			t := a.next[int(s)*width+c]
+			next[n*width+c] = num[t]
+			if len(own[t]) > 0 {
+				next[n*width+c] = ^num[t]
+			}
+		}
+		a.outAt[n] = int32(len(a.outs))
 		a.outs = append(a.outs, own[s]...)
 	}
 	a.outAt[len(term)] = int32(len(a.outs))
-	for i, t := range a.next {
-		if len(own[t]) > 0 {
-			a.next[i] = ^t
-		}
-	}
+	a.next = next
 	return a
 }
 

@@ -350,8 +350,28 @@ func (l *linker) lastPerson(links []Link, p, from int, skip string) string {
 // sentences returns the rune offsets where sentences start.
 func (l *linker) sentences() []int {
 	out := []int{0}
-	i := 0
-	for _, r := range l.doc.src {
+	// Bytes rather than runes: the marks are ASCII but for ؟ (D8 9F),
+	// and a rune starts at every byte that is no continuation byte.
+	src := l.doc.src
+	i := -1 // the rune of byte b
+	for b := 0; b < len(src); b++ {
+		c := src[b]
+		if c&0xC0 != 0x80 {
+			i++
+		}
+		switch {
+		case c == '.' || c == '!' || c == '?' || c == '\n':
+			out = append(out, i+1)
+		case c == 0xD8 && b+1 < len(src) && src[b+1] == 0x9F:
+			out = append(out, i+1)
+		}
+	}
+	if i+1 == l.doc.runes() {
+		return out
+	}
+	// Invalid UTF-8 counts runes differently: read it rune by rune.
+	out, i = out[:1], 0
+	for _, r := range src {
 		switch r {
 		case '.', '!', '?', '؟', '\n':
 			out = append(out, i+1)

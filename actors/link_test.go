@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -360,6 +361,24 @@ func TestLinkReusesNothingVisible(t *testing.T) {
 	for range 8 {
 		if !<-done {
 			t.Error("concurrent Link differs from Link alone")
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	d := fixture(t)
+	tests := []struct {
+		text string
+		want []int
+	}{
+		{"وی گفت؟ آری. نه!", []int{0, 7, 12, 16}},
+		{"سطر یک\nسطر دو", []int{0, 7}},
+		{"بد\xffمتن. سپس", []int{0, 7}}, // an invalid byte is one rune
+	}
+	for _, tt := range tests {
+		l := &linker{d: d, doc: d.m.prepare(tt.text)}
+		if got := l.sentences(); !slices.Equal(got, tt.want) {
+			t.Errorf("sentences(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }
