@@ -56,15 +56,17 @@ type matcher struct {
 	ac *automaton
 	// docs keeps prepared docs' buffers for the next text: an article
 	// needs several times its size in them.
-	docs  sync.Pool
-	pats  []pattern
-	code  map[rune]byte
-	low   [0x800]byte // code of runes below U+0800 (Latin and Arabic script), for speed
-	fill  map[string]bool
-	stop  map[string]bool
-	light map[string]bool
-	glue  []string
-	index map[string]int
+	docs sync.Pool
+	pats []pattern
+	code map[rune]byte
+	low  [0x800]byte // code of runes below U+0800 (Latin and Arabic script), for speed
+	fill map[string]bool
+	// fillMax is the longest filler in bytes: longer words need no lookup.
+	fillMax int
+	stop    map[string]bool
+	light   map[string]bool
+	glue    []string
+	index   map[string]int
 
 	// Word classes of lexicon.yaml in matching form.
 	implies     []titleImplies
@@ -87,6 +89,9 @@ func (d *Dictionary) buildMatcher() *matcher {
 	lx := d.lex
 	m := &matcher{code: map[rune]byte{}, index: map[string]int{}}
 	m.fill = keySet(lx.Fillers)
+	for k := range m.fill {
+		m.fillMax = max(m.fillMax, len(k))
+	}
 	m.stop = keySet(lx.StopWords)
 	m.light = keySet(lx.LightVerbs)
 	for _, g := range lx.GluePrefixes {
@@ -373,6 +378,13 @@ func (m *matcher) prepare(text string) *doc {
 			i += size
 			continue
 		}
+		// The word's codes are written as it is read, and taken back if
+		// it turns out to be a filler.
+		c0 := len(d.codes)
+		wi := int32(len(d.words))
+		d.codes = append(d.codes, m.codeOf(r, false))
+		d.ci = append(d.ci, int32(i))
+		d.wordOf = append(d.wordOf, wi)
 		j := i + size
 		letter := isWordRune(r)
 		if letter {
@@ -381,20 +393,17 @@ func (m *matcher) prepare(text string) *doc {
 				if !isWordRune(r2) {
 					break
 				}
+				d.codes = append(d.codes, m.codeOf(r2, false))
+				d.ci = append(d.ci, int32(j))
+				d.wordOf = append(d.wordOf, wi)
 				j += s2
 			}
 		}
 		w := word{k: key[i:j], kb: i, ke: j, start: pos[i], end: pos[j-1] + 1, letter: letter}
-		w.filler = letter && m.fill[w.k]
-		w.c0 = len(d.codes)
-		if !w.filler {
-			for b := i; b < j; {
-				r, s := decodeKey(key, b)
-				d.codes = append(d.codes, m.codeOf(r, false))
-				d.ci = append(d.ci, int32(b))
-				d.wordOf = append(d.wordOf, int32(len(d.words)))
-				b += s
-			}
+		w.filler = letter && len(w.k) <= m.fillMax && m.fill[w.k]
+		w.c0 = c0
+		if w.filler {
+			d.codes, d.ci, d.wordOf = d.codes[:c0], d.ci[:c0], d.wordOf[:c0]
 		}
 		w.c1 = len(d.codes)
 		d.words = append(d.words, w)
