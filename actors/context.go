@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -347,36 +348,25 @@ func (l *linker) lastPerson(links []Link, p, from int, skip string) string {
 	return ""
 }
 
+// sentenceMark marks the bytes that end a sentence, and the first byte
+// of ؟.
+var sentenceMark = [256]byte{'.': 1, '!': 1, '?': 1, '\n': 1, 0xD8: 1}
+
 // sentences returns the rune offsets where sentences start.
 func (l *linker) sentences() []int {
 	out := []int{0}
 	// Bytes rather than runes: the marks are ASCII but for ؟ (D8 9F),
-	// and a rune starts at every byte that is no continuation byte.
-	src := l.doc.src
-	i := -1 // the rune of byte b
+	// and the rune index of the few marks is looked up.
+	src, at := l.doc.src, l.doc.at
 	for b := 0; b < len(src); b++ {
-		c := src[b]
-		if c&0xC0 != 0x80 {
-			i++
+		switch c := src[b]; {
+		case sentenceMark[c] == 0:
+			continue
+		case c == 0xD8 && (b+1 >= len(src) || src[b+1] != 0x9F):
+			continue
 		}
-		switch {
-		case c == '.' || c == '!' || c == '?' || c == '\n':
-			out = append(out, i+1)
-		case c == 0xD8 && b+1 < len(src) && src[b+1] == 0x9F:
-			out = append(out, i+1)
-		}
-	}
-	if i+1 == l.doc.runes() {
-		return out
-	}
-	// Invalid UTF-8 counts runes differently: read it rune by rune.
-	out, i = out[:1], 0
-	for _, r := range src {
-		switch r {
-		case '.', '!', '?', '؟', '\n':
-			out = append(out, i+1)
-		}
-		i++
+		i, _ := slices.BinarySearch(at, int32(b))
+		out = append(out, i+1)
 	}
 	return out
 }

@@ -49,6 +49,7 @@ type Dictionary struct {
 	// Per entry index, computed once rather than for every article.
 	keys      [][]string   // matching keys of the Persian names
 	lastWords [][]lastWord // persons' last words, for localSurnames
+	nameWords [][]string   // the words of the first key, for indexWords
 	lex       lexicon      // the word classes of lexicon.yaml and users' ones
 }
 
@@ -304,10 +305,14 @@ func (d *Dictionary) build() {
 	}
 	d.keys = make([][]string, len(d.entries))
 	d.lastWords = make([][]lastWord, len(d.entries))
+	d.nameWords = make([][]string, len(d.entries))
 	for i, e := range d.entries {
 		for _, n := range e.FA {
 			k := normalize.Key(n)
 			d.keys[i] = append(d.keys[i], k)
+			if len(d.keys[i]) == 1 {
+				d.nameWords[i] = strings.Fields(k)
+			}
 			if lw, ok := lastWordOf(k); ok && e.Kind == didar.KindPerson {
 				d.lastWords[i] = append(d.lastWords[i], lw)
 			}

@@ -265,7 +265,13 @@ func (l *linker) indexWords(a *didar.Actor) {
 	if a.Kind != didar.KindPerson {
 		return
 	}
-	for _, w := range strings.Fields(l.nameKeyOf(a)) {
+	var words []string
+	if i, ok := l.d.byID[a.ID]; ok && a.InDictionary {
+		words = l.d.nameWords[i]
+	} else {
+		words = strings.Fields(l.nameKeyOf(a))
+	}
+	for _, w := range words {
 		l.byWord[w] = append(l.byWord[w], a.ID)
 	}
 }

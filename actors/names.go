@@ -239,9 +239,10 @@ func (l *linker) known(key string) bool {
 		return v
 	}
 	sk := skeletonFA(key)
+	syms := symbols(sk)
 	found := false
 	for i := 0; i < len(l.d.persons) && len(sk) >= 4 && !found; i++ {
-		found = l.d.persons[i].scoreAbove(sk, 0.8) >= 0.8
+		found = l.d.persons[i].scoreSyms(sk, syms, 0.8) >= 0.8
 	}
 	l.near[key] = found
 	return found
@@ -295,13 +296,14 @@ func (l *linker) resolveKnown(key string, r *role, strict bool) string {
 		}
 	}
 	best, bestScore := -1, 0.0
+	syms := symbols(sk)
 	for pi := range l.d.persons {
 		p := &l.d.persons[pi]
 		e := &l.d.entries[p.i]
 		if roleCountry != "" && e.Country != "" && e.Country != roleCountry {
 			continue
 		}
-		if sc := p.scoreAbove(sk, max(bestScore, 0.5)); sc > bestScore {
+		if sc := p.scoreSyms(sk, syms, max(bestScore, 0.5)); sc > bestScore {
 			best, bestScore = p.i, sc
 		}
 	}

@@ -257,15 +257,20 @@ func (d *Dictionary) personSkels() []personSkel {
 // score is how well a name read from the text fits person p: a whole-name
 // fit counts fully, a fit to a part of the name (a surname, a garbled
 // given name dropped) a little less.
-func (p personSkel) score(sk string) float64 {
+func (p *personSkel) score(sk string) float64 {
 	return p.scoreAbove(sk, 0)
 }
 
 // scoreAbove is score, skipping the names whose length alone keeps them
 // below min: most of the dictionary, for a name read from the text.
-func (p personSkel) scoreAbove(sk string, min float64) float64 {
+func (p *personSkel) scoreAbove(sk string, min float64) float64 {
+	return p.scoreSyms(sk, symbols(sk), min)
+}
+
+// scoreSyms is scoreAbove with the symbols of sk given, for loops over
+// the whole dictionary.
+func (p *personSkel) scoreSyms(sk string, syms uint64, min float64) float64 {
 	best := 0.0
-	syms := symbols(sk)
 	for i, f := range p.full {
 		if s, ok := similarityAbove(sk, f, syms, p.fullSyms[i], min); ok {
 			best = max(best, s)
