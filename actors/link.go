@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -98,7 +99,7 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	}
 	for id, a := range l.actors {
 		if len(a.Mentions) > 0 {
-			sort.SliceStable(a.Mentions, func(i, j int) bool { return a.Mentions[i].Start < a.Mentions[j].Start })
+			slices.SortStableFunc(a.Mentions, func(x, y didar.Mention) int { return cmp.Compare(x.Start, y.Start) })
 			res.Actors[id] = *a
 		}
 	}
@@ -171,7 +172,7 @@ func dropOverlaps(ls []Link) []Link {
 }
 
 func sortLinks(ls []Link) {
-	sort.SliceStable(ls, func(i, j int) bool { return ls[i].Start < ls[j].Start })
+	slices.SortStableFunc(ls, func(x, y Link) int { return cmp.Compare(x.Start, y.Start) })
 }
 
 func (l *linker) textOf(start, end int) string { return l.doc.slice(start, end) }
