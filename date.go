@@ -1,6 +1,7 @@
 package didar
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -60,20 +61,33 @@ func (d Date) MarshalJSON() ([]byte, error) {
 }
 
 func (d *Date) UnmarshalJSON(b []byte) error {
-	var s *string
-	if err := json.Unmarshal(b, &s); err != nil {
+	s, null, err := jsonString(b)
+	if err != nil {
 		return fmt.Errorf("date: %w", err)
 	}
-	if s == nil || *s == "" {
+	if null || s == "" {
 		*d = Date{}
 		return nil
 	}
-	v, err := ParseDate(*s)
+	v, err := ParseDate(s)
 	if err != nil {
 		return err
 	}
 	*d = v
 	return nil
+}
+
+// jsonString reads a JSON string or null. Stored records hold many small
+// dates and codes; the common plain string is read without reflection.
+func jsonString(b []byte) (s string, null bool, err error) {
+	if string(b) == "null" {
+		return "", true, nil
+	}
+	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' && bytes.IndexByte(b[1:len(b)-1], '\\') < 0 && bytes.IndexByte(b[1:len(b)-1], '"') < 0 {
+		return string(b[1 : len(b)-1]), false, nil
+	}
+	err = json.Unmarshal(b, &s)
+	return s, false, err
 }
 
 // Precision says how much of a Date the text fixed.
@@ -94,14 +108,11 @@ func (p Precision) MarshalJSON() ([]byte, error) {
 }
 
 func (p *Precision) UnmarshalJSON(b []byte) error {
-	var s *string
-	if err := json.Unmarshal(b, &s); err != nil {
+	s, _, err := jsonString(b)
+	if err != nil {
 		return fmt.Errorf("date precision: %w", err)
 	}
-	*p = PrecisionNone
-	if s != nil {
-		*p = Precision(*s)
-	}
+	*p = Precision(s)
 	return nil
 }
 

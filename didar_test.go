@@ -93,3 +93,35 @@ func TestErrorCode(t *testing.T) {
 		t.Error("ErrorCode(nil) is not empty")
 	}
 }
+
+func TestNullStringJSON(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want NullString
+	}{
+		{`null`, ""},
+		{`"IRN"`, "IRN"},
+		{`"تالار \"پیامبر اعظم\""`, `تالار "پیامبر اعظم"`},
+		{`"a\\b\u0041"`, `a\bA`},
+	} {
+		var s NullString
+		if err := json.Unmarshal([]byte(tt.in), &s); err != nil || s != tt.want {
+			t.Errorf("Unmarshal(%s) = %q, %v; want %q", tt.in, s, err, tt.want)
+		}
+		b, _ := json.Marshal(s)
+		var back NullString
+		if err := json.Unmarshal(b, &back); err != nil || back != s {
+			t.Errorf("round trip of %q gave %q, %v", s, back, err)
+		}
+	}
+	var p Precision
+	if err := json.Unmarshal([]byte(`"month"`), &p); err != nil || p != PrecisionMonth {
+		t.Errorf("precision = %q, %v", p, err)
+	}
+	if err := json.Unmarshal([]byte(`null`), &p); err != nil || p != PrecisionNone {
+		t.Errorf("null precision = %q, %v", p, err)
+	}
+	if err := json.Unmarshal([]byte(`12`), &p); err == nil {
+		t.Error("a number was accepted as a precision")
+	}
+}

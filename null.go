@@ -14,13 +14,10 @@ func (s NullString) MarshalJSON() ([]byte, error) {
 }
 
 func (s *NullString) UnmarshalJSON(b []byte) error {
-	var p *string
-	if err := json.Unmarshal(b, &p); err != nil {
+	v, _, err := jsonString(b)
+	if err != nil {
 		return err
 	}
-	*s = ""
-	if p != nil {
-		*s = NullString(*p)
-	}
+	*s = NullString(v)
 	return nil
 }
