@@ -59,7 +59,11 @@ func (s *Store) SaveArticle(ctx context.Context, in didar.NewArticle) (didar.Sav
 	var res saved
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if res, err = s.save(ctx, tx, in); err != nil {
+		var b batch
+		if res, err = s.save(ctx, tx, &b, in); err != nil {
+			return err
+		}
+		if err := s.flush(ctx, tx, &b); err != nil {
 			return err
 		}
 		return s.index(ctx, tx, []saved{res})
@@ -81,12 +85,16 @@ func (s *Store) SaveArticles(ctx context.Context, ins []didar.NewArticle) ([]did
 	out := make([]didar.SaveResult, len(ins))
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		done := make([]saved, len(ins))
+		var b batch
 		for i, in := range ins {
-			res, err := s.save(ctx, tx, in)
+			res, err := s.save(ctx, tx, &b, in)
 			if err != nil {
 				return fmt.Errorf("article %q: %w", in.Record.Article.ID, err)
 			}
 			done[i], out[i] = res, res.SaveResult
+		}
+		if err := s.flush(ctx, tx, &b); err != nil {
+			return err
 		}
 		return s.index(ctx, tx, done)
 	})
@@ -142,7 +150,7 @@ func (s *Store) index(ctx context.Context, tx *sql.Tx, done []saved) error {
 }
 
 // save stores one checked article in tx.
-func (s *Store) save(ctx context.Context, tx *sql.Tx, in didar.NewArticle) (saved, error) {
+func (s *Store) save(ctx context.Context, tx *sql.Tx, b *batch, in didar.NewArticle) (saved, error) {
 	rec := in.Record
 	text := rec.Article.Text
 	hash := didar.ContentHash(text)
@@ -171,7 +179,7 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, in didar.NewArticle) (save
 			id += "-" + hash[:8]
 		}
 		rec.Article.ID = id
-		story, err := s.story(ctx, tx, in.Sketch)
+		story, err := s.story(ctx, tx, b, in.Sketch)
 		if err != nil {
 			return fmt.Errorf("find story: %w", err)
 		}
@@ -198,15 +206,14 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, in didar.NewArticle) (save
 		}
 		res.seq = seq
 		if keys := dedup.Bands(in.Sketch); len(keys) > 0 {
-			args := make([]any, 0, 2*len(keys))
+			bands := make(map[int64]bool, len(keys))
 			for _, k := range keys {
-				args = append(args, k, seq)
+				b.add(`INSERT INTO article_bands (key, article) VALUES `, 2, k, seq)
+				bands[k] = true
 			}
-			if _, err := s.exec(ctx, tx, `INSERT INTO article_bands (key, article) VALUES `+rows(len(keys), 2), args...); err != nil {
-				return fmt.Errorf("insert bands: %w", err)
-			}
+			b.sketches = append(b.sketches, batchSketch{seq: seq, story: story, sketch: in.Sketch, bands: bands})
 		}
-		if err := s.insertRecord(ctx, tx, seq, id, outlet, rec); err != nil {
+		if err := s.insertRecord(ctx, tx, b, seq, id, outlet, rec); err != nil {
 			return err
 		}
 		res.SaveResult = didar.SaveResult{ID: id, Created: true, StoryID: story, Events: len(rec.Events)}
@@ -239,7 +246,7 @@ func rows(n, m int) string {
 
 // story returns the story of the most similar stored article whose
 // similarity passes dedup.Threshold, or "".
-func (s *Store) story(ctx context.Context, tx *sql.Tx, sketch []uint32) (string, error) {
+func (s *Store) story(ctx context.Context, tx *sql.Tx, b *batch, sketch []uint32) (string, error) {
 	keys := dedup.Bands(sketch)
 	if len(keys) == 0 {
 		return "", nil
@@ -264,15 +271,20 @@ func (s *Store) story(ctx context.Context, tx *sql.Tx, sketch []uint32) (string,
 	best, bestSim := "", dedup.Threshold
 	for r.Next() {
 		var story string
-		var b []byte
-		if err := r.Scan(&story, &b); err != nil {
+		var raw []byte
+		if err := r.Scan(&story, &raw); err != nil {
 			return "", err
 		}
-		if sim := dedup.Similarity(sketch, dedup.Decode(b)); sim >= bestSim && (best == "" || sim > bestSim) {
+		if sim := dedup.Similarity(sketch, dedup.Decode(raw)); sim >= bestSim && (best == "" || sim > bestSim) {
 			best, bestSim = story, sim
 		}
 	}
-	return best, r.Err()
+	if err := r.Err(); err != nil {
+		return "", err
+	}
+	// The batch's own articles have their bands still queued.
+	best, _ = b.similar(sketch, keys, best, bestSim)
+	return best, nil
 }
 
 // insertRecord stores the actors, mentions, quotes, topics and events of
@@ -287,7 +299,7 @@ type articleRef struct {
 	countries map[string]string // of the record's actors that have one
 }
 
-func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, seq int64, id, outlet string, rec didar.Record) error {
+func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, b *batch, seq int64, id, outlet string, rec didar.Record) error {
 	art := articleRef{seq: seq, id: id, outlet: outlet, url: string(rec.Article.URL), published: rec.Article.Published,
 		countries: map[string]string{}}
 	var mentionArgs []any
@@ -322,6 +334,27 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, seq int64, id, out
 		actorArgs = append(actorArgs, []any{a.ID, string(a.Kind), a.NameFA, string(a.NameEN), country, string(a.Sector), dict, len(a.Mentions),
 			nameKeys([]string{a.NameFA}, string(a.NameEN))})
 	}
+	for _, a := range actorArgs {
+		b.addActor(a)
+	}
+	for i := 0; i < nm; i++ {
+		b.add(`INSERT INTO mentions (article, actor, start, stop, text, via) VALUES `, 6, mentionArgs[6*i:6*i+6]...)
+	}
+	for _, q := range rec.Quotes {
+		b.add(`INSERT INTO quotes (article, speaker, kind, cue, start, stop, text) VALUES `, 7, seq, q.Speaker, q.Kind, q.Cue, q.Start, q.End, q.Text)
+	}
+	for _, t := range rec.Topics {
+		b.add(`INSERT INTO article_topics (article, topic) VALUES `, 2, seq, t)
+	}
+	if err := s.mergeEvents(ctx, tx, b, art, rec.Events); err != nil {
+		return fmt.Errorf("save events: %w", err)
+	}
+	return nil
+}
+
+// upsertActors inserts actor rows (id, kind, name_fa, name_en, country,
+// sector, in_dictionary, mentions, names), each id once.
+func (s *Store) upsertActors(ctx context.Context, tx *sql.Tx, actorArgs [][]any) error {
 	for start := 0; start < len(actorArgs); start += 50 {
 		end := min(len(actorArgs), start+50)
 		var args []any
@@ -341,35 +374,6 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, seq int64, id, out
 		if err != nil {
 			return fmt.Errorf("save actors: %w", err)
 		}
-	}
-	// Chunks keep each statement under the engines' placeholder limits.
-	for start := 0; start < nm; start += 100 {
-		end := min(nm, start+100)
-		if _, err := s.exec(ctx, tx, `INSERT INTO mentions (article, actor, start, stop, text, via) VALUES `+rows(end-start, 6), mentionArgs[6*start:6*end]...); err != nil {
-			return fmt.Errorf("save mentions: %w", err)
-		}
-	}
-	for start := 0; start < len(rec.Quotes); start += 100 {
-		end := min(len(rec.Quotes), start+100)
-		var args []any
-		for _, q := range rec.Quotes[start:end] {
-			args = append(args, seq, q.Speaker, q.Kind, q.Cue, q.Start, q.End, q.Text)
-		}
-		if _, err := s.exec(ctx, tx, `INSERT INTO quotes (article, speaker, kind, cue, start, stop, text) VALUES `+rows(end-start, 7), args...); err != nil {
-			return fmt.Errorf("save quotes: %w", err)
-		}
-	}
-	if len(rec.Topics) > 0 {
-		var args []any
-		for _, t := range rec.Topics {
-			args = append(args, seq, t)
-		}
-		if _, err := s.exec(ctx, tx, `INSERT INTO article_topics (article, topic) VALUES `+rows(len(rec.Topics), 2), args...); err != nil {
-			return fmt.Errorf("save topics: %w", err)
-		}
-	}
-	if err := s.mergeEvents(ctx, tx, art, rec.Events); err != nil {
-		return fmt.Errorf("save events: %w", err)
 	}
 	return nil
 }
@@ -582,8 +586,9 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 		if _, err := s.exec(ctx, tx, `DELETE FROM reports WHERE article = ?`, seq); err != nil {
 			return err
 		}
+		var b batch
 		for _, ev := range affected {
-			if err := s.refreshEvent(ctx, tx, ev); err != nil {
+			if err := s.refreshEvent(ctx, tx, &b, ev); err != nil {
 				return err
 			}
 		}
@@ -600,7 +605,10 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 		if _, err := s.exec(ctx, tx, `UPDATE articles SET record = ?, coder = ?, num_events = ? WHERE seq = ?`, string(nb), rec.Coder, len(rec.Events), seq); err != nil {
 			return err
 		}
-		return s.insertRecord(ctx, tx, seq, id, outlet, rec)
+		if err := s.insertRecord(ctx, tx, &b, seq, id, outlet, rec); err != nil {
+			return err
+		}
+		return s.flush(ctx, tx, &b)
 	})
 	if err != nil {
 		return didar.RecodeResult{}, fmt.Errorf("recode %q: %w", id, err)

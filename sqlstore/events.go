@@ -41,7 +41,7 @@ func eventID(article, local string) string {
 // most mergeWindow days apart (the nearest date winning), or one created
 // for it. The statements are few and multi-row, whatever the number of
 // events, since a round trip costs more than a row.
-func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, art articleRef, events []didar.Event) error {
+func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art articleRef, events []didar.Event) error {
 	if len(events) == 0 {
 		return nil
 	}
@@ -139,11 +139,8 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, art articleRef, eve
 			return fmt.Errorf("insert events: %w", err)
 		}
 	}
-	for start := 0; start < nreports; start += 50 {
-		end := min(nreports, start+50)
-		if _, err := s.exec(ctx, tx, `INSERT INTO reports (event, article, local_id, outlet, date, published, body, location, topics) VALUES `+rows(end-start, 9), reports[9*start:9*end]...); err != nil {
-			return fmt.Errorf("insert reports: %w", err)
-		}
+	for i := 0; i < nreports; i++ {
+		b.add(`INSERT INTO reports (event, article, local_id, outlet, date, published, body, location, topics) VALUES `, 9, reports[9*i:9*i+9]...)
 	}
 	var fresh []didar.Event
 	for _, id := range order {
@@ -151,11 +148,11 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, art articleRef, eve
 			fresh = append(fresh, *created[id])
 		}
 	}
-	if err := s.indexEvents(ctx, tx, fresh, art.countries); err != nil {
+	if err := s.indexEvents(ctx, tx, b, fresh, art.countries); err != nil {
 		return err
 	}
 	for _, id := range sortedKeys(refresh) {
-		if err := s.refreshEvent(ctx, tx, id); err != nil {
+		if err := s.refreshEvent(ctx, tx, b, id); err != nil {
 			return err
 		}
 	}
@@ -188,7 +185,7 @@ func rowsWith(n, m int, constants string) string {
 // indexEvents writes the participant and topic rows of merged events.
 // known gives the countries of actors already known; the others are read
 // from the actors table.
-func (s *Store) indexEvents(ctx context.Context, tx *sql.Tx, evs []didar.Event, known map[string]string) error {
+func (s *Store) indexEvents(ctx context.Context, tx *sql.Tx, b *batch, evs []didar.Event, known map[string]string) error {
 	var missing []string
 	for _, ev := range evs {
 		for _, p := range participants(ev) {
@@ -200,6 +197,10 @@ func (s *Store) indexEvents(ctx context.Context, tx *sql.Tx, evs []didar.Event, 
 	countries := known
 	if len(missing) > 0 {
 		sort.Strings(missing)
+		// The actors table answers only once the queued actors are in.
+		if err := s.flush(ctx, tx, b); err != nil {
+			return err
+		}
 		found, err := s.countries(ctx, tx, slices.Compact(missing))
 		if err != nil {
 			return err
@@ -225,23 +226,14 @@ func (s *Store) indexEvents(ctx context.Context, tx *sql.Tx, evs []didar.Event, 
 			dyadArgs = append(dyadArgs, d[0], d[1], ev.Date.String(), ev.ID)
 		}
 	}
-	for start := 0; start < len(actorArgs); start += 5 * 100 {
-		end := min(len(actorArgs), start+5*100)
-		if _, err := s.exec(ctx, tx, `INSERT INTO event_actors (event, actor, country, date, type) VALUES `+rows((end-start)/5, 5), actorArgs[start:end]...); err != nil {
-			return err
-		}
+	for i := 0; i < len(actorArgs); i += 5 {
+		b.add(`INSERT INTO event_actors (event, actor, country, date, type) VALUES `, 5, actorArgs[i:i+5]...)
 	}
-	for start := 0; start < len(dyadArgs); start += 4 * 100 {
-		end := min(len(dyadArgs), start+4*100)
-		if _, err := s.exec(ctx, tx, `INSERT INTO event_dyads (a, b, date, event) VALUES `+rows((end-start)/4, 4), dyadArgs[start:end]...); err != nil {
-			return err
-		}
+	for i := 0; i < len(dyadArgs); i += 4 {
+		b.add(`INSERT INTO event_dyads (a, b, date, event) VALUES `, 4, dyadArgs[i:i+4]...)
 	}
-	for start := 0; start < len(topicArgs); start += 2 * 100 {
-		end := min(len(topicArgs), start+2*100)
-		if _, err := s.exec(ctx, tx, `INSERT INTO event_topics (event, topic) VALUES `+rows((end-start)/2, 2), topicArgs[start:end]...); err != nil {
-			return err
-		}
+	for i := 0; i < len(topicArgs); i += 2 {
+		b.add(`INSERT INTO event_topics (event, topic) VALUES `, 2, topicArgs[i:i+2]...)
 	}
 	return nil
 }
@@ -293,7 +285,12 @@ func dyadKey(a, b string) [2]string {
 // refreshEvent recomputes a merged event from its reports: the counts,
 // the best-supported date and location, and the index rows. An event
 // left without reports is deleted.
-func (s *Store) refreshEvent(ctx context.Context, tx *sql.Tx, id string) error {
+func (s *Store) refreshEvent(ctx context.Context, tx *sql.Tx, b *batch, id string) error {
+	// It reads the event's reports and replaces its index rows: those
+	// queued must be in first.
+	if err := s.flush(ctx, tx, b); err != nil {
+		return err
+	}
 	// Only the first report's body is decoded; the others give their
 	// date, place and topics from small columns, so that an event
 	// reported a thousand times stays cheap to refresh.
@@ -373,7 +370,7 @@ func (s *Store) refreshEvent(ctx context.Context, tx *sql.Tx, id string) error {
 	if err != nil {
 		return err
 	}
-	return s.indexEvents(ctx, tx, []didar.Event{ev}, nil)
+	return s.indexEvents(ctx, tx, b, []didar.Event{ev}, nil)
 }
 
 // mode returns the most frequent key, preferring prefer on a tie and then

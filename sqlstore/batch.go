@@ -1,0 +1,120 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/didar-news/didar/dedup"
+)
+
+// batch holds the rows of a transaction's articles that no later
+// statement of the save reads back: they are inserted together when the
+// batch is flushed, a few multi-row statements for the whole batch
+// instead of several per article, since a round trip costs more than
+// a row. Whatever reads such a table in the transaction flushes first.
+type batch struct {
+	heads []string         // INSERT heads, in first-use order
+	cols  map[string]int   // columns of each head
+	rows  map[string][]any // arguments, cols per row
+	// actors are merged by id: one upsert row per actor, as a statement
+	// may not update the same row twice.
+	actors   map[string][]any
+	actorIDs []string
+	// sketches of the batch's stored articles, for story lookups that
+	// cannot see their bands yet.
+	sketches []batchSketch
+}
+
+type batchSketch struct {
+	seq    int64
+	story  string
+	sketch []uint32
+	bands  map[int64]bool
+}
+
+// add queues a row for the statement head (INSERT INTO t (cols) VALUES).
+func (b *batch) add(head string, cols int, args ...any) {
+	if b.rows == nil {
+		b.rows, b.cols = map[string][]any{}, map[string]int{}
+	}
+	if _, ok := b.cols[head]; !ok {
+		b.heads = append(b.heads, head)
+		b.cols[head] = cols
+	}
+	b.rows[head] = append(b.rows[head], args...)
+}
+
+// addActor queues an actor row (id first, mentions at index 7): a second
+// row of the same id adds its mentions and fills what is still empty,
+// as a second upsert would.
+func (b *batch) addActor(row []any) {
+	if b.actors == nil {
+		b.actors = map[string][]any{}
+	}
+	id := row[0].(string)
+	old, ok := b.actors[id]
+	if !ok {
+		b.actors[id] = row
+		b.actorIDs = append(b.actorIDs, id)
+		return
+	}
+	old[7] = old[7].(int) + row[7].(int)
+	for _, i := range []int{2, 3, 4, 5, 8} { // name_fa, name_en, country, sector, names
+		if old[i].(string) == "" {
+			old[i] = row[i]
+		}
+	}
+}
+
+// flushRows is the most rows a flushed statement carries: it keeps the
+// statements under the engines' placeholder limits.
+const flushRows = 200
+
+// flush inserts the queued rows.
+func (s *Store) flush(ctx context.Context, tx *sql.Tx, b *batch) error {
+	if len(b.actorIDs) > 0 {
+		var rows [][]any
+		for _, id := range b.actorIDs {
+			rows = append(rows, b.actors[id])
+		}
+		if err := s.upsertActors(ctx, tx, rows); err != nil {
+			return err
+		}
+		b.actors, b.actorIDs = nil, nil
+	}
+	for _, head := range b.heads {
+		args, m := b.rows[head], b.cols[head]
+		n := len(args) / m
+		for start := 0; start < n; start += flushRows {
+			end := min(n, start+flushRows)
+			if _, err := s.exec(ctx, tx, head+rows(end-start, m), args[m*start:m*end]...); err != nil {
+				return fmt.Errorf("%s: %w", head, err)
+			}
+		}
+	}
+	b.heads, b.cols, b.rows = nil, nil, nil
+	return nil
+}
+
+// similar returns the story of the batch article sharing a band with
+// sketch that is most similar to it, when more similar than best (of
+// similarity bestSim) already found in the table; else best.
+func (b *batch) similar(sketch []uint32, keys []int64, best string, bestSim float64) (string, float64) {
+	for _, o := range b.sketches {
+		shared := false
+		for _, k := range keys {
+			if o.bands[k] {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			continue
+		}
+		if sim := dedup.Similarity(sketch, o.sketch); sim >= bestSim && (best == "" || sim > bestSim) {
+			best, bestSim = o.story, sim
+		}
+	}
+	return best, bestSim
+}
