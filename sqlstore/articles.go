@@ -86,6 +86,15 @@ func (s *Store) SaveArticles(ctx context.Context, ins []didar.NewArticle) ([]did
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		done := make([]saved, len(ins))
 		var b batch
+		// One read of the events the batch may merge with, not one per
+		// article.
+		var events []didar.Event
+		for _, in := range ins {
+			events = append(events, in.Record.Events...)
+		}
+		if err := s.fetchEvents(ctx, tx, &b, events); err != nil {
+			return err
+		}
 		for i, in := range ins {
 			res, err := s.save(ctx, tx, &b, in)
 			if err != nil {
@@ -160,22 +169,36 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, b *batch, in didar.NewArti
 	}
 	res := saved{title: string(rec.Article.Title), text: text}
 	err := func() error {
-		err := s.queryRow(ctx, tx, `SELECT id, story_id FROM articles WHERE hash = ?`, hash).Scan(&res.ID, &res.StoryID)
-		if err == nil {
-			return nil // already stored
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
 		id := rec.Article.ID
 		if id == "" {
 			id = hash[:16]
 		}
-		var n int
-		if err := s.queryRow(ctx, tx, `SELECT count(*) FROM articles WHERE id = ?`, id).Scan(&n); err != nil {
+		// One read answers both: is the text stored, is the id taken.
+		r, err := s.query(ctx, tx, `SELECT id, story_id, hash FROM articles WHERE hash = ? OR id = ?`, hash, id)
+		if err != nil {
 			return err
 		}
-		if n > 0 { // another text under this id: keep both
+		taken, found := false, false
+		for r.Next() {
+			var rid, rstory, rhash string
+			if err := r.Scan(&rid, &rstory, &rhash); err != nil {
+				r.Close()
+				return err
+			}
+			if rhash == hash {
+				res.ID, res.StoryID, found = rid, rstory, true
+			} else {
+				taken = true
+			}
+		}
+		r.Close()
+		if err := r.Err(); err != nil {
+			return err
+		}
+		if found {
+			return nil // already stored
+		}
+		if taken { // another text under this id: keep both
 			id += "-" + hash[:8]
 		}
 		rec.Article.ID = id

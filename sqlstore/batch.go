@@ -1,9 +1,11 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	"github.com/didar-news/didar/dedup"
 )
@@ -21,6 +23,11 @@ type batch struct {
 	// may not update the same row twice.
 	actors   map[string][]any
 	actorIDs []string
+	// events are the candidates of merges by key: the stored events
+	// read for the batch and those it created, in date order as read.
+	events   map[string][]cand
+	eventIDs map[string]bool
+	ranges   map[string][2]string // the dates read of each key ("" none)
 	// sketches of the batch's stored articles, for story lookups that
 	// cannot see their bands yet.
 	sketches []batchSketch
@@ -31,6 +38,39 @@ type batchSketch struct {
 	story  string
 	sketch []uint32
 	bands  map[int64]bool
+}
+
+type cand struct{ id, date string }
+
+func (b *batch) addEvent(key, id, date string) {
+	if b.events == nil {
+		b.events, b.eventIDs = map[string][]cand{}, map[string]bool{}
+	}
+	if b.eventIDs[id] {
+		return
+	}
+	b.eventIDs[id] = true
+	b.events[key] = append(b.events[key], cand{id, date})
+}
+
+// covered reports whether the stored events of key were read for the
+// dates lo to hi (both "" for an undated event).
+func (b *batch) covered(key, lo, hi string) bool {
+	r, ok := b.ranges[key]
+	if !ok {
+		return false
+	}
+	return lo == "" || r[0] != "" && r[0] <= lo && hi <= r[1]
+}
+
+// fetched records that the stored events of key were read for the
+// dates lo to hi. Only the last read counts: two reads need not be
+// contiguous.
+func (b *batch) fetched(key, lo, hi string) {
+	if b.ranges == nil {
+		b.ranges = map[string][2]string{}
+	}
+	b.ranges[key] = [2]string{lo, hi}
 }
 
 // add queues a row for the statement head (INSERT INTO t (cols) VALUES).
@@ -67,6 +107,13 @@ func (b *batch) addActor(row []any) {
 	}
 }
 
+func b2i(v bool) int {
+	if v {
+		return 1
+	}
+	return 0
+}
+
 // flushRows is the most rows a flushed statement carries: it keeps the
 // statements under the engines' placeholder limits.
 const flushRows = 200
@@ -83,7 +130,12 @@ func (s *Store) flush(ctx context.Context, tx *sql.Tx, b *batch) error {
 		}
 		b.actors, b.actorIDs = nil, nil
 	}
-	for _, head := range b.heads {
+	// Events first: the other rows may reference them.
+	heads := slices.Clone(b.heads)
+	slices.SortStableFunc(heads, func(x, y string) int {
+		return cmp.Compare(b2i(y == eventsHead), b2i(x == eventsHead))
+	})
+	for _, head := range heads {
 		args, m := b.rows[head], b.cols[head]
 		n := len(args) / m
 		for start := 0; start < n; start += flushRows {

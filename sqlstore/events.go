@@ -45,42 +45,7 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 	if len(events) == 0 {
 		return nil
 	}
-	type cand struct{ id, date string }
-	cands := map[string][]cand{}
-	var keys []any
-	lo, hi := "", ""
-	for _, e := range events {
-		k := mergeKey(e)
-		if _, ok := cands[k]; !ok {
-			cands[k] = nil
-			keys = append(keys, k)
-		}
-		if !e.Date.IsZero() {
-			a, b := e.Date.AddDays(-mergeWindow).String(), e.Date.AddDays(mergeWindow).String()
-			if lo == "" || a < lo {
-				lo = a
-			}
-			if b > hi {
-				hi = b
-			}
-		}
-	}
-	r, err := s.query(ctx, tx, `SELECT id, merge_key, date FROM events WHERE merge_key IN (`+placeholders(len(keys))+`)
-		AND (date = '' OR date >= ? AND date <= ?) ORDER BY date, id`, append(keys, lo, hi)...)
-	if err != nil {
-		return err
-	}
-	for r.Next() {
-		var c cand
-		var k string
-		if err := r.Scan(&c.id, &k, &c.date); err != nil {
-			r.Close()
-			return err
-		}
-		cands[k] = append(cands[k], c)
-	}
-	r.Close()
-	if err := r.Err(); err != nil {
+	if err := s.fetchEvents(ctx, tx, b, events); err != nil {
 		return err
 	}
 	created := map[string]*didar.Event{}
@@ -91,7 +56,7 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 	for _, e := range events {
 		k, d := mergeKey(e), e.Date.String()
 		id := ""
-		for _, c := range cands[k] {
+		for _, c := range b.events[k] {
 			if d == "" && c.date == "" || d != "" && c.date != "" && daysApart(d, c.date) <= mergeWindow {
 				if id == "" || c.date == d {
 					id = c.id
@@ -112,7 +77,7 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 			ev.Topics = sortedKeys(topics)
 			created[id] = &ev
 			order = append(order, id)
-			cands[k] = append(cands[k], cand{id, d})
+			b.addEvent(k, id, d)
 		} else {
 			refresh[id] = true // a second report, of this article or another
 		}
@@ -125,19 +90,10 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 		reports = append(reports, id, art.seq, e.ID, art.outlet, d, art.published.String(), string(body), place, strings.Join(e.Topics, topicSep))
 		nreports++
 	}
-	for start := 0; start < len(order); start += 50 {
-		chunk := order[start:min(len(order), start+50)]
-		var args []any
-		for _, id := range chunk {
-			ev := created[id]
-			body, _ := json.Marshal(ev)
-			args = append(args, id, mergeKey(*ev), string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), ev.Date.String(), art.id, art.url, string(body))
-		}
-		_, err := s.exec(ctx, tx, `INSERT INTO events (id, merge_key, type, quad_class, goldstein, status, date, article, url, event, num_articles, num_sources)
-			VALUES `+rowsWith(len(chunk), 10, "1, 1"), args...)
-		if err != nil {
-			return fmt.Errorf("insert events: %w", err)
-		}
+	for _, id := range order {
+		ev := created[id]
+		body, _ := json.Marshal(ev)
+		b.add(eventsHead, 12, id, mergeKey(*ev), string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), ev.Date.String(), art.id, art.url, string(body), 1, 1)
 	}
 	for i := 0; i < nreports; i++ {
 		b.add(`INSERT INTO reports (event, article, local_id, outlet, date, published, body, location, topics) VALUES `, 9, reports[9*i:9*i+9]...)
@@ -155,6 +111,62 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 		if err := s.refreshEvent(ctx, tx, b, id); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// eventsHead inserts events; flush runs it before the rows that
+// reference them.
+const eventsHead = `INSERT INTO events (id, merge_key, type, quad_class, goldstein, status, date, article, url, event, num_articles, num_sources) VALUES `
+
+// fetchEvents reads into b the stored events that events may merge
+// with, those of their keys not read before for their dates.
+func (s *Store) fetchEvents(ctx context.Context, tx *sql.Tx, b *batch, events []didar.Event) error {
+	var keys []any
+	seen := map[string]bool{}
+	lo, hi := "", ""
+	for _, e := range events {
+		k := mergeKey(e)
+		a, z := "", ""
+		if !e.Date.IsZero() {
+			a, z = e.Date.AddDays(-mergeWindow).String(), e.Date.AddDays(mergeWindow).String()
+		}
+		if b.covered(k, a, z) {
+			continue
+		}
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+		if a != "" && (lo == "" || a < lo) {
+			lo = a
+		}
+		if z > hi {
+			hi = z
+		}
+	}
+	for start := 0; start < len(keys); start += 500 {
+		chunk := keys[start:min(len(keys), start+500)]
+		r, err := s.query(ctx, tx, `SELECT id, merge_key, date FROM events WHERE merge_key IN (`+placeholders(len(chunk))+`)
+		AND (date = '' OR date >= ? AND date <= ?) ORDER BY date, id`, append(chunk, lo, hi)...)
+		if err != nil {
+			return err
+		}
+		for r.Next() {
+			var id, k, date string
+			if err := r.Scan(&id, &k, &date); err != nil {
+				r.Close()
+				return err
+			}
+			b.addEvent(k, id, date)
+		}
+		r.Close()
+		if err := r.Err(); err != nil {
+			return err
+		}
+	}
+	for _, k := range keys {
+		b.fetched(k.(string), lo, hi)
 	}
 	return nil
 }
