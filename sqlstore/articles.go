@@ -95,6 +95,18 @@ func (s *Store) SaveArticles(ctx context.Context, ins []didar.NewArticle) ([]did
 		if err := s.fetchEvents(ctx, tx, &b, events); err != nil {
 			return err
 		}
+		var hashes, ids []string
+		for _, in := range ins {
+			h := didar.ContentHash(in.Record.Article.Text)
+			id := in.Record.Article.ID
+			if id == "" {
+				id = h[:16]
+			}
+			hashes, ids = append(hashes, h), append(ids, id)
+		}
+		if err := s.lookup(ctx, tx, &b, hashes, ids); err != nil {
+			return err
+		}
 		for i, in := range ins {
 			res, err := s.save(ctx, tx, &b, in)
 			if err != nil {
@@ -173,28 +185,16 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, b *batch, in didar.NewArti
 		if id == "" {
 			id = hash[:16]
 		}
-		// One read answers both: is the text stored, is the id taken.
-		r, err := s.query(ctx, tx, `SELECT id, story_id, hash FROM articles WHERE hash = ? OR id = ?`, hash, id)
-		if err != nil {
-			return err
-		}
-		taken, found := false, false
-		for r.Next() {
-			var rid, rstory, rhash string
-			if err := r.Scan(&rid, &rstory, &rhash); err != nil {
-				r.Close()
+		if !b.hashRead[hash] || !b.idRead[id] {
+			if err := s.lookup(ctx, tx, b, []string{hash}, []string{id}); err != nil {
 				return err
 			}
-			if rhash == hash {
-				res.ID, res.StoryID, found = rid, rstory, true
-			} else {
-				taken = true
-			}
 		}
-		r.Close()
-		if err := r.Err(); err != nil {
-			return err
+		prev, found := b.byHash[hash]
+		if found {
+			res.ID, res.StoryID = prev[0], prev[1]
 		}
+		taken := b.ids[id]
 		if found {
 			return nil // already stored
 		}
@@ -240,9 +240,57 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, b *batch, in didar.NewArti
 			return err
 		}
 		res.SaveResult = didar.SaveResult{ID: id, Created: true, StoryID: story, Events: len(rec.Events)}
+		b.stored(hash, id, story)
 		return nil
 	}()
 	return res, err
+}
+
+// lookup reads into b the stored articles with one of hashes or ids:
+// one read tells, for a whole batch, which texts are stored and which
+// ids taken.
+func (s *Store) lookup(ctx context.Context, tx *sql.Tx, b *batch, hashes, ids []string) error {
+	b.initArticles()
+	for start := 0; start < max(len(hashes), len(ids)); start += 200 {
+		hs, is := hashes[min(start, len(hashes)):min(len(hashes), start+200)], ids[min(start, len(ids)):min(len(ids), start+200)]
+		args := make([]any, 0, len(hs)+len(is))
+		for _, h := range hs {
+			args = append(args, h)
+		}
+		for _, id := range is {
+			args = append(args, id)
+		}
+		cond := `hash IN (` + placeholders(len(hs)) + `)`
+		if len(hs) == 0 {
+			cond = `false`
+		}
+		if len(is) > 0 {
+			cond += ` OR id IN (` + placeholders(len(is)) + `)`
+		}
+		r, err := s.query(ctx, tx, `SELECT id, story_id, hash FROM articles WHERE `+cond, args...)
+		if err != nil {
+			return err
+		}
+		for r.Next() {
+			var id, story, hash string
+			if err := r.Scan(&id, &story, &hash); err != nil {
+				r.Close()
+				return err
+			}
+			b.stored(hash, id, story)
+		}
+		r.Close()
+		if err := r.Err(); err != nil {
+			return err
+		}
+	}
+	for _, h := range hashes {
+		b.hashRead[h] = true
+	}
+	for _, id := range ids {
+		b.idRead[id] = true
+	}
+	return nil
 }
 
 // rawOf is the raw column: empty when the input was the text itself,
@@ -378,8 +426,8 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, b *batch, seq int6
 // upsertActors inserts actor rows (id, kind, name_fa, name_en, country,
 // sector, in_dictionary, mentions, names), each id once.
 func (s *Store) upsertActors(ctx context.Context, tx *sql.Tx, actorArgs [][]any) error {
-	for start := 0; start < len(actorArgs); start += 50 {
-		end := min(len(actorArgs), start+50)
+	for start := 0; start < len(actorArgs); start += flushRows {
+		end := min(len(actorArgs), start+flushRows)
 		var args []any
 		for _, a := range actorArgs[start:end] {
 			args = append(args, a...)

@@ -28,6 +28,12 @@ type batch struct {
 	events   map[string][]cand
 	eventIDs map[string]bool
 	ranges   map[string][2]string // the dates read of each key ("" none)
+	// byHash holds the id and story of the stored articles read or
+	// saved, by hash; ids their ids. hashRead and idRead say what was
+	// looked up: what is absent from byHash and ids is not stored.
+	byHash           map[string][2]string
+	ids              map[string]bool
+	hashRead, idRead map[string]bool
 	// sketches of the batch's stored articles, for story lookups that
 	// cannot see their bands yet.
 	sketches []batchSketch
@@ -71,6 +77,21 @@ func (b *batch) fetched(key, lo, hi string) {
 		b.ranges = map[string][2]string{}
 	}
 	b.ranges[key] = [2]string{lo, hi}
+}
+
+// stored records a stored article.
+func (b *batch) stored(hash, id, story string) {
+	b.initArticles()
+	b.byHash[hash] = [2]string{id, story}
+	b.ids[id] = true
+	b.hashRead[hash], b.idRead[id] = true, true
+}
+
+func (b *batch) initArticles() {
+	if b.byHash == nil {
+		b.byHash, b.ids = map[string][2]string{}, map[string]bool{}
+		b.hashRead, b.idRead = map[string]bool{}, map[string]bool{}
+	}
 }
 
 // add queues a row for the statement head (INSERT INTO t (cols) VALUES).
