@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/didar-news/didar/dedup"
 )
@@ -24,7 +25,7 @@ type batch struct {
 	actors   map[string][]any
 	actorIDs []string
 	// events are the candidates of merges by key: the stored events
-	// read for the batch and those it created, in date order as read.
+	// read for the batch and those it created.
 	events   map[string][]cand
 	eventIDs map[string]bool
 	ranges   map[string][2]string // the dates read of each key ("" none)
@@ -56,7 +57,29 @@ func (b *batch) addEvent(key, id, date string) {
 		return
 	}
 	b.eventIDs[id] = true
-	b.events[key] = append(b.events[key], cand{id, date})
+	// In the order the table gives them (by date, then id): the merge
+	// takes the first candidate in range.
+	c := cand{id, date}
+	cs := b.events[key]
+	i, _ := slices.BinarySearchFunc(cs, c, func(x, y cand) int {
+		return cmp.Or(strings.Compare(x.date, y.date), strings.Compare(x.id, y.id))
+	})
+	b.events[key] = slices.Insert(cs, i, c)
+}
+
+// moveEvent changes the date of a candidate, or drops it when date is
+// nil, after a refresh has changed or deleted its event.
+func (b *batch) moveEvent(key, id string, date *string) {
+	cs := b.events[key]
+	i := slices.IndexFunc(cs, func(c cand) bool { return c.id == id })
+	if i < 0 {
+		return
+	}
+	b.events[key] = slices.Delete(cs, i, i+1)
+	delete(b.eventIDs, id)
+	if date != nil {
+		b.addEvent(key, id, *date)
+	}
 }
 
 // covered reports whether the stored events of key were read for the

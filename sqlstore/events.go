@@ -343,6 +343,9 @@ func (s *Store) refreshEvent(ctx context.Context, tx *sql.Tx, b *batch, id strin
 	}
 	if len(reps) == 0 {
 		_, err := s.exec(ctx, tx, `DELETE FROM events WHERE id = ?`, id)
+		for k := range b.events {
+			b.moveEvent(k, id, nil)
+		}
 		return err
 	}
 	articles, outlets := map[string]bool{}, map[string]bool{}
@@ -376,6 +379,9 @@ func (s *Store) refreshEvent(ctx context.Context, tx *sql.Tx, b *batch, id strin
 		json.Unmarshal([]byte(loc), ev.Location)
 	}
 	ev.Topics = sortedKeys(topics)
+	// Later merges of the batch see the event's new date.
+	date := ev.Date.String()
+	b.moveEvent(mergeKey(ev), id, &date)
 	body, _ := json.Marshal(ev)
 	_, err = s.exec(ctx, tx, `UPDATE events SET type = ?, quad_class = ?, goldstein = ?, status = ?, date = ?, num_articles = ?, num_sources = ?, article = ?, url = ?, event = ? WHERE id = ?`,
 		string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), ev.Date.String(), len(articles), len(outlets), first.a, first.u, string(body), id)
