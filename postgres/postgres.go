@@ -71,9 +71,9 @@ func DropSchema(ctx context.Context, dsn, schema string) error {
 	return err
 }
 
-// Dialect is PostgreSQL's: $n placeholders and LIKE over the trigram
-// index.
-var Dialect = sqlstore.Dialect{Name: "postgres", Dollar: true, Search: search, SearchColumn: searchColumn}
+// Dialect is PostgreSQL's: $n placeholders, LIKE over the trigram
+// index, and batches that read in few round trips.
+var Dialect = sqlstore.Dialect{Name: "postgres", Dollar: true, Remote: true, Search: search, SearchColumn: searchColumn}
 
 // searchColumn is the search key of the title and text: folded, without
 // spaces, so that LIKE finds a compound however it is written.

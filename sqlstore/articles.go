@@ -107,6 +107,11 @@ func (s *Store) SaveArticles(ctx context.Context, ins []didar.NewArticle) ([]did
 		if err := s.lookup(ctx, tx, &b, hashes, ids); err != nil {
 			return err
 		}
+		if s.d.Remote {
+			if err := s.fetchStories(ctx, tx, &b, ins); err != nil {
+				return err
+			}
+		}
 		for i, in := range ins {
 			res, err := s.save(ctx, tx, &b, in)
 			if err != nil {
@@ -202,7 +207,7 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, b *batch, in didar.NewArti
 			id += "-" + hash[:8]
 		}
 		rec.Article.ID = id
-		story, err := s.story(ctx, tx, b, in.Sketch)
+		story, err := s.story(ctx, tx, b, text, in.Sketch)
 		if err != nil {
 			return fmt.Errorf("find story: %w", err)
 		}
@@ -317,11 +322,38 @@ func rows(n, m int) string {
 
 // story returns the story of the most similar stored article whose
 // similarity passes dedup.Threshold, or "".
-func (s *Store) story(ctx context.Context, tx *sql.Tx, b *batch, sketch []uint32) (string, error) {
+func (s *Store) story(ctx context.Context, tx *sql.Tx, b *batch, text string, sketch []uint32) (string, error) {
 	keys := dedup.Bands(sketch)
 	if len(keys) == 0 {
 		return "", nil
 	}
+	best, bestSim := "", dedup.Threshold
+	cands, ok := b.stories[didar.ContentHash(text)]
+	if !ok {
+		var err error
+		if cands, err = s.storyCands(ctx, tx, keys); err != nil {
+			return "", err
+		}
+	}
+	for _, c := range cands {
+		if sim := dedup.Similarity(sketch, c.sketch); sim >= bestSim && (best == "" || sim > bestSim) {
+			best, bestSim = c.story, sim
+		}
+	}
+	// The batch's own articles have their bands still queued.
+	best, _ = b.similar(sketch, keys, best, bestSim)
+	return best, nil
+}
+
+// storyCand is a stored article that may be of an article's story.
+type storyCand struct {
+	story  string
+	sketch []uint32
+}
+
+// storyCands returns the stored articles sharing the most bands of keys,
+// most first.
+func (s *Store) storyCands(ctx context.Context, tx *sql.Tx, keys []int64) ([]storyCand, error) {
 	args := make([]any, len(keys))
 	for i, k := range keys {
 		args[i] = k
@@ -336,26 +368,77 @@ func (s *Store) story(ctx context.Context, tx *sql.Tx, b *batch, sketch []uint32
 			GROUP BY article ORDER BY shared DESC, article LIMIT 16) c
 		ON a.seq = c.article ORDER BY c.shared DESC, a.seq`, args...)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	defer r.Close()
-	best, bestSim := "", dedup.Threshold
+	var out []storyCand
 	for r.Next() {
-		var story string
+		var c storyCand
 		var raw []byte
-		if err := r.Scan(&story, &raw); err != nil {
-			return "", err
+		if err := r.Scan(&c.story, &raw); err != nil {
+			return nil, err
 		}
-		if sim := dedup.Similarity(sketch, dedup.Decode(raw)); sim >= bestSim && (best == "" || sim > bestSim) {
-			best, bestSim = story, sim
+		c.sketch = dedup.Decode(raw)
+		out = append(out, c)
+	}
+	return out, r.Err()
+}
+
+// fetchStories reads into b the story candidates of a batch's articles
+// (by text hash), a few statements for the batch instead of one per
+// article. The same 512 band rows and 16 articles per article bound the
+// work as storyCands does.
+func (s *Store) fetchStories(ctx context.Context, tx *sql.Tx, b *batch, ins []didar.NewArticle) error {
+	if b.stories == nil {
+		b.stories = map[string][]storyCand{}
+	}
+	const per = 16 // articles a statement
+	for start := 0; start < len(ins); start += per {
+		var args []any
+		var hashes []string
+		nrows := 0
+		for _, in := range ins[start:min(len(ins), start+per)] {
+			h := didar.ContentHash(in.Record.Article.Text)
+			if _, ok := b.stories[h]; ok {
+				continue
+			}
+			b.stories[h] = nil
+			n := len(hashes)
+			hashes = append(hashes, h)
+			for _, k := range dedup.Bands(in.Sketch) {
+				args = append(args, n, k)
+				nrows++
+			}
+		}
+		if nrows == 0 {
+			continue
+		}
+		one := "(CAST(? AS BIGINT), CAST(? AS BIGINT))"
+		r, err := s.query(ctx, tx, `WITH q (n, key) AS (VALUES `+strings.TrimSuffix(strings.Repeat(one+",", nrows), ",")+`),
+			b AS (SELECT q.n, ab.article, row_number() OVER (PARTITION BY q.n ORDER BY ab.key) AS rn FROM q JOIN article_bands ab ON ab.key = q.key),
+			c AS (SELECT n, article, count(*) AS shared FROM b WHERE rn <= 512 GROUP BY n, article),
+			d AS (SELECT n, article, shared, row_number() OVER (PARTITION BY n ORDER BY shared DESC, article) AS r2 FROM c)
+			SELECT d.n, a.story_id, a.sketch FROM d JOIN articles a ON a.seq = d.article WHERE d.r2 <= 16 ORDER BY d.n, d.shared DESC, a.seq`, args...)
+		if err != nil {
+			return err
+		}
+		for r.Next() {
+			var n int
+			var c storyCand
+			var raw []byte
+			if err := r.Scan(&n, &c.story, &raw); err != nil {
+				r.Close()
+				return err
+			}
+			c.sketch = dedup.Decode(raw)
+			b.stories[hashes[n]] = append(b.stories[hashes[n]], c)
+		}
+		r.Close()
+		if err := r.Err(); err != nil {
+			return err
 		}
 	}
-	if err := r.Err(); err != nil {
-		return "", err
-	}
-	// The batch's own articles have their bands still queued.
-	best, _ = b.similar(sketch, keys, best, bestSim)
-	return best, nil
+	return nil
 }
 
 // insertRecord stores the actors, mentions, quotes, topics and events of

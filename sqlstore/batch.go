@@ -35,6 +35,9 @@ type batch struct {
 	byHash           map[string][2]string
 	ids              map[string]bool
 	hashRead, idRead map[string]bool
+	// stories holds the story candidates read for the batch's texts,
+	// by hash.
+	stories map[string][]storyCand
 	// sketches of the batch's stored articles, for story lookups that
 	// cannot see their bands yet.
 	sketches []batchSketch

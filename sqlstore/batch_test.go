@@ -97,7 +97,7 @@ func TestBatchSameAsSingle(t *testing.T) {
 		t.Cleanup(func() { s.Close() })
 		return s
 	}
-	one, many := open("one"), open("many")
+	one := open("one")
 	var singles []didar.SaveResult
 	for _, a := range in {
 		res, err := one.SaveArticle(ctx, a)
@@ -106,20 +106,24 @@ func TestBatchSameAsSingle(t *testing.T) {
 		}
 		singles = append(singles, res)
 	}
-	var batched []didar.SaveResult
-	for i := 0; i < len(in); i += 7 {
-		res, err := many.SaveArticles(ctx, in[i:min(len(in), i+7)])
-		if err != nil {
-			t.Fatal(err)
+	want := summary(t, one)
+	for _, remote := range []bool{false, true} {
+		many := open(fmt.Sprintf("many-%v", remote))
+		sqlstore.SetRemote(many, remote)
+		var batched []didar.SaveResult
+		for i := 0; i < len(in); i += 7 {
+			res, err := many.SaveArticles(ctx, in[i:min(len(in), i+7)])
+			if err != nil {
+				t.Fatal(err)
+			}
+			batched = append(batched, res...)
 		}
-		batched = append(batched, res...)
-	}
-	if !slices.Equal(singles, batched) {
-		t.Errorf("results differ:\none at a time %+v\nbatched      %+v", singles, batched)
-	}
-	want, got := summary(t, one), summary(t, many)
-	if want != got {
-		t.Errorf("stores differ:\none at a time:\n%s\nbatched:\n%s", want, got)
+		if !slices.Equal(singles, batched) {
+			t.Errorf("remote %v: results differ:\none at a time %+v\nbatched      %+v", remote, singles, batched)
+		}
+		if got := summary(t, many); want != got {
+			t.Errorf("remote %v: stores differ:\none at a time:\n%s\nbatched:\n%s", remote, want, got)
+		}
 	}
 	// The input must exercise what it is for.
 	for _, check := range []string{"-reprint2 story gen-", "articles 4"} {

@@ -26,6 +26,10 @@ type Dialect struct {
 	// SearchColumn is the value of articles.search for an article's
 	// title and normalised text.
 	SearchColumn func(title, text string) string
+	// Remote is set for a database server, where every statement costs
+	// a round trip: a batch then reads what its articles need in a few
+	// larger statements rather than one small one per article.
+	Remote bool
 	// Index, when not nil, indexes an article for search after it is
 	// stored (replace: its text changed).
 	Index func(ctx context.Context, tx *sql.Tx, seq int64, title, text string, replace bool) error
