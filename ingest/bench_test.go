@@ -6,9 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/actors"
 	"github.com/didar-news/didar/extract"
+	"github.com/didar-news/didar/postgres"
 	"github.com/didar-news/didar/sqlite"
 )
 
@@ -34,6 +37,18 @@ func seedTexts(b *testing.B) []string {
 // SQLite file with coder c, reporting articles/s for the whole run:
 // reading, coding, sketching and saving.
 func benchIngest(b *testing.B, c Coder) {
+	benchIngestInto(b, c, func() didar.Store {
+		s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "didar.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { s.Close() })
+		return s
+	})
+}
+
+// benchIngestInto is benchIngest into the store open returns.
+func benchIngestInto(b *testing.B, c Coder, open func() didar.Store) {
 	texts := seedTexts(b)
 	dir := b.TempDir()
 	for i := range b.N {
@@ -42,12 +57,7 @@ func benchIngest(b *testing.B, c Coder) {
 			b.Fatal(err)
 		}
 	}
-	s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "didar.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	g := &Ingester{Store: s, Coder: c}
+	g := &Ingester{Store: open(), Coder: c}
 	b.ResetTimer()
 	sum, err := g.Run(context.Background(), []string{dir})
 	if err != nil || sum.Ingested != b.N {
@@ -59,6 +69,28 @@ func benchIngest(b *testing.B, c Coder) {
 // BenchmarkIngestStore ingests with a coder that only keeps the text,
 // to measure what ingestion itself costs.
 func BenchmarkIngestStore(b *testing.B) { benchIngest(b, &meetCoder{}) }
+
+// BenchmarkIngestStorePostgres is BenchmarkIngestStore into a fresh
+// schema of the PostgreSQL server at DIDAR_TEST_POSTGRES.
+func BenchmarkIngestStorePostgres(b *testing.B) {
+	u := os.Getenv("DIDAR_TEST_POSTGRES")
+	if u == "" {
+		b.Skip("DIDAR_TEST_POSTGRES is not set: set it to a PostgreSQL URL to run the PostgreSQL ingest benchmark")
+	}
+	benchIngestInto(b, &meetCoder{}, func() didar.Store {
+		ctx := context.Background()
+		schema := fmt.Sprintf("didar_bench_ingest_%d", time.Now().UnixNano())
+		s, err := postgres.Open(ctx, u, schema)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() {
+			s.Close()
+			postgres.DropSchema(ctx, u, schema)
+		})
+		return s
+	})
+}
 
 // BenchmarkIngestExtract ingests with the real extractor.
 func BenchmarkIngestExtract(b *testing.B) {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -386,8 +387,7 @@ func (s *Store) storyCands(ctx context.Context, tx *sql.Tx, keys []int64) ([]sto
 
 // fetchStories reads into b the story candidates of a batch's articles
 // (by text hash), a few statements for the batch instead of one per
-// article. The same 512 band rows and 16 articles per article bound the
-// work as storyCands does.
+// article: storyCands' query for each, joined.
 func (s *Store) fetchStories(ctx context.Context, tx *sql.Tx, b *batch, ins []didar.NewArticle) error {
 	if b.stories == nil {
 		b.stories = map[string][]storyCand{}
@@ -395,30 +395,32 @@ func (s *Store) fetchStories(ctx context.Context, tx *sql.Tx, b *batch, ins []di
 	const per = 16 // articles a statement
 	for start := 0; start < len(ins); start += per {
 		var args []any
-		var hashes []string
-		nrows := 0
+		var hashes, parts []string
 		for _, in := range ins[start:min(len(ins), start+per)] {
 			h := didar.ContentHash(in.Record.Article.Text)
 			if _, ok := b.stories[h]; ok {
 				continue
 			}
 			b.stories[h] = nil
-			n := len(hashes)
+			keys := dedup.Bands(in.Sketch)
+			if len(keys) == 0 {
+				continue
+			}
+			// storyCands' query, tagged with the article's place.
+			parts = append(parts, `SELECT `+strconv.Itoa(len(hashes))+` AS n, c.shared AS shared, a.seq AS seq, a.story_id AS story_id, a.sketch AS sketch
+				FROM articles a JOIN (SELECT article, count(*) AS shared FROM (SELECT article FROM article_bands WHERE key IN (`+placeholders(len(keys))+`) ORDER BY key LIMIT 512) b
+				GROUP BY article ORDER BY shared DESC, article LIMIT 16) c ON a.seq = c.article`)
 			hashes = append(hashes, h)
-			for _, k := range dedup.Bands(in.Sketch) {
-				args = append(args, n, k)
-				nrows++
+			for _, k := range keys {
+				args = append(args, k)
 			}
 		}
-		if nrows == 0 {
+		if len(parts) == 0 {
 			continue
 		}
-		one := "(CAST(? AS BIGINT), CAST(? AS BIGINT))"
-		r, err := s.query(ctx, tx, `WITH q (n, key) AS (VALUES `+strings.TrimSuffix(strings.Repeat(one+",", nrows), ",")+`),
-			b AS (SELECT q.n, ab.article, row_number() OVER (PARTITION BY q.n ORDER BY ab.key) AS rn FROM q JOIN article_bands ab ON ab.key = q.key),
-			c AS (SELECT n, article, count(*) AS shared FROM b WHERE rn <= 512 GROUP BY n, article),
-			d AS (SELECT n, article, shared, row_number() OVER (PARTITION BY n ORDER BY shared DESC, article) AS r2 FROM c)
-			SELECT d.n, a.story_id, a.sketch FROM d JOIN articles a ON a.seq = d.article WHERE d.r2 <= 16 ORDER BY d.n, d.shared DESC, a.seq`, args...)
+		// Not through the statement cache: the text changes with the
+		// batch, and one-off statements would fill it.
+		r, err := tx.QueryContext(ctx, s.q(`SELECT n, story_id, sketch FROM (`+strings.Join(parts, ` UNION ALL `)+`) u ORDER BY n, shared DESC, seq`), args...)
 		if err != nil {
 			return err
 		}
