@@ -167,22 +167,58 @@ const flushRows = 200
 
 // flush inserts the queued rows.
 func (s *Store) flush(ctx context.Context, tx *sql.Tx, b *batch) error {
-	if len(b.actorIDs) > 0 {
-		var rows [][]any
-		for _, id := range b.actorIDs {
-			rows = append(rows, b.actors[id])
-		}
-		if err := s.upsertActors(ctx, tx, rows); err != nil {
-			return err
-		}
-		b.actors, b.actorIDs = nil, nil
+	if err := s.flushActors(ctx, tx, b); err != nil {
+		return err
 	}
+	return s.flushHeads(ctx, tx, b, func(string) bool { return true })
+}
+
+// flushActors inserts the queued actors.
+func (s *Store) flushActors(ctx context.Context, tx *sql.Tx, b *batch) error {
+	if len(b.actorIDs) == 0 {
+		return nil
+	}
+	var rows [][]any
+	for _, id := range b.actorIDs {
+		rows = append(rows, b.actors[id])
+	}
+	if err := s.upsertActors(ctx, tx, rows); err != nil {
+		return err
+	}
+	b.actors, b.actorIDs = nil, nil
+	return nil
+}
+
+// eventTables are the tables refreshEvent reads or rewrites.
+var eventTables = []string{"events", "reports", "event_actors", "event_dyads", "event_topics"}
+
+// flushEvents inserts the queued rows of eventTables, leaving the others
+// queued: an event reported by every article of a batch then costs a
+// refresh per article, not a flush of every table.
+func (s *Store) flushEvents(ctx context.Context, tx *sql.Tx, b *batch) error {
+	return s.flushHeads(ctx, tx, b, func(head string) bool {
+		for _, t := range eventTables {
+			if strings.HasPrefix(head, "INSERT INTO "+t+" ") {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// flushHeads inserts the queued rows of the heads that keep says.
+func (s *Store) flushHeads(ctx context.Context, tx *sql.Tx, b *batch, keep func(head string) bool) error {
 	// Events first: the other rows may reference them.
 	heads := slices.Clone(b.heads)
 	slices.SortStableFunc(heads, func(x, y string) int {
 		return cmp.Compare(b2i(y == eventsHead), b2i(x == eventsHead))
 	})
+	var left []string
 	for _, head := range heads {
+		if !keep(head) {
+			left = append(left, head)
+			continue
+		}
 		args, m := b.rows[head], b.cols[head]
 		n := len(args) / m
 		for start := 0; start < n; start += flushRows {
@@ -191,8 +227,10 @@ func (s *Store) flush(ctx context.Context, tx *sql.Tx, b *batch) error {
 				return fmt.Errorf("%s: %w", head, err)
 			}
 		}
+		delete(b.rows, head)
+		delete(b.cols, head)
 	}
-	b.heads, b.cols, b.rows = nil, nil, nil
+	b.heads = left
 	return nil
 }
 

@@ -210,7 +210,7 @@ func (s *Store) indexEvents(ctx context.Context, tx *sql.Tx, b *batch, evs []did
 	if len(missing) > 0 {
 		sort.Strings(missing)
 		// The actors table answers only once the queued actors are in.
-		if err := s.flush(ctx, tx, b); err != nil {
+		if err := s.flushActors(ctx, tx, b); err != nil {
 			return err
 		}
 		found, err := s.countries(ctx, tx, slices.Compact(missing))
@@ -300,7 +300,7 @@ func dyadKey(a, b string) [2]string {
 func (s *Store) refreshEvent(ctx context.Context, tx *sql.Tx, b *batch, id string) error {
 	// It reads the event's reports and replaces its index rows: those
 	// queued must be in first.
-	if err := s.flush(ctx, tx, b); err != nil {
+	if err := s.flushEvents(ctx, tx, b); err != nil {
 		return err
 	}
 	// Only the first report's body is decoded; the others give their
