@@ -82,33 +82,7 @@ func TestRoleFixes(t *testing.T) {
 	d := fixture(t)
 	for _, tc := range roleCases {
 		t.Run(tc.name, func(t *testing.T) {
-			var at didar.Date
-			if tc.at != "" {
-				var err error
-				if at, err = didar.ParseDate(tc.at); err != nil {
-					t.Fatal(err)
-				}
-			}
-			r := d.Link(tc.text, at)
-			checkLinks(t, tc.text, r)
-			for _, w := range tc.want {
-				found := false
-				for _, l := range r.Links {
-					if l.Text == w.text && l.ActorID == w.id && (w.via == "" || l.Via == w.via) {
-						found = true
-					}
-				}
-				if !found {
-					t.Errorf("%q not linked to %s (%s); links: %s", w.text, w.id, w.via, dump(r))
-				}
-			}
-			for _, n := range tc.not {
-				for _, l := range r.Links {
-					if l.Text == n {
-						t.Errorf("%q linked to %s; links: %s", l.Text, l.ActorID, dump(r))
-					}
-				}
-			}
+			r := linkCase(t, d, tc.at, tc.text, tc.want, tc.not)
 			for _, id := range tc.notIDs {
 				if _, ok := r.Actors[id]; ok {
 					t.Errorf("%s linked; links: %s", id, dump(r))

@@ -162,37 +162,46 @@ var linkCases = []struct {
 	{"country long name", "", "جمهوری خلق چین و جمهوری اسلامی ایران", []m{{"جمهوری خلق چین", "CHN", "name"}, {"جمهوری اسلامی ایران", "IRN", "name"}}, nil},
 }
 
+// linkCase links text at the date at (ISO, or "" when unknown), checks
+// the links' invariants, that every wanted mention is linked as said and
+// that no mention in not is linked; it returns the result for more checks.
+func linkCase(t *testing.T, d *Dictionary, at, text string, want []m, not []string) Result {
+	t.Helper()
+	var date didar.Date
+	if at != "" {
+		var err error
+		if date, err = didar.ParseDate(at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := d.Link(text, date)
+	checkLinks(t, text, r)
+	for _, w := range want {
+		found := false
+		for _, l := range r.Links {
+			if l.Text == w.text && l.ActorID == w.id && (w.via == "" || l.Via == w.via) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q not linked to %s (%s); links: %s", w.text, w.id, w.via, dump(r))
+		}
+	}
+	for _, n := range not {
+		for _, l := range r.Links {
+			if l.Text == n {
+				t.Errorf("%q linked to %s; links: %s", l.Text, l.ActorID, dump(r))
+			}
+		}
+	}
+	return r
+}
+
 func TestLink(t *testing.T) {
 	d := fixture(t)
 	for _, tc := range linkCases {
 		t.Run(tc.name, func(t *testing.T) {
-			var at didar.Date
-			if tc.at != "" {
-				var err error
-				if at, err = didar.ParseDate(tc.at); err != nil {
-					t.Fatal(err)
-				}
-			}
-			r := d.Link(tc.text, at)
-			checkLinks(t, tc.text, r)
-			for _, w := range tc.want {
-				found := false
-				for _, l := range r.Links {
-					if l.Text == w.text && l.ActorID == w.id && (w.via == "" || l.Via == w.via) {
-						found = true
-					}
-				}
-				if !found {
-					t.Errorf("%q not linked to %s (%s); links: %s", w.text, w.id, w.via, dump(r))
-				}
-			}
-			for _, n := range tc.not {
-				for _, l := range r.Links {
-					if l.Text == n {
-						t.Errorf("%q linked to %s; links: %s", l.Text, l.ActorID, dump(r))
-					}
-				}
-			}
+			linkCase(t, d, tc.at, tc.text, tc.want, tc.not)
 		})
 	}
 	if len(linkCases) < 60 {
