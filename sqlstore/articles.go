@@ -743,10 +743,8 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 			return err
 		}
 		var b batch
-		for _, ev := range affected {
-			if err := s.refreshEvent(ctx, tx, &b, ev); err != nil {
-				return err
-			}
+		if err := s.refreshEvents(ctx, tx, &b, affected); err != nil {
+			return err
 		}
 		rec.Article.ID = id
 		pub := didar.Date{}

@@ -41,6 +41,10 @@ type batch struct {
 	// sketches of the batch's stored articles, for story lookups that
 	// cannot see their bands yet.
 	sketches []batchSketch
+	// tallies date the events reported again; dirty are those to
+	// refresh when the batch is flushed.
+	tallies map[string]*tally
+	dirty   map[string]bool
 }
 
 type batchSketch struct {
@@ -165,12 +169,20 @@ func b2i(v bool) int {
 // statements under the engines' placeholder limits.
 const flushRows = 200
 
-// flush inserts the queued rows.
+// flush refreshes the events reported again and inserts the queued
+// rows.
 func (s *Store) flush(ctx context.Context, tx *sql.Tx, b *batch) error {
+	if len(b.dirty) > 0 {
+		ids := sortedKeys(b.dirty)
+		b.dirty = nil
+		if err := s.refreshEvents(ctx, tx, b, ids); err != nil {
+			return err
+		}
+	}
 	if err := s.flushActors(ctx, tx, b); err != nil {
 		return err
 	}
-	return s.flushHeads(ctx, tx, b, func(string) bool { return true })
+	return s.flushQueued(ctx, tx, b)
 }
 
 // flushActors inserts the queued actors.
@@ -189,36 +201,14 @@ func (s *Store) flushActors(ctx context.Context, tx *sql.Tx, b *batch) error {
 	return nil
 }
 
-// eventTables are the tables refreshEvent reads or rewrites.
-var eventTables = []string{"events", "reports", "event_actors", "event_dyads", "event_topics"}
-
-// flushEvents inserts the queued rows of eventTables, leaving the others
-// queued: an event reported by every article of a batch then costs a
-// refresh per article, not a flush of every table.
-func (s *Store) flushEvents(ctx context.Context, tx *sql.Tx, b *batch) error {
-	return s.flushHeads(ctx, tx, b, func(head string) bool {
-		for _, t := range eventTables {
-			if strings.HasPrefix(head, "INSERT INTO "+t+" ") {
-				return true
-			}
-		}
-		return false
-	})
-}
-
-// flushHeads inserts the queued rows of the heads that keep says.
-func (s *Store) flushHeads(ctx context.Context, tx *sql.Tx, b *batch, keep func(head string) bool) error {
+// flushQueued inserts the queued rows but the actors'.
+func (s *Store) flushQueued(ctx context.Context, tx *sql.Tx, b *batch) error {
 	// Events first: the other rows may reference them.
 	heads := slices.Clone(b.heads)
 	slices.SortStableFunc(heads, func(x, y string) int {
 		return cmp.Compare(b2i(y == eventsHead), b2i(x == eventsHead))
 	})
-	var left []string
 	for _, head := range heads {
-		if !keep(head) {
-			left = append(left, head)
-			continue
-		}
 		args, m := b.rows[head], b.cols[head]
 		n := len(args) / m
 		for start := 0; start < n; start += flushRows {
@@ -230,7 +220,7 @@ func (s *Store) flushHeads(ctx context.Context, tx *sql.Tx, b *batch, keep func(
 		delete(b.rows, head)
 		delete(b.cols, head)
 	}
-	b.heads = left
+	b.heads = nil
 	return nil
 }
 

@@ -51,6 +51,7 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 	created := map[string]*didar.Event{}
 	var order []string // created ids, in order
 	refresh := map[string]bool{}
+	var again []report // the reports of events already stored or created
 	var reports []any
 	nreports := 0
 	for _, e := range events {
@@ -78,8 +79,10 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 			created[id] = &ev
 			order = append(order, id)
 			b.addEvent(k, id, d)
+			b.tally(id, d, rank{art.published.String(), art.seq, e.ID})
 		} else {
 			refresh[id] = true // a second report, of this article or another
+			again = append(again, report{id: id, key: k, date: d, order: rank{art.published.String(), art.seq, e.ID}})
 		}
 		body, _ := json.Marshal(e)
 		place := ""
@@ -107,8 +110,11 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 	if err := s.indexEvents(ctx, tx, b, fresh, art.countries); err != nil {
 		return err
 	}
-	for _, id := range sortedKeys(refresh) {
-		if err := s.refreshEvent(ctx, tx, b, id); err != nil {
+	// The events reported again are refreshed once, when the batch is
+	// flushed; until then, later merges see the date a refresh would
+	// give them.
+	for _, r := range again {
+		if err := s.addReport(ctx, tx, b, r); err != nil {
 			return err
 		}
 	}
@@ -292,103 +298,6 @@ func dyadKey(a, b string) [2]string {
 		a, b = b, a
 	}
 	return [2]string{a, b}
-}
-
-// refreshEvent recomputes a merged event from its reports: the counts,
-// the best-supported date and location, and the index rows. An event
-// left without reports is deleted.
-func (s *Store) refreshEvent(ctx context.Context, tx *sql.Tx, b *batch, id string) error {
-	// It reads the event's reports and replaces its index rows: those
-	// queued must be in first.
-	if err := s.flushEvents(ctx, tx, b); err != nil {
-		return err
-	}
-	// Only the first report's body is decoded; the others give their
-	// date, place and topics from small columns, so that an event
-	// reported a thousand times stays cheap to refresh.
-	r, err := s.query(ctx, tx, `SELECT r.body, r.outlet, a.id, a.url, r.date, r.location, r.topics FROM reports r JOIN articles a ON a.seq = r.article
-		WHERE r.event = ? ORDER BY r.published = '', r.published, r.article, r.local_id`, id)
-	if err != nil {
-		return err
-	}
-	type report struct {
-		e                         didar.Event // the first report's only
-		outlet, a, u, date, place string
-		topics                    string
-	}
-	var reps []report
-	for r.Next() {
-		var body string
-		var rep report
-		if err := r.Scan(&body, &rep.outlet, &rep.a, &rep.u, &rep.date, &rep.place, &rep.topics); err != nil {
-			r.Close()
-			return err
-		}
-		if len(reps) == 0 {
-			if err := json.Unmarshal([]byte(body), &rep.e); err != nil {
-				r.Close()
-				return fmt.Errorf("report of %s: %w", id, err)
-			}
-		}
-		reps = append(reps, rep)
-	}
-	r.Close()
-	if err := r.Err(); err != nil {
-		return err
-	}
-	for _, table := range []string{"event_actors", "event_topics", "event_dyads"} {
-		if _, err := s.exec(ctx, tx, `DELETE FROM `+table+` WHERE event = ?`, id); err != nil {
-			return err
-		}
-	}
-	if len(reps) == 0 {
-		_, err := s.exec(ctx, tx, `DELETE FROM events WHERE id = ?`, id)
-		for k := range b.events {
-			b.moveEvent(k, id, nil)
-		}
-		return err
-	}
-	articles, outlets := map[string]bool{}, map[string]bool{}
-	dates, places := map[string]int{}, map[string]int{}
-	topics := map[string]bool{}
-	for _, rep := range reps {
-		articles[rep.a] = true
-		if rep.outlet != "" {
-			outlets[rep.outlet] = true
-		} else {
-			outlets["article:"+rep.a] = true // an unknown outlet counts as its own
-		}
-		dates[rep.date]++
-		if rep.place != "" {
-			places[rep.place]++
-		}
-		for _, t := range strings.Split(rep.topics, topicSep) {
-			if t != "" {
-				topics[t] = true
-			}
-		}
-	}
-	first := reps[0]
-	ev := first.e
-	ev.ID = id
-	if d := mode(dates, first.e.Date.String()); d != "" {
-		ev.Date, _ = didar.ParseDate(d)
-	}
-	if loc := mode(places, ""); loc != "" {
-		ev.Location = new(didar.Location)
-		json.Unmarshal([]byte(loc), ev.Location)
-	}
-	ev.Topics = sortedKeys(topics)
-	// Later merges of the batch see the event's new date.
-	date := ev.Date.String()
-	b.moveEvent(mergeKey(ev), id, &date)
-	body, _ := json.Marshal(ev)
-	_, err = s.exec(ctx, tx, `UPDATE events SET type = ?, quad_class = ?, goldstein = ?, status = ?, date = ?, num_articles = ?, num_sources = ?, article = ?, url = ?, event = ? WHERE id = ?`,
-		string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), ev.Date.String(), len(articles), len(outlets), first.a, first.u, string(body), id)
-	if err != nil {
-		return err
-	}
-	return s.indexEvents(ctx, tx, b, []didar.Event{ev}, nil)
 }
 
 // mode returns the most frequent key, preferring prefer on a tie and then

@@ -48,6 +48,7 @@ func Run(t *testing.T, open Open) {
 			tt.f(t, s)
 		})
 	}
+	t.Run("BatchSameAsSingle", func(t *testing.T) { testBatchSameAsSingle(t, open) })
 }
 
 const (
