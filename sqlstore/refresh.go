@@ -114,9 +114,9 @@ func (s *Store) readTally(ctx context.Context, tx *sql.Tx, id string) (*tally, e
 
 // sums are the aggregates of an event's reports that a refresh needs.
 type sums struct {
-	dates, places     map[string]int
-	topics            map[string]bool
-	articles, sources int
+	dates, places      map[string]int
+	topics             map[string]bool
+	articles, sources  int
 	body, article, url string // of the first report
 }
 
