@@ -735,14 +735,11 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 				return err
 			}
 		}
-		affected, err := s.stringColumn(ctx, tx, `SELECT DISTINCT event FROM reports WHERE article = ?`, seq)
+		var b batch
+		affected, err := s.dropReports(ctx, tx, &b, seq, outlet)
 		if err != nil {
 			return err
 		}
-		if _, err := s.exec(ctx, tx, `DELETE FROM reports WHERE article = ?`, seq); err != nil {
-			return err
-		}
-		var b batch
 		if err := s.refreshEvents(ctx, tx, &b, affected); err != nil {
 			return err
 		}
@@ -770,21 +767,42 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 	return res, nil
 }
 
-func (s *Store) stringColumn(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]string, error) {
-	r, err := s.query(ctx, tx, query, args...)
+// dropReports deletes the reports of the article seq, from outlet, and
+// their counts, returning the events they reported.
+func (s *Store) dropReports(ctx context.Context, tx *sql.Tx, b *batch, seq int64, outlet string) ([]string, error) {
+	r, err := s.query(ctx, tx, `SELECT event, date, location, topics FROM reports WHERE article = ?`, seq)
 	if err != nil {
 		return nil, err
 	}
-	defer r.Close()
-	var out []string
+	var reps []storedReport
+	events := map[string]bool{}
 	for r.Next() {
-		var v string
-		if err := r.Scan(&v); err != nil {
+		var rep storedReport
+		if err := r.Scan(&rep.event, &rep.date, &rep.place, &rep.topics); err != nil {
+			r.Close()
 			return nil, err
 		}
-		out = append(out, v)
+		reps = append(reps, rep)
+		events[rep.event] = true
 	}
-	return out, r.Err()
+	r.Close()
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	if _, err := s.exec(ctx, tx, `DELETE FROM reports WHERE article = ?`, seq); err != nil {
+		return nil, err
+	}
+	b.countReports(outlet, reps, -1)
+	if err := s.flushCounts(ctx, tx, b); err != nil {
+		return nil, err
+	}
+	ids := sortedKeys(events)
+	if len(ids) > 0 {
+		if _, err := s.exec(ctx, tx, `DELETE FROM event_tallies WHERE n <= 0 AND event IN (`+placeholders(len(ids))+`)`, anys(ids)...); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
 }
 
 // compareEvents matches old and new events by interaction (type,

@@ -45,6 +45,8 @@ type batch struct {
 	// refresh when the batch is flushed.
 	tallies map[string]*tally
 	dirty   map[string]bool
+	// counts are the queued changes of event_tallies rows.
+	counts map[[3]string]int
 }
 
 type batchSketch struct {
@@ -203,6 +205,9 @@ func (s *Store) flushActors(ctx context.Context, tx *sql.Tx, b *batch) error {
 
 // flushQueued inserts the queued rows but the actors'.
 func (s *Store) flushQueued(ctx context.Context, tx *sql.Tx, b *batch) error {
+	if err := s.flushCounts(ctx, tx, b); err != nil {
+		return err
+	}
 	// Events first: the other rows may reference them.
 	heads := slices.Clone(b.heads)
 	slices.SortStableFunc(heads, func(x, y string) int {

@@ -52,6 +52,7 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 	var order []string // created ids, in order
 	refresh := map[string]bool{}
 	var again []report // the reports of events already stored or created
+	var counted []storedReport
 	var reports []any
 	nreports := 0
 	for _, e := range events {
@@ -90,9 +91,12 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 			b, _ := json.Marshal(e.Location)
 			place = string(b)
 		}
-		reports = append(reports, id, art.seq, e.ID, art.outlet, d, art.published.String(), string(body), place, strings.Join(e.Topics, topicSep))
+		topics := strings.Join(e.Topics, topicSep)
+		reports = append(reports, id, art.seq, e.ID, art.outlet, d, art.published.String(), string(body), place, topics)
+		counted = append(counted, storedReport{id, d, place, topics})
 		nreports++
 	}
+	b.countReports(art.outlet, counted, 1)
 	for _, id := range order {
 		ev := created[id]
 		body, _ := json.Marshal(ev)

@@ -32,15 +32,13 @@ func (r rank) before(o rank) bool {
 	return r.local < o.local
 }
 
-// rankOrder is rank as SQL over reports.
-const rankOrder = `published = '', published, article, local_id`
-
 // tally is what a batch knows of the reports of an event it reports
 // again: enough to date it as the refresh at the end of the batch will.
 type tally struct {
 	dates     map[string]int
 	first     rank
 	firstDate string
+	none      bool // no report left (after a recode)
 }
 
 // report is a report of an event already stored or created by the batch.
@@ -57,25 +55,74 @@ func (b *batch) tally(id, date string, r rank) {
 	b.tallies[id] = &tally{dates: map[string]int{date: 1}, first: r, firstDate: date}
 }
 
+// count queues a change of an event_tallies row.
+func (b *batch) count(event, kind, value string, n int) {
+	if b.counts == nil {
+		b.counts = map[[3]string]int{}
+	}
+	b.counts[[3]string{event, kind, value}] += n
+}
+
+// countReports queues the tally rows of one article's reports, n = 1 for
+// reports added, -1 for reports removed.
+func (b *batch) countReports(outlet string, reps []storedReport, n int) {
+	seen := map[string]bool{}
+	for _, r := range reps {
+		b.count(r.event, "d", r.date, n)
+		if r.place != "" {
+			b.count(r.event, "l", r.place, n)
+		}
+		if r.topics != "" {
+			b.count(r.event, "t", r.topics, n)
+		}
+		if seen[r.event] {
+			continue
+		}
+		seen[r.event] = true
+		b.count(r.event, "a", "", n)
+		if outlet != "" {
+			b.count(r.event, "o", outlet, n)
+		} else {
+			b.count(r.event, "u", "", n)
+		}
+	}
+}
+
+// storedReport is what the tallies count of a report.
+type storedReport struct{ event, date, place, topics string }
+
+// flushCounts applies the queued tally changes.
+func (s *Store) flushCounts(ctx context.Context, tx *sql.Tx, b *batch) error {
+	var args []any
+	for k, n := range b.counts {
+		if n != 0 {
+			args = append(args, k[0], k[1], k[2], n)
+		}
+	}
+	b.counts = nil
+	for start := 0; start < len(args); start += 4 * flushRows {
+		part := args[start:min(len(args), start+4*flushRows)]
+		_, err := s.exec(ctx, tx, `INSERT INTO event_tallies (event, kind, value, n) VALUES `+rows(len(part)/4, 4)+`
+			ON CONFLICT (event, kind, value) DO UPDATE SET n = event_tallies.n + excluded.n`, part...)
+		if err != nil {
+			return fmt.Errorf("save event tallies: %w", err)
+		}
+	}
+	return nil
+}
+
 // addReport counts a second report of an event, reading the stored
-// reports the first time the batch sees it, marks the event for the
+// tally the first time the batch sees it, marks the event for the
 // refresh and moves it to its new date: an event is refreshed once a
 // batch, however many of its articles report it.
 func (s *Store) addReport(ctx context.Context, tx *sql.Tx, b *batch, r report) error {
-	t := b.tallies[r.id]
-	if t == nil {
-		var err error
-		if t, err = s.readTally(ctx, tx, r.id); err != nil {
-			return fmt.Errorf("reports of %s: %w", r.id, err)
-		}
-		if b.tallies == nil {
-			b.tallies = map[string]*tally{}
-		}
-		b.tallies[r.id] = t
+	t, err := s.tallyOf(ctx, tx, b, r.id)
+	if err != nil {
+		return err
 	}
 	t.dates[r.date]++
-	if r.order.before(t.first) {
-		t.first, t.firstDate = r.order, r.date
+	if t.none || r.order.before(t.first) {
+		t.first, t.firstDate, t.none = r.order, r.date, false
 	}
 	date := mode(t.dates, t.firstDate)
 	b.moveEvent(r.key, r.id, &date)
@@ -86,78 +133,72 @@ func (s *Store) addReport(ctx context.Context, tx *sql.Tx, b *batch, r report) e
 	return nil
 }
 
-// readTally reads the tally of a stored event: its reports were all
-// stored before the batch, since the batch tallies those it adds.
-func (s *Store) readTally(ctx context.Context, tx *sql.Tx, id string) (*tally, error) {
-	r, err := s.query(ctx, tx, `SELECT date, count(*) AS n, '' AS published, 0 AS article, '' AS local_id FROM reports WHERE event = ? GROUP BY date
-		UNION ALL SELECT * FROM (SELECT date, -1, published, article, local_id FROM reports WHERE event = ? ORDER BY `+rankOrder+` LIMIT 1) f`, id, id)
+// tallyOf returns the tally of an event, read from the store the first
+// time: what the batch adds is counted in memory as it goes.
+func (s *Store) tallyOf(ctx context.Context, tx *sql.Tx, b *batch, id string) (*tally, error) {
+	if t := b.tallies[id]; t != nil {
+		return t, nil
+	}
+	r, err := s.query(ctx, tx, `SELECT value, n, '' AS published, 0 AS article, '' AS local_id FROM event_tallies WHERE event = ? AND kind = 'd' AND n > 0
+		UNION ALL SELECT * FROM (SELECT date, -1, published, article, local_id FROM reports WHERE event = ? AND published <> '' ORDER BY published, article, local_id LIMIT 1) f
+		UNION ALL SELECT * FROM (SELECT date, -2, published, article, local_id FROM reports WHERE event = ? AND published = '' ORDER BY article, local_id LIMIT 1) g`, id, id, id)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("tally of %s: %w", id, err)
 	}
 	defer r.Close()
-	t := &tally{dates: map[string]int{}}
+	t := &tally{dates: map[string]int{}, none: true}
 	for r.Next() {
 		var date string
 		var n int
 		var first rank
 		if err := r.Scan(&date, &n, &first.published, &first.seq, &first.local); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("tally of %s: %w", id, err)
 		}
-		if n < 0 {
-			t.first, t.firstDate = first, date
-		} else {
+		switch {
+		case n >= 0:
 			t.dates[date] = n
+		case t.none: // the dated first report comes before the undated
+			t.first, t.firstDate, t.none = first, date, false
 		}
 	}
-	return t, r.Err()
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("tally of %s: %w", id, err)
+	}
+	if b.tallies == nil {
+		b.tallies = map[string]*tally{}
+	}
+	b.tallies[id] = t
+	return t, nil
 }
 
 // sums are the aggregates of an event's reports that a refresh needs.
 type sums struct {
-	dates, places      map[string]int
-	topics             map[string]bool
-	articles, sources  int
-	body, article, url string // of the first report
+	places            map[string]int
+	topics            map[string]bool
+	articles, sources int
 }
 
-// readSums reads the sums of events from their reports, one statement
-// for them all whatever the number of reports.
+// readSums reads the sums of events from their tallies.
 func (s *Store) readSums(ctx context.Context, tx *sql.Tx, ids []string) (map[string]*sums, error) {
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	// An unknown outlet counts as its own source, one per article.
-	r, err := tx.QueryContext(ctx, s.q(`WITH r AS (SELECT event, article, outlet, date, location, topics, published, local_id FROM reports WHERE event IN (`+placeholders(len(ids))+`))
-		SELECT event, 'd', date, count(*), '', '' FROM r GROUP BY event, date
-		UNION ALL SELECT event, 'l', location, count(*), '', '' FROM r WHERE location <> '' GROUP BY event, location
-		UNION ALL SELECT event, 't', topics, 0, '', '' FROM r WHERE topics <> '' GROUP BY event, topics
-		UNION ALL SELECT event, 'a', '', count(DISTINCT article), '', '' FROM r GROUP BY event
-		UNION ALL SELECT event, 's', '', count(DISTINCT outlet), '', '' FROM r WHERE outlet <> '' GROUP BY event
-		UNION ALL SELECT event, 's', '', count(DISTINCT article), '', '' FROM r WHERE outlet = '' GROUP BY event
-		UNION ALL SELECT f.event, 'f', rep.body, 0, a.id, a.url FROM
-			(SELECT event, article, local_id, row_number() OVER (PARTITION BY event ORDER BY `+rankOrder+`) AS n FROM r) f
-			JOIN reports rep ON rep.article = f.article AND rep.local_id = f.local_id
-			JOIN articles a ON a.seq = f.article WHERE f.n = 1`), args...)
+	r, err := tx.QueryContext(ctx, s.q(`SELECT event, kind, value, n FROM event_tallies
+		WHERE event IN (`+placeholders(len(ids))+`) AND kind <> 'd' AND n > 0`), anys(ids)...)
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
 	out := map[string]*sums{}
 	for r.Next() {
-		var id, kind, value, article, url string
+		var id, kind, value string
 		var n int
-		if err := r.Scan(&id, &kind, &value, &n, &article, &url); err != nil {
+		if err := r.Scan(&id, &kind, &value, &n); err != nil {
 			return nil, err
 		}
 		m := out[id]
 		if m == nil {
-			m = &sums{dates: map[string]int{}, places: map[string]int{}, topics: map[string]bool{}}
+			m = &sums{places: map[string]int{}, topics: map[string]bool{}}
 			out[id] = m
 		}
 		switch kind {
-		case "d":
-			m.dates[value] = n
 		case "l":
 			m.places[value] = n
 		case "t":
@@ -168,66 +209,114 @@ func (s *Store) readSums(ctx context.Context, tx *sql.Tx, ids []string) (map[str
 			}
 		case "a":
 			m.articles = n
-		case "s":
+		case "o":
+			m.sources++
+		case "u": // an unknown outlet counts as its own source
 			m.sources += n
-		case "f":
-			m.body, m.article, m.url = value, article, url
 		}
 	}
 	return out, r.Err()
 }
 
-// refreshEvents recomputes merged events from their reports: the
-// counts, the best-supported date and location, and the index rows.
-// An event left without reports is deleted.
+// firstReport is what a merged event takes from its first report.
+type firstReport struct{ body, article, url string }
+
+// readFirsts reads the first reports of events by their ranks.
+func (s *Store) readFirsts(ctx context.Context, tx *sql.Tx, firsts map[string]rank) (map[string]firstReport, error) {
+	out := map[string]firstReport{}
+	if len(firsts) == 0 {
+		return out, nil
+	}
+	var conds []string
+	var args []any
+	for _, f := range firsts {
+		conds = append(conds, `(r.article = ? AND r.local_id = ?)`)
+		args = append(args, f.seq, f.local)
+	}
+	r, err := tx.QueryContext(ctx, s.q(`SELECT r.event, r.body, a.id, a.url FROM reports r JOIN articles a ON a.seq = r.article
+		WHERE `+strings.Join(conds, " OR ")), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	for r.Next() {
+		var id string
+		var f firstReport
+		if err := r.Scan(&id, &f.body, &f.article, &f.url); err != nil {
+			return nil, err
+		}
+		out[id] = f
+	}
+	return out, r.Err()
+}
+
+// refreshEvents recomputes merged events from the tallies of their
+// reports: the counts, the best-supported date and location, and the
+// index rows. An event left without reports is deleted.
 func (s *Store) refreshEvents(ctx context.Context, tx *sql.Tx, b *batch, ids []string) error {
-	// It reads the events' reports and replaces their index rows: those
-	// queued must be in first.
+	// It reads the events' tallies and first reports and replaces their
+	// index rows: those queued must be in first.
 	if err := s.flushQueued(ctx, tx, b); err != nil {
 		return err
 	}
 	const chunk = 200
 	for start := 0; start < len(ids); start += chunk {
 		part := ids[start:min(len(ids), start+chunk)]
-		all, err := s.readSums(ctx, tx, part)
-		if err != nil {
-			return fmt.Errorf("read reports: %w", err)
-		}
-		args := make([]any, len(part))
-		var gone []any
-		for i, id := range part {
-			args[i] = id
-			if all[id] == nil {
+		firsts := map[string]rank{}
+		var gone []string
+		for _, id := range part {
+			t, err := s.tallyOf(ctx, tx, b, id)
+			if err != nil {
+				return err
+			}
+			if t.none {
 				gone = append(gone, id)
+			} else {
+				firsts[id] = t.first
 			}
 		}
+		all, err := s.readSums(ctx, tx, part)
+		if err != nil {
+			return fmt.Errorf("read tallies: %w", err)
+		}
+		heads, err := s.readFirsts(ctx, tx, firsts)
+		if err != nil {
+			return fmt.Errorf("read first reports: %w", err)
+		}
 		for _, table := range []string{"event_actors", "event_topics", "event_dyads"} {
-			if _, err := s.exec(ctx, tx, `DELETE FROM `+table+` WHERE event IN (`+placeholders(len(args))+`)`, args...); err != nil {
+			if _, err := s.exec(ctx, tx, `DELETE FROM `+table+` WHERE event IN (`+placeholders(len(part))+`)`, anys(part)...); err != nil {
 				return err
 			}
 		}
 		if len(gone) > 0 {
-			if _, err := s.exec(ctx, tx, `DELETE FROM events WHERE id IN (`+placeholders(len(gone))+`)`, gone...); err != nil {
+			if _, err := s.exec(ctx, tx, `DELETE FROM events WHERE id IN (`+placeholders(len(gone))+`)`, anys(gone)...); err != nil {
+				return err
+			}
+			if _, err := s.exec(ctx, tx, `DELETE FROM event_tallies WHERE event IN (`+placeholders(len(gone))+`)`, anys(gone)...); err != nil {
 				return err
 			}
 			for _, id := range gone {
 				for k := range b.events {
-					b.moveEvent(k, id.(string), nil)
+					b.moveEvent(k, id, nil)
 				}
+				delete(b.tallies, id)
 			}
 		}
 		var evs []didar.Event
 		for _, id := range part {
-			m := all[id]
-			if m == nil {
-				continue
+			if _, ok := firsts[id]; !ok {
+				continue // gone
+			}
+			head, t, m := heads[id], b.tallies[id], all[id]
+			if head.body == "" || m == nil {
+				return fmt.Errorf("event %s: its tallies disagree with its reports", id)
 			}
 			var ev didar.Event
-			if err := json.Unmarshal([]byte(m.body), &ev); err != nil {
+			if err := json.Unmarshal([]byte(head.body), &ev); err != nil {
 				return fmt.Errorf("report of %s: %w", id, err)
 			}
 			ev.ID = id
-			if d := mode(m.dates, ev.Date.String()); d != "" {
+			if d := mode(t.dates, t.firstDate); d != "" {
 				ev.Date, _ = didar.ParseDate(d)
 			}
 			if loc := mode(m.places, ""); loc != "" {
@@ -240,7 +329,7 @@ func (s *Store) refreshEvents(ctx context.Context, tx *sql.Tx, b *batch, ids []s
 			b.moveEvent(mergeKey(ev), id, &date)
 			body, _ := json.Marshal(ev)
 			_, err = s.exec(ctx, tx, `UPDATE events SET type = ?, quad_class = ?, goldstein = ?, status = ?, date = ?, num_articles = ?, num_sources = ?, article = ?, url = ?, event = ? WHERE id = ?`,
-				string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), date, m.articles, m.sources, m.article, m.url, string(body), id)
+				string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), date, m.articles, m.sources, head.article, head.url, string(body), id)
 			if err != nil {
 				return err
 			}
@@ -251,4 +340,12 @@ func (s *Store) refreshEvents(ctx context.Context, tx *sql.Tx, b *batch, ids []s
 		}
 	}
 	return nil
+}
+
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
 }
