@@ -73,11 +73,38 @@ func BenchmarkIngestStore(b *testing.B) { benchIngest(b, &meetCoder{}) }
 // BenchmarkIngestStorePostgres is BenchmarkIngestStore into a fresh
 // schema of the PostgreSQL server at DIDAR_TEST_POSTGRES.
 func BenchmarkIngestStorePostgres(b *testing.B) {
+	benchIngestInto(b, &meetCoder{}, postgresStore(b))
+}
+
+// BenchmarkIngestExtract ingests with the real extractor.
+func BenchmarkIngestExtract(b *testing.B) { benchIngest(b, extractor(b)) }
+
+// BenchmarkIngestExtractPostgres ingests with the real extractor into
+// PostgreSQL.
+func BenchmarkIngestExtractPostgres(b *testing.B) {
+	benchIngestInto(b, extractor(b), postgresStore(b))
+}
+
+func extractor(b *testing.B) *extract.Extractor {
+	dict, err := actors.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := extract.New(dict, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return x
+}
+
+// postgresStore returns what opens a fresh schema of the server at
+// DIDAR_TEST_POSTGRES, dropped at the end, or skips.
+func postgresStore(b *testing.B) func() didar.Store {
 	u := os.Getenv("DIDAR_TEST_POSTGRES")
 	if u == "" {
-		b.Skip("DIDAR_TEST_POSTGRES is not set: set it to a PostgreSQL URL to run the PostgreSQL ingest benchmark")
+		b.Skip("DIDAR_TEST_POSTGRES is not set: set it to a PostgreSQL URL to run the PostgreSQL ingest benchmarks")
 	}
-	benchIngestInto(b, &meetCoder{}, func() didar.Store {
+	return func() didar.Store {
 		ctx := context.Background()
 		schema := fmt.Sprintf("didar_bench_ingest_%d", time.Now().UnixNano())
 		s, err := postgres.Open(ctx, u, schema)
@@ -89,18 +116,5 @@ func BenchmarkIngestStorePostgres(b *testing.B) {
 			postgres.DropSchema(ctx, u, schema)
 		})
 		return s
-	})
-}
-
-// BenchmarkIngestExtract ingests with the real extractor.
-func BenchmarkIngestExtract(b *testing.B) {
-	dict, err := actors.Load()
-	if err != nil {
-		b.Fatal(err)
 	}
-	x, err := extract.New(dict, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	benchIngest(b, x)
 }

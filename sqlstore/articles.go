@@ -365,7 +365,7 @@ func (s *Store) storyCands(ctx context.Context, tx *sql.Tx, keys []int64) ([]sto
 	// (ORDER BY key keeps PostgreSQL on the index: with a bare LIMIT it
 	// may scan the table hoping to stop early.)
 	r, err := s.query(ctx, tx, `SELECT a.story_id, a.sketch FROM articles a JOIN
-		(SELECT article, count(*) AS shared FROM (SELECT article FROM article_bands WHERE key IN (`+placeholders(len(keys))+`) ORDER BY key LIMIT 512) b
+		(SELECT article, count(*) AS shared FROM (SELECT article FROM article_bands WHERE key IN (`+placeholders(len(keys))+`) ORDER BY key LIMIT 128) b
 			GROUP BY article ORDER BY shared DESC, article LIMIT 16) c
 		ON a.seq = c.article ORDER BY c.shared DESC, a.seq`, args...)
 	if err != nil {
@@ -408,7 +408,7 @@ func (s *Store) fetchStories(ctx context.Context, tx *sql.Tx, b *batch, ins []di
 			}
 			// storyCands' query, tagged with the article's place.
 			parts = append(parts, `SELECT `+strconv.Itoa(len(hashes))+` AS n, c.shared AS shared, a.seq AS seq, a.story_id AS story_id, a.sketch AS sketch
-				FROM articles a JOIN (SELECT article, count(*) AS shared FROM (SELECT article FROM article_bands WHERE key IN (`+placeholders(len(keys))+`) ORDER BY key LIMIT 512) b
+				FROM articles a JOIN (SELECT article, count(*) AS shared FROM (SELECT article FROM article_bands WHERE key IN (`+placeholders(len(keys))+`) ORDER BY key LIMIT 128) b
 				GROUP BY article ORDER BY shared DESC, article LIMIT 16) c ON a.seq = c.article`)
 			hashes = append(hashes, h)
 			for _, k := range keys {
@@ -418,9 +418,10 @@ func (s *Store) fetchStories(ctx context.Context, tx *sql.Tx, b *batch, ins []di
 		if len(parts) == 0 {
 			continue
 		}
-		// Not through the statement cache: the text changes with the
-		// batch, and one-off statements would fill it.
-		r, err := tx.QueryContext(ctx, s.q(`SELECT n, story_id, sketch FROM (`+strings.Join(parts, ` UNION ALL `)+`) u ORDER BY n, shared DESC, seq`), args...)
+		// Through the statement cache, which then plans it once: its
+		// text depends only on the number of articles, as every sketch
+		// has the same number of bands.
+		r, err := s.query(ctx, tx, `SELECT n, story_id, sketch FROM (`+strings.Join(parts, ` UNION ALL `)+`) u ORDER BY n, shared DESC, seq`, args...)
 		if err != nil {
 			return err
 		}
