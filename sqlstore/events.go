@@ -57,6 +57,7 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 	nreports := 0
 	for _, e := range events {
 		k, d := mergeKey(e), e.Date.String()
+		at := rank{art.published.String(), art.seq, e.ID}
 		id := ""
 		for _, c := range b.events[k] {
 			if d == "" && c.date == "" || d != "" && c.date != "" && daysApart(d, c.date) <= mergeWindow {
@@ -80,10 +81,10 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 			created[id] = &ev
 			order = append(order, id)
 			b.addEvent(k, id, d)
-			b.tally(id, d, rank{art.published.String(), art.seq, e.ID})
+			b.tally(id, d, at)
 		} else {
 			refresh[id] = true // a second report, of this article or another
-			again = append(again, report{id: id, key: k, date: d, order: rank{art.published.String(), art.seq, e.ID}})
+			again = append(again, report{id: id, key: k, date: d, order: at})
 		}
 		body, _ := json.Marshal(e)
 		place := ""
