@@ -493,6 +493,9 @@ func (l *linker) entry(i int, e didar.Entry, k hitKind) int {
 		l.links[len(l.links)-1].Place = e.ID
 		return i + 1
 	}
+	if n, ok := l.foreignBody(i, e); ok {
+		return n
+	}
 	via := "name"
 	switch {
 	case k == hAdjective || (s.adj && e.Kind == didar.KindCountry):
@@ -523,5 +526,31 @@ func (l *linker) group(i int, sector string) (int, bool) {
 	}
 	l.newActor(id, didar.KindGroup, name, c, sector, "")
 	l.add(s.start, n.end, id, "group", "")
+	return i + 2, true
+}
+
+// foreignBody reads an Iranian body's bare name followed by another state
+// or body ("وزارت امور خارجه سوریه"، "وزارت خارجه طالبان") as that one's:
+// Iranian news names Iran's ministries bare, so the dictionary lists the
+// bare names as Iran's, but a name after them says whose they are.
+func (l *linker) foreignBody(i int, e didar.Entry) (int, bool) {
+	if e.Kind != didar.KindOrganization || e.Country != "IRN" || !l.adjacent(i, i+1) {
+		return 0, false
+	}
+	c, ok := l.countryAt(i + 1)
+	if !ok {
+		o, _, found := l.entryHit(l.spans[i+1])
+		if !found || o.Kind != didar.KindOrganization || o.Country == "" {
+			return 0, false
+		}
+		c = o.Country
+	}
+	if c == "IRN" {
+		return 0, false
+	}
+	s, n := l.spans[i], l.spans[i+1]
+	id := strings.TrimSuffix(e.ID, "-iran") + "-" + strings.ToLower(c)
+	l.newActor(id, didar.KindOrganization, l.textOf(s.start, n.end), c, e.Sector, "")
+	l.add(s.start, n.end, id, "name", "")
 	return i + 2, true
 }
