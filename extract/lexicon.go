@@ -196,15 +196,21 @@ func (lx *Lexicon) match(keys []string, i int) ([]cue, int) {
 }
 
 // firstWordForms lists the forms under which a token can start a cue: as
-// it is, and without a plural or ezafe ending (دیدارهای → دیدار), so that
-// the lexicon need not list every inflection.
+// it is, and without a plural, ezafe or indefinite ending (دیدارهای →
+// دیدار، قطعنامه‌ای → قطعنامه), so that the lexicon need not list every
+// inflection.
 func firstWordForms(k string) []string {
-	for _, suf := range []string{"های", "ها", "ات"} {
+	forms := []string{k}
+	// "های" ends in "ای" too: قطعنامه‌ای is قطعنامه, کمک‌های is کمک.
+	for _, suf := range []string{"های", "ها", "ات", "ای"} {
 		if s, ok := strings.CutSuffix(k, suf); ok && len(s) >= 4 {
-			return []string{k, s}
+			forms = append(forms, s)
+			if suf != "های" {
+				break
+			}
 		}
 	}
-	return []string{k}
+	return forms
 }
 
 // topicIndex keys topic cues by a short prefix of their first word, so
