@@ -84,6 +84,9 @@ type NewArticle struct {
 	// Raw is the input as read (file text, page HTML or feed item), kept
 	// so that the article can be recoded without fetching it again.
 	Raw string
+	// Charset is the charset Raw was decoded from (utf-8, windows-1256);
+	// "" when unknown.
+	Charset string
 	// Outlet names who published it: Record.Article.Source, else the
 	// host of its URL.
 	Outlet string
@@ -114,6 +117,7 @@ type RecodeResult struct {
 type StoredArticle struct {
 	Article
 	Raw        string    `json:"raw,omitempty"`
+	Charset    string    `json:"charset,omitempty"` // of the raw input, before decoding
 	Snippet    string    `json:"snippet,omitempty"`
 	Hash       string    `json:"hash"`
 	Outlet     string    `json:"outlet"`

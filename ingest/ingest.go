@@ -288,7 +288,7 @@ func (g *Ingester) saveBatch(ctx context.Context, batch []coded, sum *Summary, s
 }
 
 func newArticle(c coded) didar.NewArticle {
-	return didar.NewArticle{Record: c.rec, Raw: c.item.Raw, Sketch: c.sketch}
+	return didar.NewArticle{Record: c.rec, Raw: c.item.Raw, Charset: c.item.Charset, Sketch: c.sketch}
 }
 
 // code extracts the record of an item; a coder that fails or panics
@@ -401,12 +401,12 @@ func (g *Ingester) readDoc(ctx context.Context, where, id, contentType, pageURL 
 			emit(Item{Where: where, Err: err})
 		}
 	case FormatHTML:
-		p, err := readHTML(bytes.NewReader(b), contentType, pageURL)
+		p, err := readHTML(b, contentType, pageURL)
 		if err != nil {
 			emit(Item{Where: where, Err: err})
 			return
 		}
-		emit(Item{Where: where, Raw: string(b), Input: extract.Input{ID: id, URL: p.URL, Title: p.Title, Source: p.Site, Published: p.Published, Text: p.Text}})
+		emit(Item{Where: where, Raw: p.HTML, Charset: p.Charset, Input: extract.Input{ID: id, URL: p.URL, Title: p.Title, Source: p.Site, Published: p.Published, Text: p.Text}})
 	case FormatFeed:
 		f, err := parseFeed(b)
 		if err != nil {
