@@ -27,7 +27,10 @@ func damaged() []byte {
 }
 
 func TestDecodeText(t *testing.T) {
-	cp := func(s string) []byte { b, _ := encode1256(strings.NewReplacer("ی", "ي", "ک", "ك").Replace(s)); return b }
+	cp := func(s string) []byte {
+		b, _ := encode1256(strings.NewReplacer("ی", "ي", "ک", "ك").Replace(s))
+		return b
+	}
 	tests := []struct {
 		name    string
 		in      []byte
