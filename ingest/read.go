@@ -3,11 +3,13 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -79,6 +81,47 @@ func sniff(b []byte) Format {
 		return FormatJSONL
 	}
 	return FormatText
+}
+
+// ReadText reads one plain text file, or standard input for "-", the way
+// Run reads a text file: a regular file only, at most maxBytes, decoded
+// on evidence (see decodeText). A read of standard input ends when ctx is
+// done. Errors name the file.
+func ReadText(ctx context.Context, path string, stdin io.Reader, maxBytes int64) (string, error) {
+	var r io.Reader = &ctxReader{ctx: ctx, r: stdin}
+	if path == "-" && stdin == nil {
+		return "", errors.New("-: no standard input here")
+	}
+	if path != "-" {
+		info, err := os.Stat(path)
+		if err != nil {
+			return "", err
+		}
+		if info.IsDir() {
+			return "", fmt.Errorf("%s: is a directory", path)
+		}
+		if err := notRegular(info.Mode()); err != nil {
+			return "", fmt.Errorf("%s: %w", path, err)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", path, err)
+	}
+	if int64(len(b)) > maxBytes {
+		return "", fmt.Errorf("%s: larger than %d bytes, not an article", path, maxBytes)
+	}
+	text, _, err := decodeText(b)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	return text, nil
 }
 
 // readText makes the item of a plain text file. Its publication date is
