@@ -225,10 +225,10 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, b *batch, in didar.NewArti
 			sketch = dedup.Encode(in.Sketch)
 		}
 		var seq int64
-		err = s.queryRow(ctx, tx, `INSERT INTO articles (id, hash, source, via, url, published, title, text, raw, outlet, coder, story_id, sketch, record, num_events, ingested_at, search)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+		err = s.queryRow(ctx, tx, `INSERT INTO articles (id, hash, source, via, url, published, title, text, raw, charset, outlet, coder, story_id, sketch, record, num_events, ingested_at, search)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
 			id, hash, string(rec.Article.Source), string(via), string(rec.Article.URL), rec.Article.Published.String(),
-			string(rec.Article.Title), text, rawOf(in.Raw, text), outlet, rec.Coder, story, sketch, string(body), len(rec.Events),
+			string(rec.Article.Title), text, rawOf(in.Raw, text), in.Charset, outlet, rec.Coder, story, sketch, string(body), len(rec.Events),
 			s.now().UTC().Format(time.RFC3339), s.d.SearchColumn(string(rec.Article.Title), text)).Scan(&seq)
 		if err != nil {
 			return fmt.Errorf("insert article: %w", err)
@@ -486,6 +486,10 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, b *batch, seq int6
 		dict := 0
 		if a.InDictionary {
 			dict = 1
+		} else {
+			for _, r := range a.Roles {
+				b.add(`INSERT INTO actor_roles (article, actor, role) VALUES `, 3, seq, a.ID, r)
+			}
 		}
 		byID[a.ID] = len(actorArgs)
 		actorArgs = append(actorArgs, []any{a.ID, string(a.Kind), a.NameFA, string(a.NameEN), country, string(a.Sector), dict, len(a.Mentions),
@@ -551,7 +555,7 @@ func nameKeys(fa []string, en string) string {
 }
 
 func (s *Store) Article(ctx context.Context, id string) (*didar.StoredArticle, error) {
-	r, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, a.text, a.raw FROM articles a WHERE a.id = ?`), id)
+	r, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, a.text, a.raw, a.charset FROM articles a WHERE a.id = ?`), id)
 	if err != nil {
 		return nil, fmt.Errorf("article %q: %w", id, err)
 	}
@@ -563,7 +567,7 @@ func (s *Store) Article(ctx context.Context, id string) (*didar.StoredArticle, e
 		return nil, notFound("article", id)
 	}
 	var a scanned
-	dest := append(articleDest(&a), &a.Text, &a.Raw)
+	dest := append(articleDest(&a), &a.Text, &a.Raw, &a.Charset)
 	if err := r.Scan(dest...); err != nil {
 		return nil, fmt.Errorf("article %q: %w", id, err)
 	}

@@ -20,7 +20,7 @@ func (s *Store) rederive(ctx context.Context, tx *sql.Tx, seq int64, outlet stri
 			return err
 		}
 	}
-	for _, table := range []string{"mentions", "quotes", "article_topics"} {
+	for _, table := range []string{"mentions", "actor_roles", "quotes", "article_topics"} {
 		if _, err := s.exec(ctx, tx, `DELETE FROM `+table+` WHERE article = ?`, seq); err != nil {
 			return err
 		}
