@@ -149,7 +149,8 @@ func (a *article) tokenize() {
 			m = li
 		}
 		k := normalize.Key(w.Text)
-		a.toks = append(a.toks, tok{start: w.Start, end: w.End, key: k, mention: m, verb: a.x.lex.verbKey(k)})
+		// A word of a name ("میرضیایف") is never a verb.
+		a.toks = append(a.toks, tok{start: w.Start, end: w.End, key: k, mention: m, verb: m < 0 && a.x.lex.verbKey(k)})
 		a.allKeys = append(a.allKeys, k)
 	}
 }

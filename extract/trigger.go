@@ -178,8 +178,12 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 				return "", true, "subjunctive"
 			}
 		}
-		if v+1 < c.t1 && a.toks[v+1].key == "بود" {
-			past = true
+		// "کرده بود" recalls; "خواهد بود" announces. A trip in the
+		// subject's relative clause ("X که ... عازم Y شده بود، ...") is the
+		// journey the main clause reports.
+		if v+1 < c.t1 && a.toks[v+1].key == "بود" && !strings.HasPrefix(k, "خواه") {
+			journey := t.c.typ == didar.Visit && v+2 < c.t1 && a.toks[v+2].key == "،" && a.relativeHead(c, t) >= 0
+			past = past || !journey
 		}
 	}
 	// "مذاکرات اخیر": a recent event recalled.
