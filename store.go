@@ -50,6 +50,15 @@ type Store interface {
 	Actors(ctx context.Context, f ActorFilter) (*ActorPage, error)
 	// Actor returns one actor with its roles, event counts and partners.
 	Actor(ctx context.Context, id string) (*ActorDetail, error)
+	// UnknownActors lists the provisional actors: those the coder found
+	// in the stored articles but not in the dictionary (people named with
+	// a role or a title, offices whose holder it does not know), most
+	// mentioned first, each with the names and roles seen and an example
+	// sentence, so that a curator can add them to a dictionary. Only
+	// actors of stored records count: one that a recode with a richer
+	// dictionary now links to an entry leaves the list, and so does one
+	// that SaveEntries adds under its id.
+	UnknownActors(ctx context.Context, f UnknownFilter) (*UnknownPage, error)
 
 	// Dyad counts the events between two sides, month by month.
 	Dyad(ctx context.Context, f DyadFilter) (*DyadSeries, error)
@@ -257,6 +266,38 @@ type ActorSummary struct {
 // ActorPage is one page of actors.
 type ActorPage struct {
 	Actors []ActorSummary `json:"actors"`
+	Next   string         `json:"next"`
+}
+
+// UnknownFilter selects provisional actors. Kind keeps one kind; empty,
+// every kind but group (collectives such as «طرف آمریکایی» are not names
+// to curate). Q matches names as ActorFilter.Q does.
+type UnknownFilter struct {
+	Q       string
+	Kind    Kind
+	Country string
+	Cursor  string
+	Limit   int
+}
+
+// UnknownActor is a provisional actor: its id is a slug of its Persian
+// name (or of the role phrase that stood for it), its country and sector
+// those its roles give.
+type UnknownActor struct {
+	ActorSummary
+	Articles int      `json:"articles"` // stored articles that mention it
+	Names    []string `json:"names"`    // Persian names seen, most frequent first, at most 10
+	Roles    []string `json:"roles"`    // role phrases seen with it, most frequent first, at most 10
+	// Example is the sentence of its first mention by name (else of its
+	// first mention) in the first article stored that mentions it
+	// (ExampleArticle), for a curator to judge it.
+	Example        string `json:"example"`
+	ExampleArticle string `json:"example_article"`
+}
+
+// UnknownPage is one page of provisional actors; Next is "" on the last.
+type UnknownPage struct {
+	Actors []UnknownActor `json:"actors"`
 	Next   string         `json:"next"`
 }
 

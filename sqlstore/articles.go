@@ -486,6 +486,10 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, b *batch, seq int6
 		dict := 0
 		if a.InDictionary {
 			dict = 1
+		} else {
+			for _, r := range a.Roles {
+				b.add(`INSERT INTO actor_roles (article, actor, role) VALUES `, 3, seq, a.ID, r)
+			}
 		}
 		byID[a.ID] = len(actorArgs)
 		actorArgs = append(actorArgs, []any{a.ID, string(a.Kind), a.NameFA, string(a.NameEN), country, string(a.Sector), dict, len(a.Mentions),
@@ -731,7 +735,7 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 				return err
 			}
 		}
-		for _, table := range []string{"mentions", "quotes", "article_topics"} {
+		for _, table := range []string{"mentions", "actor_roles", "quotes", "article_topics"} {
 			if _, err := s.exec(ctx, tx, `DELETE FROM `+table+` WHERE article = ?`, seq); err != nil {
 				return err
 			}

@@ -29,6 +29,7 @@ func Run(t *testing.T, open Open) {
 		{"EventFilters", testEventFilters},
 		{"EventDetail", testEventDetail},
 		{"Actors", testActors},
+		{"UnknownActors", testUnknownActors},
 		{"Dyad", testDyad},
 		{"DyadPages", testDyadPages},
 		{"Network", testNetwork},

@@ -1,12 +1,14 @@
 package web
 
 import (
+	"context"
 	_ "embed"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -79,7 +81,11 @@ func (h *handler) apiEventsCSV(w http.ResponseWriter, r *http.Request) error {
 		if page, err = h.store.Events(r.Context(), f); err != nil {
 			// Headers are gone; the log keeps the cause and the file
 			// ends short.
-			h.log.Error("events csv", "err", err)
+			level := slog.LevelError
+			if r.Context().Err() == context.Canceled {
+				level = slog.LevelDebug
+			}
+			h.log.Log(r.Context(), level, "events csv", "err", err)
 			break
 		}
 	}

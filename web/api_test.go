@@ -162,6 +162,8 @@ func TestBadParameters(t *testing.T) {
 		{"/api/events.csv?type=dance", 400, "dance"},
 		{"/api/events/no-such-event", 404, "no-such-event"},
 		{"/api/actors?kind=planet", 400, "kind"},
+		{"/api/actors?q=" + strings.Repeat("ab", 25000), 400, "limit is 200"},
+		{"/api/events?q=%ff%fe", 400, "UTF-8"},
 		{"/api/actors?limit=100000", 400, "limit"},
 		{"/api/actors/nobody", 404, "nobody"},
 		{"/api/articles?from=2025-01-01&to=2020-01-01", 400, "after"},
