@@ -87,6 +87,7 @@ type article struct {
 	actors        map[string]didar.Actor
 	dates         []jalali.Expr
 	used          map[string]bool // actor ids referenced by events and quotes
+	dateFrom      []dateSource    // by event, until merging: where its date came from
 
 	subject []int // the discourse subject: mention indexes of the last sentence subject
 
@@ -129,6 +130,7 @@ func (a *article) run() {
 	for _, s := range sents {
 		a.sentence(s.Start, s.End)
 	}
+	a.tripDates()
 	a.dropCallVerbs()
 	a.mergeEvents()
 	a.placeMeetings()
