@@ -554,6 +554,9 @@ func (s *Store) events(ctx context.Context, query string, args ...any) ([]didar.
 			list[i].Actors = append(list[i].Actors, refs[p])
 		}
 	}
+	if err := s.markEvents(ctx, list); err != nil {
+		return nil, fmt.Errorf("event marks: %w", err)
+	}
 	return list, nil
 }
 
@@ -631,6 +634,7 @@ func (s *Store) Event(ctx context.Context, id string) (*didar.EventDetail, error
 		}
 		rep.Published, _ = didar.ParseDate(published)
 		rep.Date, rep.Status, rep.Location, rep.Evidence, rep.Confidence = e.Date, e.Status, e.Location, e.Evidence, e.Confidence
+		rep.Corrections, rep.Checked = e.Corrections, e.Checked
 		d.Reports = append(d.Reports, rep)
 	}
 	if err := r.Err(); err != nil {
