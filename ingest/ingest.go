@@ -19,6 +19,7 @@ import (
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/dedup"
 	"github.com/didar-news/didar/extract"
+	"github.com/didar-news/didar/jalali"
 )
 
 // Coder codes one article; *extract.Extractor is one.
@@ -327,6 +328,25 @@ func (g *Ingester) saveBatch(ctx context.Context, batch []coded, sum *Summary, s
 			count(res)
 		}
 	}
+}
+
+// Save checks, codes and stores one article given whole (a submission to
+// the API) under the rules of Run: the same check of its text
+// (didar.CheckText) and its date from the dateline when none is given.
+func Save(ctx context.Context, s didar.Store, c Coder, in extract.Input) (didar.SaveResult, error) {
+	if err := didar.CheckText(in.Text); err != nil {
+		return didar.SaveResult{}, didar.Errorf(didar.EINVALID, "text: %s", didar.ErrorMessage(err))
+	}
+	if in.Published.IsZero() {
+		if d, _, ok := jalali.Dateline(in.Text); ok {
+			in.Published = d
+		}
+	}
+	cd := (&Ingester{Coder: c}).code(Item{Input: in, Raw: in.Text, Charset: charsetUTF8})
+	if cd.item.Err != nil {
+		return didar.SaveResult{}, cd.item.Err
+	}
+	return s.SaveArticle(ctx, newArticle(cd))
 }
 
 func newArticle(c coded) didar.NewArticle {
