@@ -60,7 +60,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	log := sf.logger(stderr)
-	store, err := openStore(ctx, *db)
+	store, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}
