@@ -729,42 +729,31 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 			return fmt.Errorf("old record: %w", err)
 		}
 		res = compareEvents(old.Events, rec.Events)
-		// Undo the old record: mention counts, rows, reports.
-		for _, a := range old.Actors {
-			if _, err := s.exec(ctx, tx, `UPDATE actors SET mentions = mentions - ? WHERE id = ?`, len(a.Mentions), a.ID); err != nil {
-				return err
-			}
-		}
-		for _, table := range []string{"mentions", "actor_roles", "quotes", "article_topics"} {
-			if _, err := s.exec(ctx, tx, `DELETE FROM `+table+` WHERE article = ?`, seq); err != nil {
-				return err
-			}
-		}
-		var b batch
-		affected, err := s.dropReports(ctx, tx, &b, seq, outlet)
-		if err != nil {
-			return err
-		}
-		if err := s.refreshEvents(ctx, tx, &b, affected); err != nil {
-			return err
-		}
 		rec.Article.ID = id
 		pub := didar.Date{}
 		if published != "" {
 			pub, _ = didar.ParseDate(published)
 		}
 		rec.Article.Published = pub
+		if rec.Article.Text == "" {
+			rec.Article.Text = text
+		}
 		nb, err := json.Marshal(stored{rec.Actors, rec.Events, rec.Quotes, rec.Topics})
 		if err != nil {
 			return err
 		}
-		if _, err := s.exec(ctx, tx, `UPDATE articles SET record = ?, coder = ?, num_events = ? WHERE seq = ?`, string(nb), rec.Coder, len(rec.Events), seq); err != nil {
+		if _, err := s.exec(ctx, tx, `UPDATE articles SET record = ?, coder = ? WHERE seq = ?`, string(nb), rec.Coder, seq); err != nil {
 			return err
 		}
-		if err := s.insertRecord(ctx, tx, &b, seq, id, outlet, rec); err != nil {
+		// The derived rows show the records with the users' corrections.
+		cs, err := s.articleCorrections(ctx, tx, id)
+		if err != nil {
 			return err
 		}
-		return s.flush(ctx, tx, &b)
+		was, _ := didar.ApplyCorrections(didar.Record{Article: didar.Article{ID: id, Text: text}, Actors: old.Actors, Events: old.Events, Quotes: old.Quotes, Topics: old.Topics}, cs)
+		now, unapplied := didar.ApplyCorrections(rec, cs)
+		res.Unapplied = len(unapplied)
+		return s.rederive(ctx, tx, seq, outlet, was, now)
 	})
 	if err != nil {
 		return didar.RecodeResult{}, fmt.Errorf("recode %q: %w", id, err)
