@@ -499,6 +499,20 @@ func (l *linker) entry(i int, e didar.Entry, k hitKind) int {
 		l.links[len(l.links)-1].Place = e.ID
 		return i + 1
 	}
+	// "وزارت امور خارجه ازبکستان": a national body's bare name followed by
+	// another country is that country's body, not the one the name defaults to.
+	if e.Kind == didar.KindOrganization && e.Country != "" && l.adjacent(i, i+1) {
+		if c, ok := l.countryAt(i + 1); ok && c != e.Country {
+			n := l.spans[i+1]
+			id := "group-" + strings.ToLower(c)
+			if e.Sector != "" {
+				id += "-" + strings.ToLower(e.Sector)
+			}
+			l.newActor(id, didar.KindGroup, l.textOf(s.start, n.end), c, e.Sector, "")
+			l.add(s.start, n.end, id, "group", "")
+			return i + 2
+		}
+	}
 	via := "name"
 	switch {
 	case k == hAdjective || (s.adj && e.Kind == didar.KindCountry):

@@ -266,7 +266,17 @@ func (a *article) emit(c clause, t trigger, e didar.Event, sStart, sEnd int, cam
 	e.Evidence = a.span(sStart, sEnd)
 	var own bool
 	e.Date, e.DatePrecision, own = a.eventDate(a.toks[c.t0].start, a.toks[c.t1-1].end, a.toks[t.t0].start, sStart, sEnd, e.Status)
-	if own && e.Status == didar.StatusOccurred && a.leadDate.IsZero() {
+	from := dateOwn
+	if !own {
+		from = dateLead
+		if a.leadDate.IsZero() {
+			from = datePublished
+		}
+	}
+	a.dateFrom = append(a.dateFrom, from)
+	// The journey of a relative clause came before the occasion its main
+	// clause reports.
+	if own && e.Status == didar.StatusOccurred && a.leadDate.IsZero() && !strings.HasSuffix(rule, "/journey") {
 		a.leadDate, a.leadPrecision = e.Date, e.DatePrecision
 	}
 	if typ == didar.Meet || typ == didar.Negotiate || typ == didar.Agree || typ == didar.Visit || typ == didar.Host {

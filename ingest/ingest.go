@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/dedup"
@@ -72,6 +73,10 @@ type source struct {
 
 // expand lists the sources of targets: directories are walked
 // recursively (hidden files and directories skipped, names in order).
+// Anything but a regular file is refused with its reason: a named pipe
+// or a device would block or never end, and a symbolic link inside a
+// directory is not followed (it may lead out of the directory, or round
+// in a loop).
 func expand(targets []string) []source {
 	var out []source
 	for _, t := range targets {
@@ -87,7 +92,7 @@ func expand(targets []string) []source {
 				continue
 			}
 			if !info.IsDir() {
-				out = append(out, source{where: t, path: t})
+				out = append(out, source{where: t, path: t, err: notRegular(info.Mode())})
 				continue
 			}
 			err = filepath.WalkDir(t, func(p string, d fs.DirEntry, err error) error {
@@ -101,8 +106,12 @@ func expand(targets []string) []source {
 					}
 					return nil
 				}
-				if d.Type().IsRegular() {
-					out = append(out, source{where: p, path: p})
+				switch {
+				case d.IsDir():
+				case d.Type()&fs.ModeSymlink != 0:
+					out = append(out, source{where: p, err: symlinkError(p)})
+				default:
+					out = append(out, source{where: p, path: p, err: notRegular(d.Type())})
 				}
 				return nil
 			})
@@ -112,6 +121,36 @@ func expand(targets []string) []source {
 		}
 	}
 	return out
+}
+
+// notRegular says why a file of mode m cannot be read as an article, or
+// nil for a regular file.
+func notRegular(m fs.FileMode) error {
+	var what string
+	switch {
+	case m.IsRegular():
+		return nil
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO); pipe it to standard input with - instead"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	default:
+		what = "not a regular file"
+	}
+	return fmt.Errorf("refused: %s", what)
+}
+
+func symlinkError(p string) error {
+	target, _ := os.Readlink(p)
+	if _, err := os.Stat(p); err != nil {
+		if errors.Is(err, syscall.ELOOP) {
+			return fmt.Errorf("refused: symbolic link loop (-> %s)", target)
+		}
+		return fmt.Errorf("refused: broken symbolic link (-> %s)", target)
+	}
+	return fmt.Errorf("refused: symbolic link (-> %s), not followed inside a directory; name the target to ingest it", target)
 }
 
 // coded is an item after coding, ready to save.
@@ -223,6 +262,9 @@ func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) 
 			}
 		}
 	}
+	if runErr == nil {
+		runErr = ctx.Err() // cancelled while reading, before anything reached the store
+	}
 	if runErr != nil {
 		return sum, fmt.Errorf("ingest stopped: %w", runErr)
 	}
@@ -288,7 +330,7 @@ func (g *Ingester) saveBatch(ctx context.Context, batch []coded, sum *Summary, s
 }
 
 func newArticle(c coded) didar.NewArticle {
-	return didar.NewArticle{Record: c.rec, Raw: c.item.Raw, Sketch: c.sketch}
+	return didar.NewArticle{Record: c.rec, Raw: c.item.Raw, Charset: c.item.Charset, Sketch: c.sketch}
 }
 
 // code extracts the record of an item; a coder that fails or panics
@@ -330,7 +372,7 @@ func (g *Ingester) read(ctx context.Context, src source, emit func(Item)) {
 			emit(Item{Where: "-", Err: errors.New("no standard input")})
 			return
 		}
-		g.readStream(ctx, src.where, "", g.Stdin, "", emit)
+		g.readStream(ctx, src.where, "", &ctxReader{ctx: ctx, r: g.Stdin}, "", emit)
 	case src.url != "":
 		g.readURL(ctx, src.url, emit)
 	default:
@@ -401,12 +443,12 @@ func (g *Ingester) readDoc(ctx context.Context, where, id, contentType, pageURL 
 			emit(Item{Where: where, Err: err})
 		}
 	case FormatHTML:
-		p, err := readHTML(bytes.NewReader(b), contentType, pageURL)
+		p, err := readHTML(b, contentType, pageURL)
 		if err != nil {
 			emit(Item{Where: where, Err: err})
 			return
 		}
-		emit(Item{Where: where, Raw: string(b), Input: extract.Input{ID: id, URL: p.URL, Title: p.Title, Source: p.Site, Published: p.Published, Text: p.Text}})
+		emit(Item{Where: where, Raw: p.HTML, Charset: p.Charset, Input: extract.Input{ID: id, URL: p.URL, Title: p.Title, Source: p.Site, Published: p.Published, Text: p.Text}})
 	case FormatFeed:
 		f, err := parseFeed(b)
 		if err != nil {
@@ -448,4 +490,35 @@ func (g *Ingester) readURL(ctx context.Context, u string, emit func(Item)) {
 
 func isJSONFeed(b []byte) bool {
 	return bytes.Contains(b[:min(len(b), 512)], []byte("jsonfeed.org"))
+}
+
+// ctxReader ends a read when ctx is done, for a reader that may block
+// forever (a terminal, a pipe whose writer never closes it). An abandoned
+// read goes on in the background, into a buffer of its own, until it
+// returns; the run is over by then.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	type result struct {
+		n   int
+		err error
+	}
+	buf := make([]byte, len(p))
+	done := make(chan result, 1)
+	go func() {
+		n, err := c.r.Read(buf)
+		done <- result{n, err}
+	}()
+	select {
+	case r := <-done:
+		return copy(p, buf[:r.n]), r.err
+	case <-c.ctx.Done():
+		return 0, c.ctx.Err()
+	}
 }

@@ -14,31 +14,39 @@ import (
 func (s *Store) SaveEntries(ctx context.Context, entries []didar.Entry) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		for _, e := range entries {
-			if e.ID == "" {
-				return didar.Errorf(didar.EINVALID, "dictionary entry without id (%s)", e.EN)
-			}
-			body, err := json.Marshal(e)
-			if err != nil {
+			if err := s.saveEntry(ctx, tx, e); err != nil {
 				return err
-			}
-			fa := ""
-			if len(e.FA) > 0 {
-				fa = e.FA[0]
-			}
-			names := append(append(append([]string{}, e.FA...), e.Adjectives...), e.Metonyms...)
-			_, err = s.exec(ctx, tx, `INSERT INTO actors (id, kind, name_fa, name_en, country, sector, in_dictionary, mentions, entry, names)
-				VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?)
-				ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name_fa = excluded.name_fa, name_en = excluded.name_en,
-					country = excluded.country, sector = excluded.sector, in_dictionary = 1, entry = excluded.entry, names = excluded.names`,
-				e.ID, string(e.Kind), fa, e.EN, e.Country, e.Sector, string(body), nameKeys(names, e.EN))
-			if err != nil {
-				return fmt.Errorf("entry %q: %w", e.ID, err)
 			}
 		}
 		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("save entries: %w", err)
+	}
+	return nil
+}
+
+// saveEntry adds or replaces one dictionary entry.
+func (s *Store) saveEntry(ctx context.Context, tx *sql.Tx, e didar.Entry) error {
+	if e.ID == "" {
+		return didar.Errorf(didar.EINVALID, "dictionary entry without id (%s)", e.EN)
+	}
+	body, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	fa := ""
+	if len(e.FA) > 0 {
+		fa = e.FA[0]
+	}
+	names := append(append(append([]string{}, e.FA...), e.Adjectives...), e.Metonyms...)
+	_, err = s.exec(ctx, tx, `INSERT INTO actors (id, kind, name_fa, name_en, country, sector, in_dictionary, mentions, entry, names)
+		VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name_fa = excluded.name_fa, name_en = excluded.name_en,
+			country = excluded.country, sector = excluded.sector, in_dictionary = 1, entry = excluded.entry, names = excluded.names`,
+		e.ID, string(e.Kind), fa, e.EN, e.Country, e.Sector, string(body), nameKeys(names, e.EN))
+	if err != nil {
+		return fmt.Errorf("entry %q: %w", e.ID, err)
 	}
 	return nil
 }

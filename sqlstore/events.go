@@ -554,6 +554,9 @@ func (s *Store) events(ctx context.Context, query string, args ...any) ([]didar.
 			list[i].Actors = append(list[i].Actors, refs[p])
 		}
 	}
+	if err := s.markEvents(ctx, list); err != nil {
+		return nil, fmt.Errorf("event marks: %w", err)
+	}
 	return list, nil
 }
 
@@ -581,13 +584,13 @@ func (s *Store) refs(ctx context.Context, ids []string) (map[string]didar.ActorR
 		for i, id := range chunk {
 			args[i] = id
 		}
-		r, err := s.read(ctx, `SELECT id, kind, name_fa, name_en, country FROM actors WHERE id IN (`+placeholders(n)+`)`, args...)
+		r, err := s.read(ctx, `SELECT id, kind, name_fa, name_en, country, sector FROM actors WHERE id IN (`+placeholders(n)+`)`, args...)
 		if err != nil {
 			return nil, err
 		}
 		for r.Next() {
 			var a didar.ActorRef
-			if err := r.Scan(&a.ID, (*string)(&a.Kind), &a.NameFA, &a.NameEN, &a.Country); err != nil {
+			if err := r.Scan(&a.ID, (*string)(&a.Kind), &a.NameFA, &a.NameEN, &a.Country, &a.Sector); err != nil {
 				r.Close()
 				return nil, err
 			}
@@ -631,6 +634,7 @@ func (s *Store) Event(ctx context.Context, id string) (*didar.EventDetail, error
 		}
 		rep.Published, _ = didar.ParseDate(published)
 		rep.Date, rep.Status, rep.Location, rep.Evidence, rep.Confidence = e.Date, e.Status, e.Location, e.Evidence, e.Confidence
+		rep.Corrections, rep.Checked = e.Corrections, e.Checked
 		d.Reports = append(d.Reports, rep)
 	}
 	if err := r.Err(); err != nil {

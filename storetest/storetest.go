@@ -38,6 +38,8 @@ func Run(t *testing.T, open Open) {
 		{"Recode", testRecode},
 		{"CancelledSaveStoresNothing", testCancelled},
 		{"BadInput", testBadInput},
+		{"Corrections", testCorrections},
+		{"Users", testUsers},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

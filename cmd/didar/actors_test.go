@@ -151,9 +151,9 @@ func TestAnnotateBadInput(t *testing.T) {
 		body       []byte
 		want       string
 	}{
-		{"empty", "empty.txt", []byte(" \n\n"), "empty.txt: empty file"},
-		{"binary", "image.txt", []byte("PNG\x00\x01\x02"), "image.txt: binary file"},
-		{"invalid utf-8", "latin1.txt", []byte("سلام\ndéjà \xe9t\xe9"), "latin1.txt:2: not valid UTF-8"},
+		{"empty", "empty.txt", []byte(" \n\n"), "empty.txt: empty"},
+		{"binary", "image.txt", []byte("PNG\x00\x01\x02"), "image.txt: binary content"},
+		{"invalid utf-8", "latin1.txt", []byte("سلام\ndéjà \xe9t\xe9"), "latin1.txt: line 2: invalid UTF-8"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := actorsFile(t, dir, tc.file, tc.body)

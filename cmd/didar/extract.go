@@ -61,7 +61,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		text, err := readArticle(path, stdin)
+		text, err := readArticle(ctx, path, stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "didar extract: %v\n", err)
 			failed++
