@@ -421,6 +421,12 @@ func (l *linker) step(i int) int {
 		return l.list(i, h.sector)
 	}
 	if h, ok := l.has(s, hSurname); ok {
+		if w := s.w1 + 1; l.actors[h.id] == nil && w < len(l.doc.words) && s.end == l.doc.words[s.w1].end &&
+			l.spanAt[w] < 0 && l.uncommon(w) {
+			// رشید مردف: a given name, the start of a name the
+			// dictionary lacks, not Abdul Latif Rashid's surname.
+			return i + 1
+		}
 		if l.actors[h.id] != nil || l.distinctive(h.id) {
 			l.add(s.start, s.end, l.entryActor(h.id), "surname", "")
 		}

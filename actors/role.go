@@ -125,6 +125,9 @@ func (l *linker) readRole(i int) (role, bool) {
 			if r.bare && orgOffices[o.ID] {
 				continue // needs its organisation
 			}
+			if r.bare && l.insideName(s) {
+				continue // عبدالله شاه محسود: a word of a name
+			}
 		}
 		r.phrase = l.textOf(r.start, r.end)
 		return r, true
@@ -149,6 +152,22 @@ func (l *linker) readRole(i int) (role, bool) {
 		}
 	}
 	return role{}, false
+}
+
+// appositionBefore reports whether a comma and an uncommon word, the end
+// of a name not read, come right before word w.
+func (l *linker) appositionBefore(w int) bool {
+	return w >= 2 && isComma(l.doc.words[w-1].k) && l.spanAt[w-2] < 0 && l.uncommon(w-2)
+}
+
+// insideName reports whether span s, one word, stands between two words
+// of a name: a name word or given name before it, an uncommon word after.
+func (l *linker) insideName(s span) bool {
+	a, b := s.w0-1, s.w1+1
+	if s.w0 != s.w1 || a < 0 || b >= len(l.doc.words) || !l.plainInList(a) || !l.plainInList(b) {
+		return false
+	}
+	return (l.uncommon(a) || l.d.given[l.doc.words[a].k]) && l.uncommon(b)
 }
 
 // orgOffices are offices held in an organisation, never read without it.
@@ -292,6 +311,11 @@ func (l *linker) roleMention(i int, r role) int {
 		l.add(start, end, id, "quoted-name", r.phrase)
 		l.noteRole(id, r)
 		return l.skipTo(w1 + 1)
+	}
+	if l.appositionBefore(l.spans[i].w0) {
+		// «... محسود، فرمانده طالبان»: the role describes a name not
+		// read, not its holder.
+		return r.next
 	}
 	if id := l.holder(r); id != "" && !r.deputy {
 		l.add(r.start, r.end, id, "role", r.phrase)

@@ -19,6 +19,7 @@ import (
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/dedup"
 	"github.com/didar-news/didar/extract"
+	"github.com/didar-news/didar/jalali"
 )
 
 // Coder codes one article; *extract.Extractor is one.
@@ -40,6 +41,10 @@ type Ingester struct {
 	Workers  int
 	Progress Progress // nil: none
 	Stdin    io.Reader
+	// Published and Source stand in for the publication date and the
+	// outlet of inputs that carry none (bare text files).
+	Published didar.Date
+	Source    string
 }
 
 // Failure is an input that could not be ingested, and why.
@@ -50,10 +55,16 @@ type Failure struct {
 
 // Summary counts what a run did.
 type Summary struct {
-	Ingested int       `json:"ingested"`
-	Present  int       `json:"present"` // the same text was already stored
-	Failed   int       `json:"failed"`
-	Events   int       `json:"events"` // events of the ingested articles
+	Ingested int `json:"ingested"`
+	Present  int `json:"present"` // the same text was already stored
+	Failed   int `json:"failed"`
+	// Events counts the events coded in the ingested articles, one per
+	// article that reports it: the store merges the reports of one
+	// interaction into one event, so it may list fewer.
+	Events int `json:"events"`
+	// Undated counts those of Events that have no date (an article with
+	// neither a dateline nor a publication date, and no date in the text).
+	Undated  int       `json:"undated"`
 	Failures []Failure `json:"failures"`
 }
 
@@ -213,6 +224,12 @@ func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) 
 		go func() {
 			defer wg.Done()
 			for it := range items {
+				if it.Input.Published.IsZero() {
+					it.Input.Published = g.Published
+				}
+				if it.Input.Source == "" {
+					it.Input.Source = g.Source
+				}
 				c := g.code(it.Item)
 				c.last = it.last
 				select {
@@ -290,10 +307,15 @@ func (g *Ingester) saveBatch(ctx context.Context, batch []coded, sum *Summary, s
 	if len(good) == 0 {
 		return
 	}
-	count := func(res didar.SaveResult) {
+	count := func(c coded, res didar.SaveResult) {
 		if res.Created {
 			sum.Ingested++
 			sum.Events += res.Events
+			for _, e := range c.rec.Events {
+				if e.Date.IsZero() {
+					sum.Undated++
+				}
+			}
 		} else {
 			sum.Present++
 		}
@@ -304,8 +326,8 @@ func (g *Ingester) saveBatch(ctx context.Context, batch []coded, sum *Summary, s
 			arts[i] = newArticle(c)
 		}
 		if res, err := g.Store.SaveArticles(ctx, arts); err == nil {
-			for _, r := range res {
-				count(r)
+			for i, r := range res {
+				count(good[i], r)
 			}
 			return
 		}
@@ -324,9 +346,28 @@ func (g *Ingester) saveBatch(ctx context.Context, batch []coded, sum *Summary, s
 		case err != nil:
 			sum.fail(c.item.Where, err)
 		default:
-			count(res)
+			count(c, res)
 		}
 	}
+}
+
+// Save checks, codes and stores one article given whole (a submission to
+// the API) under the rules of Run: the same check of its text
+// (didar.CheckText) and its date from the dateline when none is given.
+func Save(ctx context.Context, s didar.Store, c Coder, in extract.Input) (didar.SaveResult, error) {
+	if err := didar.CheckText(in.Text); err != nil {
+		return didar.SaveResult{}, didar.Errorf(didar.EINVALID, "text: %s", didar.ErrorMessage(err))
+	}
+	if in.Published.IsZero() {
+		if d, _, ok := jalali.Dateline(in.Text); ok {
+			in.Published = d
+		}
+	}
+	cd := (&Ingester{Coder: c}).code(Item{Input: in, Raw: in.Text, Charset: charsetUTF8})
+	if cd.item.Err != nil {
+		return didar.SaveResult{}, cd.item.Err
+	}
+	return s.SaveArticle(ctx, newArticle(cd))
 }
 
 func newArticle(c coded) didar.NewArticle {

@@ -584,13 +584,13 @@ func (s *Store) refs(ctx context.Context, ids []string) (map[string]didar.ActorR
 		for i, id := range chunk {
 			args[i] = id
 		}
-		r, err := s.read(ctx, `SELECT id, kind, name_fa, name_en, country FROM actors WHERE id IN (`+placeholders(n)+`)`, args...)
+		r, err := s.read(ctx, `SELECT id, kind, name_fa, name_en, country, sector FROM actors WHERE id IN (`+placeholders(n)+`)`, args...)
 		if err != nil {
 			return nil, err
 		}
 		for r.Next() {
 			var a didar.ActorRef
-			if err := r.Scan(&a.ID, (*string)(&a.Kind), &a.NameFA, &a.NameEN, &a.Country); err != nil {
+			if err := r.Scan(&a.ID, (*string)(&a.Kind), &a.NameFA, &a.NameEN, &a.Country, &a.Sector); err != nil {
 				r.Close()
 				return nil, err
 			}
