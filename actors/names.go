@@ -384,7 +384,8 @@ func (l *linker) resolveKnown(key string, r *role, strict bool) string {
 // or more, is spelt like the last word of one of entry i's names: a
 // shared given name with a close skeleton overall is another person
 // (محمدرضا بهرامی is not محمدرضا رحیمی). Words run together or apart
-// (بردی محمداف, بردیمحمداف) are compared both ways.
+// (بردی محمداف, بردیمحمداف) are compared both ways. A surname of three
+// consonants that differs in one is another name.
 func (d *Dictionary) surnameFits(i int, key string) bool {
 	words := strings.Fields(key)
 	if len(words) < 2 {
@@ -398,10 +399,19 @@ func (d *Dictionary) surnameFits(i int, key string) bool {
 	for _, k := range d.keys[i] {
 		nw := strings.Fields(k)
 		nl := skeletonFA(nw[len(nw)-1])
-		if similarity(last, nl) >= 0.6 || similarity(last2, nl) >= 0.6 {
+		if similarity(last, nl) >= 0.7 || similarity(last2, nl) >= 0.7 {
 			return true
 		}
-		if len(nw) >= 2 && similarity(last, skeletonFA(strings.Join(nw[len(nw)-2:], ""))) >= 0.6 {
+		if len(nw) < 2 {
+			continue
+		}
+		nl2 := skeletonFA(strings.Join(nw[len(nw)-2:], ""))
+		if similarity(last, nl2) >= 0.7 {
+			return true
+		}
+		// Split elsewhere (لیوجیان چانو, لیو جیان‌چائو): the last two
+		// words together; never when the given names are the same word.
+		if words[len(words)-2] != nw[len(nw)-2] && similarity(last2, nl2) >= 0.7 {
 			return true
 		}
 	}
