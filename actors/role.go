@@ -35,6 +35,11 @@ func (l *linker) apposition(i int, id string) int {
 	if !ok {
 		return i + 1
 	}
+	// "... بشار اسد\nرئیس جمهور روسیه": a known person does not hold
+	// another country's office (a headline's last name and the lead's role).
+	if a := l.actors[id]; a != nil && a.InDictionary && a.Country != "" && r.key.country != "" && !r.deputy && string(a.Country) != r.key.country {
+		return i + 1
+	}
 	l.add(r.start, r.end, id, "role", r.phrase)
 	l.noteRole(id, r)
 	return r.next
@@ -456,6 +461,10 @@ func (l *linker) thisCountry(p int) (country string, end int, ok bool) {
 		case l.links[i].Via == "role" && a.Country != "":
 			// سفیر نروژ ... رئیس پارلمان این کشور: the country of
 			// the role named last.
+			return string(a.Country), l.doc.words[w+1].end, true
+		}
+		// "وزارت خارجه ترکیه" names its country too.
+		if a := l.actors[l.links[i].ActorID]; a != nil && a.Kind == didar.KindGroup && l.links[i].Via == "group" && a.Country != "" {
 			return string(a.Country), l.doc.words[w+1].end, true
 		}
 	}

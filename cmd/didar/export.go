@@ -50,7 +50,7 @@ func runExport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	default:
 		return fmt.Errorf("--format %q: want csv, jsonl or gexf", *format)
 	}
-	s, err := openStore(ctx, *db)
+	s, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}
