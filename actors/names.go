@@ -227,8 +227,10 @@ func (l *linker) titled(i int) (int, bool) {
 			if w1 < w0 {
 				return 0, false
 			}
-			if w1 > w0 && !l.uncommon(w1) && !l.known(l.nameKey(w0, w1)) {
-				w1-- // آقای هاگن تصریح کرد: a common word ends no name
+			if w1 > w0 && !l.uncommon(w1) && !l.m.surnameShape(l.doc.words[w1].k) && !l.known(l.nameKey(w0, w1)) {
+				// آقای هاگن تصریح کرد: a common word ends no name,
+				// but one shaped like a surname may (کامران دلاوری).
+				w1--
 			}
 		}
 		start = l.doc.words[w0].start
