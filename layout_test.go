@@ -23,7 +23,8 @@ var layers = map[string]int{
 	// export formats events read through didar.Store, and web serves
 	// its CSV, so it sits below the adapters.
 	"export": 4, "ingest": 5, "web": 5,
-	"cmd/didar": 9, "cmd/didar-gen": 9, "cmd/didar-load": 9,
+	"internal/sharedtest": 1,
+	"cmd/didar":           9, "cmd/didar-gen": 9, "cmd/didar-load": 9,
 }
 
 // TestLayout checks that imports point down: the domain imports only the

@@ -169,6 +169,7 @@ type coded struct {
 	item   Item
 	rec    didar.Record
 	sketch []uint32
+	seq    int  // the order it was read in
 	last   bool // the last item of its source, for progress
 }
 
@@ -186,17 +187,20 @@ func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) 
 	}
 	type tagged struct {
 		Item
+		seq  int
 		last bool
 	}
 	items := make(chan tagged, 64)
 	go func() {
 		defer close(items)
+		seq := 0
 		for _, src := range sources {
 			var pending *Item
 			emit := func(it Item) {
 				if pending != nil {
 					select {
-					case items <- tagged{Item: *pending}:
+					case items <- tagged{Item: *pending, seq: seq}:
+						seq++
 					case <-ctx.Done():
 					}
 				}
@@ -207,7 +211,8 @@ func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) 
 				pending = &Item{Where: src.where, Err: errors.New("nothing to ingest")}
 			}
 			select {
-			case items <- tagged{Item: *pending, last: true}:
+			case items <- tagged{Item: *pending, seq: seq, last: true}:
+				seq++
 			case <-ctx.Done():
 				return
 			}
@@ -231,7 +236,7 @@ func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) 
 					it.Input.Source = g.Source
 				}
 				c := g.code(it.Item)
-				c.last = it.last
+				c.seq, c.last = it.seq, it.last
 				select {
 				case results <- c:
 				case <-ctx.Done():
@@ -240,6 +245,26 @@ func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) 
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
+	// Articles are saved in the order they were read, whichever worker
+	// codes first, so that a run stores the same thing every time (which
+	// of two articles comes first decides ids and examples).
+	ordered := make(chan coded, 64)
+	go func() {
+		defer close(ordered)
+		held := map[int]coded{}
+		next := 0
+		for c := range results {
+			held[c.seq] = c
+			for c, ok := held[next]; ok; c, ok = held[next] {
+				delete(held, next)
+				next++
+				select {
+				case ordered <- c:
+				case <-ctx.Done():
+				}
+			}
+		}
+	}()
 
 	sum := &Summary{Failures: []Failure{}}
 	var runErr error
@@ -249,14 +274,14 @@ func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) 
 			cancel()
 		}
 	}
-	for c := range results {
+	for c := range ordered {
 		// Whatever else is ready joins the batch: one commit for many
 		// articles when they come fast, one each when they trickle in.
 		batch := []coded{c}
 	more:
 		for len(batch) < batchSize {
 			select {
-			case c, ok := <-results:
+			case c, ok := <-ordered:
 				if !ok {
 					break more
 				}
