@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -22,6 +23,11 @@ type lexicon struct {
 	present map[string]bool
 	past    map[string]bool
 	heads   map[string]bool // first parts of words listed with one ZWNJ (بین of بین‌المللی)
+	// names holds the words of AddNames (key → display spelling, "" when
+	// the same), spaced their adjacent pairs glued; whole is data/fa-ir.txt.
+	names  map[string]string
+	spaced map[string]bool
+	whole  *wordSet
 	// seams marks the byte pairs found across the ZWNJ of those words (see
 	// seam), so that most pairs of words are ruled out without hashing.
 	seams *[1 << 16 / 64]uint64
@@ -54,7 +60,8 @@ func (lx *lexicon) maybeSeam(left, right []byte) bool {
 
 // baseLexicon is the embedded lexicon, read once; Normalizers copy it.
 var baseLexicon = sync.OnceValue(func() *lexicon {
-	lx := &lexicon{words: map[string]string{}, present: map[string]bool{}, past: map[string]bool{}, heads: map[string]bool{}, seams: new([1 << 16 / 64]uint64)}
+	lx := &lexicon{words: map[string]string{}, present: map[string]bool{}, past: map[string]bool{}, heads: map[string]bool{},
+		names: map[string]string{}, spaced: map[string]bool{}, whole: whole(), seams: new([1 << 16 / 64]uint64)}
 	for _, name := range []string{"data/words.txt", "data/compounds.txt", "data/joins.txt"} {
 		if err := readList(dataFS, name, lx.addWord); err != nil {
 			panic(err) // embedded data is checked by the tests
@@ -203,6 +210,9 @@ func (lx *lexicon) clone() *lexicon {
 		present:  make(map[string]bool, len(lx.present)),
 		past:     make(map[string]bool, len(lx.past)),
 		heads:    make(map[string]bool, len(lx.heads)),
+		names:    maps.Clone(lx.names),
+		spaced:   maps.Clone(lx.spaced),
+		whole:    lx.whole,
 		seams:    new([1 << 16 / 64]uint64),
 		verbEnds: lx.verbEnds,
 	}
@@ -281,7 +291,7 @@ var suffixes = []suffix{
 	{[]byte("هایش"), false, false}, {[]byte("هایم"), false, false}, {[]byte("هایت"), false, false},
 	{[]byte("هایی"), false, false}, {[]byte("های"), false, false}, {[]byte("ها"), false, false},
 	{[]byte("ترین"), false, false}, {[]byte("تر"), false, false},
-	{[]byte("ایم"), true, false}, {[]byte("اید"), true, false}, {[]byte("اند"), true, false},
+	{[]byte("ایم"), true, true}, {[]byte("اید"), true, true}, {[]byte("اند"), true, true},
 	{[]byte("ای"), true, false}, {[]byte("ام"), true, false}, {[]byte("اش"), true, false},
 	{[]byte("مان"), true, true}, {[]byte("تان"), true, true}, {[]byte("شان"), true, true},
 	{[]byte("مند"), true, true},
@@ -377,6 +387,9 @@ func (lx *lexicon) appendAffixed(dst, w []byte) ([]byte, bool) {
 		if !ok {
 			continue
 		}
+		if lx.pluralEzafe(st, sf.s) {
+			return append(dst, w...), true
+		}
 		if d == "" {
 			dst = append(dst, st...)
 		} else {
@@ -386,6 +399,32 @@ func (lx *lexicon) appendAffixed(dst, w []byte) ([]byte, bool) {
 	}
 	return dst, false
 }
+
+// pluralEzafe reports whether stem + suffix, read as a word + ه + ای or
+// ایم, is better read as that word + های or هایم, which its letters spell
+// as they stand: روزهای is روز + های, not روزه‌ای, because روز is a
+// listed word that does not join the ه. Verb forms are the exception:
+// کرده‌ایم (کرد) and سازنده‌ای (سازند) are far more often the participle
+// or the agent noun.
+func (lx *lexicon) pluralEzafe(stem, suffix []byte) bool {
+	if !bytes.Equal(suffix, ai) && !bytes.Equal(suffix, aim) {
+		return false
+	}
+	w, ok := bytes.CutSuffix(stem, heh)
+	if !ok || len(w) < 4 || lx.isBareVerb(w) {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRune(w); joinsNext(r) {
+		return false
+	}
+	_, ok = lx.lookup(w)
+	return ok
+}
+
+var (
+	ai  = []byte("ای")
+	aim = []byte("ایم")
+)
 
 // isVerb reports whether rest (what follows می) is a verb stem with a
 // personal ending.
