@@ -45,3 +45,18 @@ func TestSpelling(t *testing.T) {
 		t.Errorf("bad word list: error %v, want one naming words.txt and line 2", err)
 	}
 }
+
+// BenchmarkNew measures what an Extractor costs to build over a loaded
+// dictionary: the lexicon and the normaliser with the dictionary's names.
+func BenchmarkNew(b *testing.B) {
+	dict, err := actors.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(dict, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

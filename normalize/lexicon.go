@@ -28,6 +28,7 @@ type lexicon struct {
 	names  map[string]string
 	spaced map[string]bool
 	whole  *wordSet
+	shared bool // words, heads and seams are another lexicon's (see share)
 	// seams marks the byte pairs found across the ZWNJ of those words (see
 	// seam), so that most pairs of words are ruled out without hashing.
 	seams *[1 << 16 / 64]uint64
@@ -204,32 +205,22 @@ func (lx *lexicon) addVerb(line string) error {
 	return nil
 }
 
-func (lx *lexicon) clone() *lexicon {
-	c := &lexicon{
-		words:    make(map[string]string, len(lx.words)),
-		present:  make(map[string]bool, len(lx.present)),
-		past:     make(map[string]bool, len(lx.past)),
-		heads:    make(map[string]bool, len(lx.heads)),
-		names:    maps.Clone(lx.names),
-		spaced:   maps.Clone(lx.spaced),
-		whole:    lx.whole,
-		seams:    new([1 << 16 / 64]uint64),
-		verbEnds: lx.verbEnds,
+// share returns a copy of lx that shares its word maps, which the
+// copy's own unshare makes its own before any word is added: most
+// Normalizers only add names, and the maps cost a megabyte.
+func (lx *lexicon) share() *lexicon {
+	c := *lx
+	c.names, c.spaced, c.shared = maps.Clone(lx.names), maps.Clone(lx.spaced), true
+	return &c
+}
+
+func (lx *lexicon) unshare() {
+	if !lx.shared {
+		return
 	}
-	*c.seams = *lx.seams
-	for k := range lx.heads {
-		c.heads[k] = true
-	}
-	for k, v := range lx.words {
-		c.words[k] = v
-	}
-	for k := range lx.present {
-		c.present[k] = true
-	}
-	for k := range lx.past {
-		c.past[k] = true
-	}
-	return c
+	lx.words, lx.heads = maps.Clone(lx.words), maps.Clone(lx.heads)
+	seams := *lx.seams
+	lx.seams, lx.shared = &seams, false
 }
 
 // lookup returns the display spelling of a known word, "" when it is
@@ -476,13 +467,14 @@ type Normalizer struct {
 
 // New returns a Normalizer with the embedded word lists.
 func New() *Normalizer {
-	return &Normalizer{lx: baseLexicon().clone()}
+	return &Normalizer{lx: baseLexicon().share()}
 }
 
 // AddWords adds words from r, in the format of the embedded lists: one
 // word a line, '#' starts a comment, compounds written with ZWNJ
 // (نشان‌دهنده). Glued forms of these words then get their ZWNJ back.
 func (n *Normalizer) AddWords(r io.Reader) error {
+	n.lx.unshare()
 	if err := scanList(r, n.lx.addWord); err != nil {
 		return fmt.Errorf("normalize: add words: %w", err)
 	}

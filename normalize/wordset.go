@@ -94,22 +94,33 @@ func (lx *lexicon) keepWhole(w []byte) bool {
 // together are split as the name spells them even when a real word is
 // spelt so too.
 func (n *Normalizer) AddNames(names []string) {
+	var buf []byte
 	for _, name := range names {
-		f := strings.Fields(cleanWord(name))
-		for i, w := range f {
-			k := strings.ReplaceAll(w, "\u200c", "")
-			if len([]rune(k)) >= 3 {
+		buf = clean(buf[:0], name)
+		prev := ""
+		for w := range strings.FieldsSeq(string(buf)) {
+			k := dropZWNJ(w)
+			if _, known := n.lx.words[k]; !known && len(k) >= 6 { // three letters
 				d := w
 				if d == k {
 					d = ""
 				}
 				n.lx.names[k] = d
 			}
-			if i > 0 {
-				n.lx.spaced[strings.ReplaceAll(f[i-1]+w, "\u200c", "")] = true
+			// Only the pairs that the list would keep whole matter.
+			if pair := prev + k; prev != "" && n.lx.whole != nil && n.lx.whole.has([]byte(pair)) {
+				n.lx.spaced[pair] = true
 			}
+			prev = k
 		}
 	}
+}
+
+func dropZWNJ(s string) string {
+	if !strings.Contains(s, "\u200c") {
+		return s
+	}
+	return strings.ReplaceAll(s, "\u200c", "")
 }
 
 // name returns the display spelling of w when it is a word of a name given

@@ -28,7 +28,7 @@ const wholeHeader = `# Real words that two shorter words happen to spell: Text n
 // would split (a word Text keeps anyway is dead weight, a sign that the
 // list is stale).
 func TestWholeList(t *testing.T) {
-	bare := baseLexicon().clone()
+	bare := baseLexicon().share()
 	bare.whole = nil
 	splits := func(w string) (string, bool) {
 		b := []byte(w)
