@@ -20,7 +20,7 @@ var layers = map[string]int{
 	"normalize": 1, "jalali": 2, "dedup": 2, "eval": 1,
 	"actors": 3, "extract": 4, "samples": 1,
 	"sqlstore": 5, "sqlite": 6, "postgres": 6, "storetest": 7,
-	"ingest": 5, "export": 5, "web": 5,
+	"ingest": 5, "export": 5, "web": 5, "queue": 5,
 	"cmd/didar": 9, "cmd/didar-gen": 9, "cmd/didar-load": 9,
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/didar-news/didar/actors"
 	"github.com/didar-news/didar/extract"
 	"github.com/didar-news/didar/ingest"
+	"github.com/didar-news/didar/queue"
 	"golang.org/x/term"
 )
 
@@ -26,8 +27,9 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "size limit of one file, page or JSON line")
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout of one web request")
 	workers := fs.Int("workers", 0, "articles coded in parallel (default: one per CPU)")
+	qf := addQueueFlags(fs, "queue the articles for 'didar worker' instead of coding them here")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: didar ingest [flags] PATH_OR_URL...|-\n\nFiles (text, HTML, JSON, JSON Lines), directories (recursively), - for standard input,\nURLs of pages and RSS/Atom feeds.")
+		fmt.Fprintln(stderr, "usage: didar ingest [flags] PATH_OR_URL...|-\n\nFiles (text, HTML, JSON, JSON Lines), directories (recursively), - for standard input,\nURLs of pages and RSS/Atom feeds. With --queue, the articles read are queued for\nworkers (didar worker) to code and store.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -37,14 +39,25 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fs.Usage()
 		return errors.New("nothing to ingest: name files, directories, URLs or -")
 	}
+	fetch := ingest.NewFetcher()
+	fetch.Client.Timeout = *timeout
+	fetch.MaxBytes = *maxBytes
+	if *qf.url != "" {
+		if dbGiven(fs) && !isPostgres(*db) {
+			return errQueueSQLite(*db)
+		}
+		q, err := queue.Open(ctx, qf.config("didar ingest"))
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		return publish(ctx, q, &ingest.Ingester{Fetch: fetch, MaxBytes: *maxBytes, Stdin: stdin}, fs.Args(), stdout)
+	}
 	s, x, err := openCoder(ctx, *db, dicts, lexicons)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	fetch := ingest.NewFetcher()
-	fetch.Client.Timeout = *timeout
-	fetch.MaxBytes = *maxBytes
 	g := &ingest.Ingester{Store: s, Coder: x, Fetch: fetch, MaxBytes: *maxBytes, Workers: *workers, Stdin: stdin,
 		Progress: progressFor(stderr, "ingest")}
 	start := time.Now()
