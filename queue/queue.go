@@ -205,7 +205,7 @@ func open(ctx context.Context, nc *nats.Conn, cfg Config) (*Queue, error) {
 		Description: "Didar: each worker's counts, refreshed while it runs",
 		History:     1,
 		TTL:         time.Minute,
-		Storage:     jetstream.MemoryStorage,
+		Storage:     jetstream.FileStorage,
 		Replicas:    cfg.Replicas,
 	})
 	if err != nil {
