@@ -125,19 +125,8 @@ func score(t *testing.T, name string, golds []eval.Gold, inputs []Input, want fl
 // TestSeeds extracts the five shared seed articles from their bare text,
 // as the gold is scored, and holds the scores reached.
 func TestSeeds(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared")
-	gf, err := os.Open(filepath.Join(dir, "gold", "seeds.jsonl"))
-	if os.IsNotExist(err) {
-		t.Skipf("%s is absent: the seed articles are not available", dir)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer gf.Close()
-	golds, err := eval.ReadGold(gf, "seeds.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := sharedDir(t, "seeds")
+	golds := readGold(t, filepath.Join(dir, "gold", "seeds.jsonl"))
 	var inputs []Input
 	for _, g := range golds {
 		b, err := os.ReadFile(filepath.Join(dir, "seeds", g.Doc+".txt"))

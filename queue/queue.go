@@ -86,8 +86,9 @@ type Job struct {
 	// Where names the input for reports: a path, "path:line" or a URL.
 	Where string `json:"where"`
 	// Input and Raw are the article read, for a job that stores one.
-	Input extract.Input `json:"input"`
-	Raw   string        `json:"raw,omitempty"`
+	Input   extract.Input `json:"input"`
+	Raw     string        `json:"raw,omitempty"`
+	Charset string        `json:"charset,omitempty"` // of Raw as read, when not UTF-8
 	// Recode, when set, is the id of a stored article to recode, and
 	// Run names the recode run that queued it.
 	Recode string `json:"recode,omitempty"`

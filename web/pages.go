@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/didar-news/didar"
 )
@@ -177,12 +178,7 @@ func (h *handler) parsePages() (map[string]*template.Template, error) {
 }
 
 func (h *handler) routesPages() {
-	static, _ := fs.Sub(staticFiles, "static")
-	fileServer := http.StripPrefix("/static/", http.FileServerFS(static))
-	h.mux.Handle("GET /static/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "public, max-age=3600")
-		fileServer.ServeHTTP(w, r)
-	}))
+	h.mux.HandleFunc("GET /static/", h.static)
 	h.page("GET /{$}", h.overviewPage)
 	h.page("GET /events", h.eventsPage)
 	h.page("GET /events/{id}", h.eventPage)
@@ -195,6 +191,23 @@ func (h *handler) routesPages() {
 	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, didar.Errorf(didar.ENOTFOUND, "%s: no such page", r.URL.Path))
 	})
+}
+
+// static serves the embedded files, and nothing else: no directory
+// listing, and a name that is not a clean path (bad escapes, overlong
+// UTF-8, "..") is not found rather than an internal error.
+func (h *handler) static(w http.ResponseWriter, r *http.Request) {
+	name := "static/" + strings.TrimPrefix(r.URL.Path, "/static/")
+	if !utf8.ValidString(name) || !fs.ValidPath(name) {
+		h.writeError(w, r, didar.Errorf(didar.ENOTFOUND, "%q: no such file", r.URL.Path))
+		return
+	}
+	if fi, err := fs.Stat(staticFiles, name); err != nil || !fi.Mode().IsRegular() {
+		h.writeError(w, r, didar.Errorf(didar.ENOTFOUND, "%s: no such file", r.URL.Path))
+		return
+	}
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	http.ServeFileFS(w, r, staticFiles, name)
 }
 
 // pageFunc fills a page and names its template.
@@ -213,7 +226,7 @@ func (h *handler) page(pattern string, f pageFunc) {
 }
 
 func (h *handler) newPage(w http.ResponseWriter, r *http.Request) *page {
-	lang := language(w, r)
+	lang := language(r)
 	p := &page{h: h, Lang: lang, Dir: "rtl", Path: r.URL.Path, Query: r.URL.Query()}
 	other := "en"
 	if lang == "en" {

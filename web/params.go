@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/didar-news/didar"
 )
@@ -35,8 +36,22 @@ func (p *params) str(name string) string {
 	if len(vs) == 0 {
 		return ""
 	}
-	return strings.TrimSpace(vs[0])
+	v := strings.TrimSpace(vs[0])
+	switch {
+	case !utf8.ValidString(v):
+		p.fail("parameter %s is not valid UTF-8", name)
+		return ""
+	case utf8.RuneCountInString(v) > maxParam:
+		p.fail("parameter %s is %d characters long; the limit is %d", name, utf8.RuneCountInString(v), maxParam)
+		return ""
+	}
+	return v
 }
+
+// maxParam bounds every parameter's length: a name, a code or a search
+// is far shorter, and a longer value only costs the database work (a
+// LIKE pattern of 50 KB is an error in SQLite).
+const maxParam = 200
 
 func (p *params) date(name string) didar.Date {
 	s := p.str(name)

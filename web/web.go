@@ -159,6 +159,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		h.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "duration", time.Since(start))
 	}()
+	if !strings.HasPrefix(r.URL.Path, "/api/") {
+		rememberLanguage(sw, r)
+	}
 	if key := h.cacheKey(r); key != "" {
 		h.cache.serve(sw, r, key, h.mux)
 		return
@@ -167,23 +170,27 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // cacheKey names the answer to r in the cache, or is "" for requests
-// that must not be cached: writes, downloads, static files (the browser
-// caches those) and language switches (they set a cookie). A page's key
-// holds its language, which the cookie may choose.
+// that must not be cached: writes, downloads and static files (the
+// browser caches those). The key is the path and the query in one order,
+// so that reordering parameters does not miss the cache; a page's key
+// holds its language (from ?lang= or the cookie) in place of ?lang=.
 func (h *handler) cacheKey(r *http.Request) string {
 	if h.cache == nil || r.Method != http.MethodGet {
 		return ""
 	}
 	p := r.URL.Path
+	q := r.URL.Query()
 	switch {
 	case p == "/api/events.csv" || strings.HasPrefix(p, "/static/"):
 		return ""
 	case strings.HasPrefix(p, "/api/"):
-		return r.URL.RequestURI()
-	case r.URL.Query().Has("lang"):
-		return ""
+		return "api " + p + "?" + q.Encode()
 	}
-	return "page " + cookieLanguage(r) + " " + r.URL.RequestURI()
+	lang := language(r)
+	if contains(languages, q.Get("lang")) {
+		q.Del("lang")
+	}
+	return "page " + lang + " " + p + "?" + q.Encode()
 }
 
 type statusWriter struct {

@@ -40,10 +40,6 @@ func (f queueFlags) config(name string) queue.Config {
 	return queue.Config{URL: *f.url, Stream: *f.stream, Name: name}
 }
 
-func isPostgres(dsn string) bool {
-	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
-}
-
 // errQueueSQLite refuses a queue with a SQLite store: workers on several
 // machines cannot share one file, nor write it at once.
 func errQueueSQLite(dsn string) error {
@@ -71,7 +67,7 @@ func publish(ctx context.Context, q *queue.Queue, g *ingest.Ingester, targets []
 			failures = append(failures, ingest.Failure{Where: it.Where, Reason: it.Err.Error()})
 			return
 		}
-		dup, err := q.Publish(ctx, queue.Job{Where: it.Where, Input: it.Input, Raw: it.Raw})
+		dup, err := q.Publish(ctx, queue.Job{Where: it.Where, Input: it.Input, Raw: it.Raw, Charset: it.Charset})
 		switch {
 		case err != nil && didar.ErrorCode(err) == didar.EINVALID:
 			failures = append(failures, ingest.Failure{Where: it.Where, Reason: err.Error()})

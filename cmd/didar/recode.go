@@ -31,6 +31,9 @@ func runRecode(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if *qf.url != "" {
 		return queueRecode(ctx, qf, *db, *all || len(dicts) > 0, stdout)
 	}
+	if err := mustExist(*db); err != nil {
+		return err
+	}
 	s, x, err := openCoder(ctx, *db, dicts, lexicons)
 	if err != nil {
 		return err

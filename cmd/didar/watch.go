@@ -65,7 +65,7 @@ func runWatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		}
 		defer q.Close()
 		w.Publish = func(ctx context.Context, it ingest.Item) error {
-			_, err := q.Publish(ctx, queue.Job{Where: it.Where, Input: it.Input, Raw: it.Raw})
+			_, err := q.Publish(ctx, queue.Job{Where: it.Where, Input: it.Input, Raw: it.Raw, Charset: it.Charset})
 			return err
 		}
 	} else {

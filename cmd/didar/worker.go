@@ -68,11 +68,11 @@ func runWorker(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 					_, errs[i] = ingest.RecodeArticle(ctx, s, x, j.Recode)
 					continue
 				}
-				items = append(items, ingest.Item{Where: j.Where, Input: j.Input, Raw: j.Raw})
+				items = append(items, ingest.Item{Where: j.Where, Input: j.Input, Raw: j.Raw, Charset: j.Charset})
 				at = append(at, i)
 			}
 			if len(items) > 0 {
-				_, saveErrs := g.Save(ctx, items)
+				_, saveErrs := g.SaveItems(ctx, items)
 				for k, i := range at {
 					errs[i] = saveErrs[k]
 				}
