@@ -31,8 +31,8 @@ func addQueueFlags(fs *flag.FlagSet, what string) queueFlags {
 		stream = "DIDAR"
 	}
 	return queueFlags{
-		url:    fs.String("queue", os.Getenv("DIDAR_QUEUE"), what+" (a NATS JetStream URL, nats://HOST:4222; default from $DIDAR_QUEUE)"),
-		stream: fs.String("stream", stream, "name of the queue's JetStream stream (default from $DIDAR_STREAM)"),
+		url:    fs.String("queue", os.Getenv("DIDAR_QUEUE"), what+" (a NATS JetStream URL, nats://HOST:4222; $DIDAR_QUEUE when set)"),
+		stream: fs.String("stream", stream, "name of the queue's JetStream stream ($DIDAR_STREAM when set)"),
 	}
 }
 
