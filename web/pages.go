@@ -266,7 +266,10 @@ func (h *handler) page(pattern string, f pageFunc) {
 
 func (h *handler) newPage(w http.ResponseWriter, r *http.Request) *page {
 	lang := language(r)
-	p := &page{h: h, Lang: lang, Dir: "rtl", Path: r.URL.Path, Query: r.URL.Query()}
+	p := &page{h: h, w: w, Lang: lang, Dir: "rtl", Path: r.URL.Path, Query: r.URL.Query()}
+	if se := h.session(r); se != nil {
+		p.User, p.CSRF = &se.User, se.CSRF
+	}
 	other := "en"
 	if lang == "en" {
 		p.Dir, other = "ltr", "fa"
