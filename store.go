@@ -236,6 +236,7 @@ type ActorRef struct {
 	NameFA  string `json:"name_fa"`
 	NameEN  string `json:"name_en"`
 	Country string `json:"country"`
+	Sector  string `json:"sector"` // GOV, MIL, IGO…: CAMEO's actor type
 }
 
 // StoredEvent is one interaction merged across the articles reporting
@@ -298,10 +299,9 @@ type ActorFilter struct {
 // lists.
 type ActorSummary struct {
 	ActorRef
-	Sector       string `json:"sector"`
-	InDictionary bool   `json:"in_dictionary"`
-	Mentions     int    `json:"mentions"` // in all stored articles
-	Events       int    `json:"events"`   // merged events it takes part in
+	InDictionary bool `json:"in_dictionary"`
+	Mentions     int  `json:"mentions"` // in all stored articles
+	Events       int  `json:"events"`   // merged events it takes part in
 }
 
 // ActorPage is one page of actors.

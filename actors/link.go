@@ -421,6 +421,12 @@ func (l *linker) step(i int) int {
 		return l.list(i, h.sector)
 	}
 	if h, ok := l.has(s, hSurname); ok {
+		if w := s.w1 + 1; l.actors[h.id] == nil && w < len(l.doc.words) && s.end == l.doc.words[s.w1].end &&
+			l.spanAt[w] < 0 && l.uncommon(w) {
+			// رشید مردف: a given name, the start of a name the
+			// dictionary lacks, not Abdul Latif Rashid's surname.
+			return i + 1
+		}
 		if l.actors[h.id] != nil || l.distinctive(h.id) {
 			l.add(s.start, s.end, l.entryActor(h.id), "surname", "")
 		}
@@ -492,6 +498,20 @@ func (l *linker) entry(i int, e didar.Entry, k hitKind) int {
 		l.add(s.start, s.end, l.entryActor(e.ID), "name", "")
 		l.links[len(l.links)-1].Place = e.ID
 		return i + 1
+	}
+	// "وزارت امور خارجه ازبکستان": a national body's bare name followed by
+	// another country is that country's body, not the one the name defaults to.
+	if e.Kind == didar.KindOrganization && e.Country != "" && l.adjacent(i, i+1) {
+		if c, ok := l.countryAt(i + 1); ok && c != e.Country {
+			n := l.spans[i+1]
+			id := "group-" + strings.ToLower(c)
+			if e.Sector != "" {
+				id += "-" + strings.ToLower(e.Sector)
+			}
+			l.newActor(id, didar.KindGroup, l.textOf(s.start, n.end), c, e.Sector, "")
+			l.add(s.start, n.end, id, "group", "")
+			return i + 2
+		}
 	}
 	via := "name"
 	switch {

@@ -26,7 +26,8 @@ func (l *linker) nameBefore(w int) (w0, w1 int, quoted, weak, ok bool) {
 	for j >= 0 && l.spanAt[j] < 0 && l.m.modifiers[l.doc.words[j].k] {
 		j--
 	}
-	if j >= 0 && isComma(l.doc.words[j].k) {
+	comma := j >= 0 && isComma(l.doc.words[j].k)
+	if comma {
 		j--
 	}
 	if j < 0 {
@@ -53,24 +54,60 @@ func (l *linker) nameBefore(w int) (w0, w1 int, quoted, weak, ok bool) {
 	}
 	// What comes before the name must end a clause or join one, and the
 	// words must look like a name ("همزمان، وزیر خارجه" is no person).
+	a := k + 1
 	if k >= 0 {
 		prev := l.doc.words[k]
-		if prev.letter && prev.k != "که" && prev.k != "و" && prev.k != "با" {
-			return
-		}
-		if prev.letter && l.spanAt[k] >= 0 {
-			return
+		if prev.letter && (l.spanAt[k] >= 0 || (prev.k != "که" && prev.k != "و" && prev.k != "با")) {
+			// A noun or a preposition runs into the name ("با رد حضور
+			// X، فرمانده ...", "توسط X Y معاون ..."): the name is the
+			// uncommon words right before the role, if they are one.
+			for a <= end && normalize.Common(l.doc.words[a].k) && !l.d.given[l.doc.words[a].k] {
+				a++
+			}
+			if a > end || !l.nameLike(a, end, comma) {
+				return
+			}
 		}
 	}
 	// Words that do not look like a name may still be a foreign name
 	// (چانگ هوا): weak, for the caller to accept only if it is known.
-	if key := l.nameKey(k+1, end); !l.looksLikeName(key) && !l.known(key) {
+	if key := l.nameKey(a, end); !l.looksLikeName(key) && !l.known(key) && !l.nameLike(a, end, comma) {
 		weak = true
 	}
-	if !l.nameWords(k+1, end, false) {
+	if !l.nameWords(a, end, false) {
 		return
 	}
-	return k + 1, end, false, weak, true
+	return a, end, false, weak, true
+}
+
+// nameLike reports whether words [a, b], next to a role, are shaped like
+// a name the dictionary lacks: no common word of news but given names,
+// and two words at least, or one that ends like a surname and is set off
+// by a comma («میرزاخانی، سرکنسول ...»).
+func (l *linker) nameLike(a, b int, comma bool) bool {
+	if b < a || b-a > 2 {
+		return false
+	}
+	for w := a; w <= b; w++ {
+		k := l.doc.words[w].k
+		if !l.doc.words[w].letter || len([]rune(k)) < 2 || l.m.stop[k] {
+			return false
+		}
+		if normalize.Common(k) && (w == b || !l.d.given[k]) {
+			return false
+		}
+	}
+	if b > a {
+		return true
+	}
+	return comma && l.m.surnameShape(l.doc.words[a].k)
+}
+
+// uncommon reports whether word w could be a name word: letters, not a
+// stop word, not a common word of news.
+func (l *linker) uncommon(w int) bool {
+	x := l.doc.words[w]
+	return x.letter && len([]rune(x.k)) >= 2 && !l.m.stop[x.k] && !normalize.Common(x.k) && !isDigits(x.k)
 }
 
 // nameWords reports whether words [a, b] can be a person's name.
@@ -83,7 +120,7 @@ func (l *linker) nameWords(a, b int, quoted bool) bool {
 		if !x.letter || len([]rune(x.k)) < 2 || isDigits(x.k) {
 			return false
 		}
-		if !quoted && (l.m.stop[x.k] || l.m.modifiers[x.k] || l.spanAt[w] >= 0) {
+		if !quoted && (l.m.stop[x.k] || l.m.modifiers[x.k] || !l.plainInList(w)) {
 			return false
 		}
 	}
@@ -242,7 +279,7 @@ func (l *linker) known(key string) bool {
 	syms := symbols(sk)
 	found := false
 	for i := 0; i < len(l.d.persons) && len(sk) >= 4 && !found; i++ {
-		found = l.d.persons[i].scoreSyms(sk, syms, 0.8) >= 0.8
+		found = l.d.persons[i].scoreSyms(sk, syms, 0.8) >= 0.8 && l.d.surnameFits(l.d.persons[i].i, key)
 	}
 	l.near[key] = found
 	return found
@@ -290,7 +327,7 @@ func (l *linker) resolveKnown(key string, r *role, strict bool) string {
 			if strict {
 				need = 0.7
 			}
-			if (len(sk) <= 2 && !strict) || p.score(sk) >= need {
+			if (len(sk) <= 2 && !strict) || (p.score(sk) >= need && l.d.surnameFits(h, key)) {
 				return l.entryActor(l.d.entries[h].ID)
 			}
 		}
@@ -311,10 +348,38 @@ func (l *linker) resolveKnown(key string, r *role, strict bool) string {
 	if len(sk) < 4 {
 		need = 1.01 // short skeletons are too ambiguous alone
 	}
-	if best >= 0 && bestScore >= need {
+	if best >= 0 && bestScore >= need && l.d.surnameFits(best, key) {
 		return l.entryActor(l.d.entries[best].ID)
 	}
 	return ""
+}
+
+// surnameFits reports whether the last word of key, a name of two words
+// or more, is spelt like the last word of one of entry i's names: a
+// shared given name with a close skeleton overall is another person
+// (محمدرضا بهرامی is not محمدرضا رحیمی). Words run together or apart
+// (بردی محمداف, بردیمحمداف) are compared both ways.
+func (d *Dictionary) surnameFits(i int, key string) bool {
+	words := strings.Fields(key)
+	if len(words) < 2 {
+		return true
+	}
+	last := skeletonFA(words[len(words)-1])
+	if len(last) < 2 {
+		return true
+	}
+	last2 := skeletonFA(strings.Join(words[len(words)-2:], ""))
+	for _, k := range d.keys[i] {
+		nw := strings.Fields(k)
+		nl := skeletonFA(nw[len(nw)-1])
+		if similarity(last, nl) >= 0.6 || similarity(last2, nl) >= 0.6 {
+			return true
+		}
+		if len(nw) >= 2 && similarity(last, skeletonFA(strings.Join(nw[len(nw)-2:], ""))) >= 0.6 {
+			return true
+		}
+	}
+	return false
 }
 
 // namedPerson returns the first person of the article whose Persian name

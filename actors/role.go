@@ -35,6 +35,11 @@ func (l *linker) apposition(i int, id string) int {
 	if !ok {
 		return i + 1
 	}
+	// "... بشار اسد\nرئیس جمهور روسیه": a known person does not hold
+	// another country's office (a headline's last name and the lead's role).
+	if a := l.actors[id]; a != nil && a.InDictionary && a.Country != "" && r.key.country != "" && !r.deputy && string(a.Country) != r.key.country {
+		return i + 1
+	}
 	l.add(r.start, r.end, id, "role", r.phrase)
 	l.noteRole(id, r)
 	return r.next
@@ -120,6 +125,9 @@ func (l *linker) readRole(i int) (role, bool) {
 			if r.bare && orgOffices[o.ID] {
 				continue // needs its organisation
 			}
+			if r.bare && l.insideName(s) {
+				continue // عبدالله شاه محسود: a word of a name
+			}
 		}
 		r.phrase = l.textOf(r.start, r.end)
 		return r, true
@@ -144,6 +152,22 @@ func (l *linker) readRole(i int) (role, bool) {
 		}
 	}
 	return role{}, false
+}
+
+// appositionBefore reports whether a comma and an uncommon word, the end
+// of a name not read, come right before word w.
+func (l *linker) appositionBefore(w int) bool {
+	return w >= 2 && isComma(l.doc.words[w-1].k) && l.spanAt[w-2] < 0 && l.uncommon(w-2)
+}
+
+// insideName reports whether span s, one word, stands between two words
+// of a name: a name word or given name before it, an uncommon word after.
+func (l *linker) insideName(s span) bool {
+	a, b := s.w0-1, s.w1+1
+	if s.w0 != s.w1 || a < 0 || b >= len(l.doc.words) || !l.plainInList(a) || !l.plainInList(b) {
+		return false
+	}
+	return (l.uncommon(a) || l.d.given[l.doc.words[a].k]) && l.uncommon(b)
 }
 
 // orgOffices are offices held in an organisation, never read without it.
@@ -288,6 +312,11 @@ func (l *linker) roleMention(i int, r role) int {
 		l.noteRole(id, r)
 		return l.skipTo(w1 + 1)
 	}
+	if l.appositionBefore(l.spans[i].w0) {
+		// «... محسود، فرمانده طالبان»: the role describes a name not
+		// read, not its holder.
+		return r.next
+	}
 	if id := l.holder(r); id != "" && !r.deputy {
 		l.add(r.start, r.end, id, "role", r.phrase)
 		return r.next
@@ -378,6 +407,10 @@ func (l *linker) thisCountry(p int) (country string, end int, ok bool) {
 	for i := len(l.links) - 1; i >= 0; i-- {
 		if a := l.actors[l.links[i].ActorID]; a != nil && a.Kind == didar.KindCountry {
 			return a.ID, l.doc.words[w+1].end, true
+		}
+		// "وزارت خارجه ترکیه" names its country too.
+		if a := l.actors[l.links[i].ActorID]; a != nil && a.Kind == didar.KindGroup && l.links[i].Via == "group" && a.Country != "" {
+			return string(a.Country), l.doc.words[w+1].end, true
 		}
 	}
 	return "", 0, false

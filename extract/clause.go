@@ -184,6 +184,7 @@ func (a *article) prepositional(i, floor int) bool {
 // mention that is not inside a prepositional phrase nor a quote, with the
 // persons coordinated to it by "و" before the first trigger.
 func (a *article) findSubject(t0, t1 int) []int {
+	t0 = a.skipAdverbial(t0, t1)
 	depth := 0
 	for i := t0; i < t1; i++ {
 		switch a.toks[i].key {
@@ -235,6 +236,27 @@ func (a *article) findSubject(t0, t1 int) []int {
 		return subj
 	}
 	return nil
+}
+
+// skipAdverbial skips a phrase that opens a clause with a preposition and
+// ends at a comma before any verb ("در حاشیه اجلاس سران سیکا، X با Y
+// دیدار کرد"): the bodies it names set the scene and are not the subject.
+func (a *article) skipAdverbial(t0, t1 int) int {
+	if t0 >= t1 || !a.x.lex.is("prep", a.toks[t0].key) {
+		return t0
+	}
+	for i := t0 + 1; i < t1 && i < t0+30; i++ {
+		if a.isVerb(i) {
+			return t0
+		}
+		if k := a.toks[i].key; (k == "،" || k == ",") && !a.inMention(i) {
+			if i+1 < t1 {
+				return i + 1
+			}
+			return t0
+		}
+	}
+	return t0
 }
 
 // isTitle reports whether k is a title or rank before a name.

@@ -87,6 +87,7 @@ type article struct {
 	actors        map[string]didar.Actor
 	dates         []jalali.Expr
 	used          map[string]bool // actor ids referenced by events and quotes
+	dateFrom      []dateSource    // by event, until merging: where its date came from
 
 	subject []int // the discourse subject: mention indexes of the last sentence subject
 
@@ -129,6 +130,7 @@ func (a *article) run() {
 	for _, s := range sents {
 		a.sentence(s.Start, s.End)
 	}
+	a.tripDates()
 	a.dropCallVerbs()
 	a.mergeEvents()
 	a.placeMeetings()
@@ -149,7 +151,8 @@ func (a *article) tokenize() {
 			m = li
 		}
 		k := normalize.Key(w.Text)
-		a.toks = append(a.toks, tok{start: w.Start, end: w.End, key: k, mention: m, verb: a.x.lex.verbKey(k)})
+		// A word of a name ("میرضیایف") is never a verb.
+		a.toks = append(a.toks, tok{start: w.Start, end: w.End, key: k, mention: m, verb: m < 0 && a.x.lex.verbKey(k)})
 		a.allKeys = append(a.allKeys, k)
 	}
 }

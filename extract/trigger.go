@@ -152,7 +152,7 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 	if v >= 0 {
 		limit = v + 2
 	}
-	var planned, past bool
+	var planned, past, journey bool
 	for i := max(c.t0, t.t0-8); i < min(limit, c.t1); i++ {
 		if a.x.lex.seqAt("planned", keys, i-c.t0) > 0 {
 			planned = true
@@ -178,8 +178,12 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 				return "", true, "subjunctive"
 			}
 		}
-		if v+1 < c.t1 && a.toks[v+1].key == "بود" {
-			past = true
+		// "کرده بود" recalls; "خواهد بود" announces. A trip in the
+		// subject's relative clause ("X که ... عازم Y شده بود، ...") is the
+		// journey the main clause reports.
+		if v+1 < c.t1 && a.toks[v+1].key == "بود" && !strings.HasPrefix(k, "خواه") {
+			journey = t.c.typ == didar.Visit && v+2 < c.t1 && a.toks[v+2].key == "،" && a.relativeHead(c, t) >= 0
+			past = past || !journey
 		}
 	}
 	// "مذاکرات اخیر": a recent event recalled.
@@ -207,6 +211,8 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 		return didar.StatusPastReference, false, "past"
 	case planned:
 		return didar.StatusPlanned, false, "planned"
+	case journey:
+		return didar.StatusOccurred, false, "journey"
 	}
 	return didar.StatusOccurred, false, "occurred"
 }

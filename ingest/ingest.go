@@ -19,6 +19,7 @@ import (
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/dedup"
 	"github.com/didar-news/didar/extract"
+	"github.com/didar-news/didar/jalali"
 )
 
 // Coder codes one article; *extract.Extractor is one.
@@ -40,6 +41,10 @@ type Ingester struct {
 	Workers  int
 	Progress Progress // nil: none
 	Stdin    io.Reader
+	// Published and Source stand in for the publication date and the
+	// outlet of inputs that carry none (bare text files).
+	Published didar.Date
+	Source    string
 }
 
 // Failure is an input that could not be ingested, and why.
@@ -50,10 +55,16 @@ type Failure struct {
 
 // Summary counts what a run did.
 type Summary struct {
-	Ingested int       `json:"ingested"`
-	Present  int       `json:"present"` // the same text was already stored
-	Failed   int       `json:"failed"`
-	Events   int       `json:"events"` // events of the ingested articles
+	Ingested int `json:"ingested"`
+	Present  int `json:"present"` // the same text was already stored
+	Failed   int `json:"failed"`
+	// Events counts the events coded in the ingested articles, one per
+	// article that reports it: the store merges the reports of one
+	// interaction into one event, so it may list fewer.
+	Events int `json:"events"`
+	// Undated counts those of Events that have no date (an article with
+	// neither a dateline nor a publication date, and no date in the text).
+	Undated  int       `json:"undated"`
 	Failures []Failure `json:"failures"`
 }
 
@@ -158,6 +169,7 @@ type coded struct {
 	item   Item
 	rec    didar.Record
 	sketch []uint32
+	seq    int  // the order it was read in
 	last   bool // the last item of its source, for progress
 }
 
@@ -175,17 +187,20 @@ func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) 
 	}
 	type tagged struct {
 		Item
+		seq  int
 		last bool
 	}
 	items := make(chan tagged, 64)
 	go func() {
 		defer close(items)
+		seq := 0
 		for _, src := range sources {
 			var pending *Item
 			emit := func(it Item) {
 				if pending != nil {
 					select {
-					case items <- tagged{Item: *pending}:
+					case items <- tagged{Item: *pending, seq: seq}:
+						seq++
 					case <-ctx.Done():
 					}
 				}
@@ -196,7 +211,8 @@ func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) 
 				pending = &Item{Where: src.where, Err: errors.New("nothing to ingest")}
 			}
 			select {
-			case items <- tagged{Item: *pending, last: true}:
+			case items <- tagged{Item: *pending, seq: seq, last: true}:
+				seq++
 			case <-ctx.Done():
 				return
 			}
@@ -213,8 +229,14 @@ func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) 
 		go func() {
 			defer wg.Done()
 			for it := range items {
+				if it.Input.Published.IsZero() {
+					it.Input.Published = g.Published
+				}
+				if it.Input.Source == "" {
+					it.Input.Source = g.Source
+				}
 				c := g.code(it.Item)
-				c.last = it.last
+				c.seq, c.last = it.seq, it.last
 				select {
 				case results <- c:
 				case <-ctx.Done():
@@ -223,6 +245,26 @@ func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) 
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
+	// Articles are saved in the order they were read, whichever worker
+	// codes first, so that a run stores the same thing every time (which
+	// of two articles comes first decides ids and examples).
+	ordered := make(chan coded, 64)
+	go func() {
+		defer close(ordered)
+		held := map[int]coded{}
+		next := 0
+		for c := range results {
+			held[c.seq] = c
+			for c, ok := held[next]; ok; c, ok = held[next] {
+				delete(held, next)
+				next++
+				select {
+				case ordered <- c:
+				case <-ctx.Done():
+				}
+			}
+		}
+	}()
 
 	sum := &Summary{Failures: []Failure{}}
 	var runErr error
@@ -232,14 +274,14 @@ func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) 
 			cancel()
 		}
 	}
-	for c := range results {
+	for c := range ordered {
 		// Whatever else is ready joins the batch: one commit for many
 		// articles when they come fast, one each when they trickle in.
 		batch := []coded{c}
 	more:
 		for len(batch) < batchSize {
 			select {
-			case c, ok := <-results:
+			case c, ok := <-ordered:
 				if !ok {
 					break more
 				}
@@ -290,10 +332,15 @@ func (g *Ingester) saveBatch(ctx context.Context, batch []coded, sum *Summary, s
 	if len(good) == 0 {
 		return
 	}
-	count := func(res didar.SaveResult) {
+	count := func(c coded, res didar.SaveResult) {
 		if res.Created {
 			sum.Ingested++
 			sum.Events += res.Events
+			for _, e := range c.rec.Events {
+				if e.Date.IsZero() {
+					sum.Undated++
+				}
+			}
 		} else {
 			sum.Present++
 		}
@@ -304,8 +351,8 @@ func (g *Ingester) saveBatch(ctx context.Context, batch []coded, sum *Summary, s
 			arts[i] = newArticle(c)
 		}
 		if res, err := g.Store.SaveArticles(ctx, arts); err == nil {
-			for _, r := range res {
-				count(r)
+			for i, r := range res {
+				count(good[i], r)
 			}
 			return
 		}
@@ -324,9 +371,28 @@ func (g *Ingester) saveBatch(ctx context.Context, batch []coded, sum *Summary, s
 		case err != nil:
 			sum.fail(c.item.Where, err)
 		default:
-			count(res)
+			count(c, res)
 		}
 	}
+}
+
+// Save checks, codes and stores one article given whole (a submission to
+// the API) under the rules of Run: the same check of its text
+// (didar.CheckText) and its date from the dateline when none is given.
+func Save(ctx context.Context, s didar.Store, c Coder, in extract.Input) (didar.SaveResult, error) {
+	if err := didar.CheckText(in.Text); err != nil {
+		return didar.SaveResult{}, didar.Errorf(didar.EINVALID, "text: %s", didar.ErrorMessage(err))
+	}
+	if in.Published.IsZero() {
+		if d, _, ok := jalali.Dateline(in.Text); ok {
+			in.Published = d
+		}
+	}
+	cd := (&Ingester{Coder: c}).code(Item{Input: in, Raw: in.Text, Charset: charsetUTF8})
+	if cd.item.Err != nil {
+		return didar.SaveResult{}, cd.item.Err
+	}
+	return s.SaveArticle(ctx, newArticle(cd))
 }
 
 func newArticle(c coded) didar.NewArticle {

@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -9,6 +11,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/extract"
 )
 
 // finish runs f and fails the test if it has not returned within a
@@ -96,5 +101,42 @@ func TestCancelStdin(t *testing.T) {
 	finish(t, "ReadText of a silent standard input", func() { _, err = ReadText(ctx, "-", r, 1<<20) })
 	if err == nil {
 		t.Error("ReadText of a cancelled standard input succeeded")
+	}
+}
+
+// TestOneValidation sends the same texts through a file and through Save
+// (what POST /api/articles calls, after JSON decoding has turned invalid
+// bytes into U+FFFD): each path refuses exactly what the other refuses.
+func TestOneValidation(t *testing.T) {
+	tests := []struct {
+		name string
+		file []byte
+		ok   bool
+	}{
+		{"article", []byte(persian3), true},
+		{"short", []byte("کوتاه است"), false},
+		{"invalid bytes", []byte(persian1 + "\n" + persian2 + "\xff\xfe" + persian3), false},
+		{"NUL", []byte(persian1 + "\x00" + persian2), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openStore(t)
+			p := write(t, t.TempDir(), "a.txt", tt.file)
+			sum, err := (&Ingester{Store: s, Coder: &meetCoder{}, Workers: 1}).Run(context.Background(), []string{p})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var sub struct{ Text string }
+			if err := json.Unmarshal(append(append([]byte(`{"text": "`), bytes.ReplaceAll(tt.file, []byte("\n"), []byte(`\n`))...), `"}`...), &sub); err != nil {
+				sub.Text = string(tt.file) // NUL cannot travel raw in JSON; \u0000 can
+			}
+			res, saveErr := Save(context.Background(), openStore(t), &meetCoder{}, extract.Input{Text: sub.Text})
+			if fileOK := sum.Ingested == 1; fileOK != tt.ok || (saveErr == nil) != tt.ok {
+				t.Errorf("file ingested: %v (%+v); API: %+v, %v; want ok=%v", fileOK, sum.Failures, res, saveErr, tt.ok)
+			}
+			if saveErr != nil && didar.ErrorCode(saveErr) != didar.EINVALID {
+				t.Errorf("API error %v is not a 400", saveErr)
+			}
+		})
 	}
 }

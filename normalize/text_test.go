@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"github.com/didar-news/didar/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -318,9 +319,9 @@ func TestAddWords(t *testing.T) {
 // TestSeeds reads the scraped seed articles and checks that common glued
 // words come out with their ZWNJ and that nothing glued remains of them.
 func TestSeeds(t *testing.T) {
-	files, _ := filepath.Glob("../../shared/seeds/*.txt")
+	files, _ := filepath.Glob(filepath.Join(sharedtest.Path(t, "seeds"), "*.txt"))
 	if len(files) == 0 {
-		t.Skip("../../shared/seeds not found")
+		t.Fatal("no seed articles in ../shared/seeds")
 	}
 	glued := map[string]string{
 		"بینالملل":  "بین" + z + "الملل",

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/jalali"
 )
 
 //go:embed templates/*.html
@@ -63,6 +64,51 @@ func (p *page) Name(a didar.ActorRef) string {
 		return en
 	}
 	return a.ID
+}
+
+// who is an event's actors as a table shows them: source → target for a
+// directed type, the participants of a symmetric one.
+type who struct {
+	Directed       bool
+	Source, Target didar.ActorRef // ID "" when the coder left it open
+	Others         []didar.ActorRef
+}
+
+// Who arranges an event's actors (refs, the participants in order) by
+// their roles in it.
+func (p *page) Who(t didar.EventType, refs []didar.ActorRef, source, target didar.NullString) who {
+	if t.Symmetric() || source == "" && target == "" {
+		return who{Others: refs}
+	}
+	w := who{Directed: true, Source: didar.ActorRef{ID: string(source)}, Target: didar.ActorRef{ID: string(target)}}
+	for _, r := range refs {
+		switch r.ID {
+		case w.Source.ID:
+			w.Source = r
+		case w.Target.ID:
+			w.Target = r
+		default:
+			w.Others = append(w.Others, r)
+		}
+	}
+	return w
+}
+
+// WhoOf is Who for a record's event, whose actors are ids named in names.
+func (p *page) WhoOf(e didar.Event, names map[string]string) who {
+	refs := make([]didar.ActorRef, 0, len(e.Participants))
+	for _, id := range e.Participants {
+		refs = append(refs, didar.ActorRef{ID: id, NameFA: names[id], NameEN: names[id]})
+	}
+	return p.Who(e.Type, refs, e.Source, e.Target)
+}
+
+// Arrow points from source to target in the reading direction.
+func (p *page) Arrow() string {
+	if p.Dir == "rtl" {
+		return "←"
+	}
+	return "→"
 }
 
 // Sep separates the items of a list: the Persian comma on the Persian
@@ -120,6 +166,39 @@ func (p *page) With(path, key, value string) string {
 		return path
 	}
 	return path + "?" + q.Encode()
+}
+
+// DateValue refills a date field: in Solar Hijri with Persian digits on
+// the Persian page (1404-06-06 as ۱۴۰۴-۰۶-۰۶), in ISO on the English one,
+// and as typed when it is not a date.
+func (p *page) DateValue(key string) string {
+	v := p.Q(key)
+	d, err := parseDay(v)
+	if err != nil {
+		return v
+	}
+	if p.Lang != "fa" {
+		return d.String()
+	}
+	y, m, day := jalali.GregorianToSolar(d)
+	if y == 0 {
+		return d.String()
+	}
+	return p.Digits(fmt.Sprintf("%04d-%02d-%02d", y, m, day))
+}
+
+// Digits writes the digits of s in Persian on the Persian page and
+// leaves the rest (a date's hyphens) as it is.
+func (p *page) Digits(s string) string {
+	if p.Lang != "fa" {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return '۰' + r - '0'
+		}
+		return r
+	}, s)
 }
 
 // Q returns a query parameter, for refilling forms.

@@ -104,7 +104,7 @@ func listUnknown(ctx context.Context, dsn string, f didar.UnknownFilter, asJSON 
 	if f.Limit < 1 {
 		return didar.Errorf(didar.EINVALID, "--limit %d: want at least 1", f.Limit)
 	}
-	s, err := openStore(ctx, dsn)
+	s, err := openExisting(ctx, dsn)
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,9 @@ func runRecode(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if err := mustExist(*db); err != nil {
+		return err
+	}
 	s, x, err := openCoder(ctx, *db, dicts, lexicons)
 	if err != nil {
 		return err
