@@ -186,6 +186,16 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 			past = past || !journey
 		}
 	}
+	// "پیشتر کرملین اعلام کرد که ...": what the frame recalls is recalled.
+	// The adverb opens the frame or stands before its verb; elsewhere it
+	// belongs to a noun ("با اشاره به سفر سال گذشته خود").
+	if c.quoted {
+		for i := c.frame; i < c.t0; i++ {
+			if n := a.x.lex.seqAt("recall", a.allKeys, i); n > 0 && i+n <= c.t0 && (i < c.frame+2 || i+n >= c.t0-4) {
+				past = true
+			}
+		}
+	}
 	// "مذاکرات اخیر": a recent event recalled.
 	for i := t.t1; i < c.t1 && i <= t.t1+1; i++ {
 		if a.toks[i].key == "اخیر" {
@@ -200,7 +210,15 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 		if d.Date.IsZero() || a.date.IsZero() {
 			continue
 		}
-		if d.Date.Before(a.date.AddDays(-30)) {
+		// "در سال جاری"، "آذرماه": a period is past when it ended.
+		end := d.Date
+		switch d.Precision {
+		case didar.PrecisionYear:
+			end = d.Date.AddDays(365)
+		case didar.PrecisionMonth:
+			end = d.Date.AddDays(30)
+		}
+		if end.Before(a.date.AddDays(-30)) {
 			past = true
 		} else if a.date.Before(d.Date) {
 			planned = true
