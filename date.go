@@ -21,13 +21,46 @@ func DateOf(t time.Time) Date {
 	return Date{y, m, d}
 }
 
-// ParseDate reads an ISO date (2006-01-02).
+// ParseDate reads an ISO date (2006-01-02). An impossible date is refused
+// with what is wrong with it: "2024-02-30: February has 29 days in 2024".
 func ParseDate(s string) (Date, error) {
-	t, err := time.Parse(time.DateOnly, s)
+	y, m, d, err := SplitDate(s)
 	if err != nil {
-		return Date{}, fmt.Errorf("parse date %q: want YYYY-MM-DD", s)
+		return Date{}, err
 	}
-	return DateOf(t), nil
+	if n := (Date{y, time.Month(m) + 1, 1}).AddDays(-1).Day; d > n {
+		return Date{}, fmt.Errorf("%s: %s has %d days in %d", s, time.Month(m), n, y)
+	}
+	return Date{y, time.Month(m), d}, nil
+}
+
+// SplitDate reads the year, month and day of YYYY-MM-DD, checking the
+// month and the day only against the longest month, so that other
+// calendars can check the day against their own months.
+func SplitDate(s string) (y, m, d int, err error) {
+	num := func(part string) int {
+		n := 0
+		for _, c := range []byte(part) {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, 0, 0, fmt.Errorf("date %q: want YYYY-MM-DD", s)
+	}
+	y, m, d = num(s[:4]), num(s[5:7]), num(s[8:])
+	switch {
+	case y < 0 || m < 0 || d < 0:
+		return 0, 0, 0, fmt.Errorf("date %q: want YYYY-MM-DD", s)
+	case m < 1 || m > 12:
+		return 0, 0, 0, fmt.Errorf("%s: there is no month %d (months are 01 to 12)", s, m)
+	case d < 1 || d > 31:
+		return 0, 0, 0, fmt.Errorf("%s: there is no day %d (days are 01 to 31 at most)", s, d)
+	}
+	return y, m, d, nil
 }
 
 // IsZero reports whether d is the unknown date.

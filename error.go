@@ -12,6 +12,7 @@ const (
 	EINVALID      = "invalid"
 	ECONFLICT     = "conflict"
 	EUNAUTHORIZED = "unauthorized"
+	EFORBIDDEN    = "forbidden" // signed in, but the role does not allow it
 	EINTERNAL     = "internal"
 )
 

@@ -108,6 +108,10 @@ type Event struct {
 	// Rule names the extraction rule that produced the event, so that a
 	// wrong event can be traced to its cause.
 	Rule string `json:"rule,omitempty"`
+	// Corrections lists the users' corrections that changed the event,
+	// and Checked says a user confirmed it (see ApplyCorrections).
+	Corrections []int64 `json:"corrections,omitempty"`
+	Checked     bool    `json:"checked,omitempty"`
 }
 
 // Quote is a statement attributed to a speaker.

@@ -50,6 +50,15 @@ type Store interface {
 	Actors(ctx context.Context, f ActorFilter) (*ActorPage, error)
 	// Actor returns one actor with its roles, event counts and partners.
 	Actor(ctx context.Context, id string) (*ActorDetail, error)
+	// UnknownActors lists the provisional actors: those the coder found
+	// in the stored articles but not in the dictionary (people named with
+	// a role or a title, offices whose holder it does not know), most
+	// mentioned first, each with the names and roles seen and an example
+	// sentence, so that a curator can add them to a dictionary. Only
+	// actors of stored records count: one that a recode with a richer
+	// dictionary now links to an entry leaves the list, and so does one
+	// that SaveEntries adds under its id.
+	UnknownActors(ctx context.Context, f UnknownFilter) (*UnknownPage, error)
 
 	// Dyad counts the events between two sides, month by month.
 	Dyad(ctx context.Context, f DyadFilter) (*DyadSeries, error)
@@ -64,6 +73,33 @@ type Store interface {
 	Stories(ctx context.Context, f StoryFilter) (*StoryPage, error)
 	// Story returns one story with all its articles.
 	Story(ctx context.Context, id string) (*Story, error)
+
+	// Correct stores a user's correction of an article's record (its ID
+	// and At are set here) and shows it at once in the article's events
+	// and mentions. EINVALID when it does not apply to the record as
+	// corrected so far; an OpNewActor's entry joins the dictionary.
+	Correct(ctx context.Context, c Correction) (Correction, error)
+	// Undo takes back correction id, the latest active one of its
+	// article (ECONFLICT otherwise), by a correction of its own, and
+	// returns that.
+	Undo(ctx context.Context, id int64, user, reason string) (Correction, error)
+	// Corrections lists corrections, undos included, oldest first.
+	Corrections(ctx context.Context, f CorrectionFilter) (*CorrectionPage, error)
+
+	// AddUser adds a user who signs in with the token whose TokenHash is
+	// given (ECONFLICT when the name is taken).
+	AddUser(ctx context.Context, u User, tokenHash string) error
+	// UserByToken returns the user of a token hash (ENOTFOUND).
+	UserByToken(ctx context.Context, tokenHash string) (*User, error)
+	// Users lists the users by name.
+	Users(ctx context.Context) ([]User, error)
+	// RemoveUser deletes a user and their sessions (ENOTFOUND).
+	RemoveUser(ctx context.Context, name string) error
+	// SaveSession stores a session; Session returns an unexpired one by
+	// the hash of its id (ENOTFOUND), and DeleteSession ends one.
+	SaveSession(ctx context.Context, s Session) error
+	Session(ctx context.Context, idHash string) (*Session, error)
+	DeleteSession(ctx context.Context, idHash string) error
 
 	Close() error
 }
@@ -84,6 +120,9 @@ type NewArticle struct {
 	// Raw is the input as read (file text, page HTML or feed item), kept
 	// so that the article can be recoded without fetching it again.
 	Raw string
+	// Charset is the charset Raw was decoded from (utf-8, windows-1256);
+	// "" when unknown.
+	Charset string
 	// Outlet names who published it: Record.Article.Source, else the
 	// host of its URL.
 	Outlet string
@@ -108,12 +147,17 @@ type RecodeResult struct {
 	Removed int `json:"removed"`
 	Changed int `json:"changed"` // same interaction, other code, status, location or evidence
 	Same    int `json:"same"`
+	// Unapplied counts the article's corrections that no longer apply
+	// to its new record (CorrectedRecord names them); they are kept, and
+	// apply again if a later recode brings their event or mention back.
+	Unapplied int `json:"unapplied"`
 }
 
 // StoredArticle is an article as stored.
 type StoredArticle struct {
 	Article
 	Raw        string    `json:"raw,omitempty"`
+	Charset    string    `json:"charset,omitempty"` // of the raw input, before decoding
 	Snippet    string    `json:"snippet,omitempty"`
 	Hash       string    `json:"hash"`
 	Outlet     string    `json:"outlet"`
@@ -192,6 +236,7 @@ type ActorRef struct {
 	NameFA  string `json:"name_fa"`
 	NameEN  string `json:"name_en"`
 	Country string `json:"country"`
+	Sector  string `json:"sector"` // GOV, MIL, IGO…: CAMEO's actor type
 }
 
 // StoredEvent is one interaction merged across the articles reporting
@@ -203,8 +248,11 @@ type StoredEvent struct {
 	Actors      []ActorRef `json:"actors"` // every participant
 	NumArticles int        `json:"num_articles"`
 	NumSources  int        `json:"num_sources"` // distinct outlets
-	ArticleID   string     `json:"article_id"`  // first report
-	URL         string     `json:"url"`         // of the first report
+	// Corrected says a user corrected one of its reports; Event.Checked
+	// that one confirmed one.
+	Corrected bool   `json:"corrected"`
+	ArticleID string `json:"article_id"` // first report
+	URL       string `json:"url"`        // of the first report
 }
 
 // Report is one article's account of a merged event.
@@ -220,6 +268,9 @@ type Report struct {
 	Location   *Location `json:"location"`
 	Evidence   Span      `json:"evidence"`
 	Confidence float64   `json:"confidence"`
+	// Corrections and Checked are those of the article's event.
+	Corrections []int64 `json:"corrections,omitempty"`
+	Checked     bool    `json:"checked,omitempty"`
 }
 
 // EventPage is one page of events; Next is "" on the last page.
@@ -248,15 +299,46 @@ type ActorFilter struct {
 // lists.
 type ActorSummary struct {
 	ActorRef
-	Sector       string `json:"sector"`
-	InDictionary bool   `json:"in_dictionary"`
-	Mentions     int    `json:"mentions"` // in all stored articles
-	Events       int    `json:"events"`   // merged events it takes part in
+	InDictionary bool `json:"in_dictionary"`
+	Mentions     int  `json:"mentions"` // in all stored articles
+	Events       int  `json:"events"`   // merged events it takes part in
 }
 
 // ActorPage is one page of actors.
 type ActorPage struct {
 	Actors []ActorSummary `json:"actors"`
+	Next   string         `json:"next"`
+}
+
+// UnknownFilter selects provisional actors. Kind keeps one kind; empty,
+// every kind but group (collectives such as «طرف آمریکایی» are not names
+// to curate). Q matches names as ActorFilter.Q does.
+type UnknownFilter struct {
+	Q       string
+	Kind    Kind
+	Country string
+	Cursor  string
+	Limit   int
+}
+
+// UnknownActor is a provisional actor: its id is a slug of its Persian
+// name (or of the role phrase that stood for it), its country and sector
+// those its roles give.
+type UnknownActor struct {
+	ActorSummary
+	Articles int      `json:"articles"` // stored articles that mention it
+	Names    []string `json:"names"`    // Persian names seen, most frequent first, at most 10
+	Roles    []string `json:"roles"`    // role phrases seen with it, most frequent first, at most 10
+	// Example is the sentence of its first mention by name (else of its
+	// first mention) in the first article stored that mentions it
+	// (ExampleArticle), for a curator to judge it.
+	Example        string `json:"example"`
+	ExampleArticle string `json:"example_article"`
+}
+
+// UnknownPage is one page of provisional actors; Next is "" on the last.
+type UnknownPage struct {
+	Actors []UnknownActor `json:"actors"`
 	Next   string         `json:"next"`
 }
 

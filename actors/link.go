@@ -56,7 +56,8 @@ type linker struct {
 	keys       map[string]string   // actor id → key of its Persian name
 	byWord     map[string][]string // a word of a person's name → the persons, in order
 	near       map[string]bool     // known's answers about the dictionary, by key
-	held       map[roleKey][]int   // holders' answers at the article's date
+	holdersAt  map[roleKey][]int   // holders' answers at the article's date
+	held       []heldLink          // role phrases linked to the office holder
 }
 
 // Link finds and links every actor mention in text (display form) as of
@@ -65,7 +66,7 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	l := &linker{
 		d: d, m: d.m, at: at, actors: map[string]*didar.Actor{},
 		roleActors: map[string]role{}, roleOf: map[roleKey]string{}, keys: map[string]string{},
-		byWord: map[string][]string{}, near: map[string]bool{}, held: map[roleKey][]int{},
+		byWord: map[string][]string{}, near: map[string]bool{}, holdersAt: map[roleKey][]int{},
 	}
 	l.doc = d.m.prepare(text)
 	l.spans = d.m.find(l.doc)
@@ -80,6 +81,7 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 		}
 	}
 	l.main()
+	l.namedHolders()
 	l.mergeRoleActors()
 	l.localSurnames()
 	sortLinks(l.links)
@@ -187,10 +189,10 @@ func (l *linker) add(start, end int, id, via, rolePhrase string) {
 // holders is Dictionary.holders at the article's date, asked once per
 // role: an article names the same roles again and again.
 func (l *linker) holders(k roleKey) []int {
-	hs, ok := l.held[k]
+	hs, ok := l.holdersAt[k]
 	if !ok {
 		hs = l.d.holders(k, l.at)
-		l.held[k] = hs
+		l.holdersAt[k] = hs
 	}
 	return hs
 }
@@ -421,6 +423,12 @@ func (l *linker) step(i int) int {
 		return l.list(i, h.sector)
 	}
 	if h, ok := l.has(s, hSurname); ok {
+		if w := s.w1 + 1; l.actors[h.id] == nil && w < len(l.doc.words) && s.end == l.doc.words[s.w1].end &&
+			l.spanAt[w] < 0 && l.uncommon(w) {
+			// رشید مردف: a given name, the start of a name the
+			// dictionary lacks, not Abdul Latif Rashid's surname.
+			return i + 1
+		}
 		if l.actors[h.id] != nil || l.distinctive(h.id) {
 			l.add(s.start, s.end, l.entryActor(h.id), "surname", "")
 		}
@@ -493,8 +501,24 @@ func (l *linker) entry(i int, e didar.Entry, k hitKind) int {
 		l.links[len(l.links)-1].Place = e.ID
 		return i + 1
 	}
-	if n, ok := l.foreignBody(i, e); ok {
-		return n
+	// "وزارت امور خارجه ازبکستان": a national body's bare name followed by
+	// another country is that country's body, not the one the name defaults to;
+	// "وزارت خارجه طالبان": followed by a body, that body's country's.
+	if e.Kind == didar.KindOrganization && e.Country != "" && l.adjacent(i, i+1) {
+		c, ok := l.countryAt(i + 1)
+		if o, _, found := l.entryHit(l.spans[i+1]); !ok && found && o.Kind == didar.KindOrganization && o.Country != "" {
+			c, ok = o.Country, true
+		}
+		if ok && c != e.Country {
+			n := l.spans[i+1]
+			id := "group-" + strings.ToLower(c)
+			if e.Sector != "" {
+				id += "-" + strings.ToLower(e.Sector)
+			}
+			l.newActor(id, didar.KindGroup, l.textOf(s.start, n.end), c, e.Sector, "")
+			l.add(s.start, n.end, id, "group", "")
+			return i + 2
+		}
 	}
 	via := "name"
 	switch {
@@ -529,28 +553,3 @@ func (l *linker) group(i int, sector string) (int, bool) {
 	return i + 2, true
 }
 
-// foreignBody reads an Iranian body's bare name followed by another state
-// or body ("وزارت امور خارجه سوریه"، "وزارت خارجه طالبان") as that one's:
-// Iranian news names Iran's ministries bare, so the dictionary lists the
-// bare names as Iran's, but a name after them says whose they are.
-func (l *linker) foreignBody(i int, e didar.Entry) (int, bool) {
-	if e.Kind != didar.KindOrganization || e.Country != "IRN" || !l.adjacent(i, i+1) {
-		return 0, false
-	}
-	c, ok := l.countryAt(i + 1)
-	if !ok {
-		o, _, found := l.entryHit(l.spans[i+1])
-		if !found || o.Kind != didar.KindOrganization || o.Country == "" {
-			return 0, false
-		}
-		c = o.Country
-	}
-	if c == "IRN" {
-		return 0, false
-	}
-	s, n := l.spans[i], l.spans[i+1]
-	id := strings.TrimSuffix(e.ID, "-iran") + "-" + strings.ToLower(c)
-	l.newActor(id, didar.KindOrganization, l.textOf(s.start, n.end), c, e.Sector, "")
-	l.add(s.start, n.end, id, "name", "")
-	return i + 2, true
-}

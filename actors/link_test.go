@@ -134,6 +134,7 @@ var linkCases = []struct {
 	{"chinese parties by name", "", "احزاب چین با ما", []m{{"احزاب چین", "group-chn-pty", "group"}}, nil},
 	{"russian delegation", "", "هیئت روسی وارد شد", []m{{"هیئت روسی", "group-rus-gov", "group"}}, nil},
 	{"russian side", "", "طرف روسی پذیرفت", []m{{"طرف روسی", "group-rus-gov", "group"}}, nil},
+	{"another country's ministry under the bare name", "", "وزارت کشور عراق اعلام کرد", []m{{"وزارت کشور عراق", "group-irq-gov", "group"}}, nil},
 	{"american companies", "", "شرکت‌های آمریکایی رفتند", []m{{"شرکت‌های آمریکایی", "group-usa-bus", "group"}}, nil},
 	{"demonym", "", "آمریکایی‌ها گفتند", []m{{"آمریکایی‌ها", "USA", "demonym"}}, nil},
 	{"glued demonym", "", "آمریکاییها گفتند", []m{{"آمریکاییها", "USA", ""}}, nil},

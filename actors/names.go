@@ -26,7 +26,8 @@ func (l *linker) nameBefore(w int) (w0, w1 int, quoted, weak, ok bool) {
 	for j >= 0 && l.spanAt[j] < 0 && l.m.modifiers[l.doc.words[j].k] {
 		j--
 	}
-	if j >= 0 && isComma(l.doc.words[j].k) {
+	comma := j >= 0 && isComma(l.doc.words[j].k)
+	if comma {
 		j--
 	}
 	if j < 0 {
@@ -35,7 +36,7 @@ func (l *linker) nameBefore(w int) (w0, w1 int, quoted, weak, ok bool) {
 	if l.doc.words[j].k == "»" {
 		for k := j - 1; k >= 0 && k >= j-5; k-- {
 			if l.doc.words[k].k == "«" {
-				if k+1 <= j-1 && l.nameWords(k+1, j-1, true) {
+				if k+1 <= j-1 && l.nameWords(k+1, j-1, true) && !l.mostlyCommon(k+1, j-1) {
 					return k + 1, j - 1, true, false, true
 				}
 				return
@@ -53,24 +54,81 @@ func (l *linker) nameBefore(w int) (w0, w1 int, quoted, weak, ok bool) {
 	}
 	// What comes before the name must end a clause or join one, and the
 	// words must look like a name ("همزمان، وزیر خارجه" is no person).
+	a := k + 1
 	if k >= 0 {
 		prev := l.doc.words[k]
-		if prev.letter && prev.k != "که" && prev.k != "و" && prev.k != "با" {
-			return
-		}
-		if prev.letter && l.spanAt[k] >= 0 {
-			return
+		if prev.letter && (l.spanAt[k] >= 0 || (prev.k != "که" && prev.k != "و" && prev.k != "با")) {
+			// A noun or a preposition runs into the name ("با رد حضور
+			// X، فرمانده ...", "توسط X Y معاون ..."): the name is the
+			// uncommon words right before the role, if they are one.
+			for a <= end && normalize.Common(l.doc.words[a].k) && !l.d.given[l.doc.words[a].k] {
+				a++
+			}
+			if a > end || !l.nameLike(a, end, comma) {
+				return
+			}
 		}
 	}
 	// Words that do not look like a name may still be a foreign name
 	// (چانگ هوا): weak, for the caller to accept only if it is known.
-	if key := l.nameKey(k+1, end); !l.looksLikeName(key) && !l.known(key) {
+	key := l.nameKey(a, end)
+	if !l.looksLikeName(key) && !l.known(key) && !l.nameLike(a, end, comma) {
 		weak = true
 	}
-	if !l.nameWords(k+1, end, false) {
+	// With no title, a name does not end in a common word unless a
+	// given name starts it: «دفتر مطبوعاتی رئیس‌جمهور», «معاون عربی و
+	// آفریقایی وزیر» are none, «محمد اسلامی، رئیس ...» is one.
+	if !l.uncommon(end) && !l.known(key) && (a == end || !l.d.given[l.doc.words[a].k]) {
+		weak = true
+	}
+	if !l.nameWords(a, end, false) {
 		return
 	}
-	return k + 1, end, false, weak, true
+	return a, end, false, weak, true
+}
+
+// nameLike reports whether words [a, b], next to a role, are shaped like
+// a name the dictionary lacks: no common word of news but given names,
+// and two words at least, or one that ends like a surname and is set off
+// by a comma («میرزاخانی، سرکنسول ...»).
+func (l *linker) nameLike(a, b int, comma bool) bool {
+	if b < a || b-a > 2 {
+		return false
+	}
+	for w := a; w <= b; w++ {
+		k := l.doc.words[w].k
+		// A word of more than 12 letters is words run together
+		// (تشکرازدکترقدرتعلی), not a name.
+		if n := len([]rune(k)); !l.doc.words[w].letter || n < 2 || n > 12 || l.m.stop[k] {
+			return false
+		}
+		if normalize.Common(k) && (w == b || !l.d.given[k]) {
+			return false
+		}
+	}
+	if b > a {
+		return true
+	}
+	return comma && l.m.surnameShape(l.doc.words[a].k)
+}
+
+// mostlyCommon reports whether most words of [a, b] are common words: a
+// quoted phrase («ما کاملا آماده‌ایم»), not a quoted name («وی فنگ هه»).
+func (l *linker) mostlyCommon(a, b int) bool {
+	n := 0
+	for w := a; w <= b; w++ {
+		if !l.uncommon(w) && !l.d.given[l.doc.words[w].k] {
+			n++
+		}
+	}
+	return 2*n > b-a+1
+}
+
+// uncommon reports whether word w could be a name word: letters, not a
+// stop word, not a common word of news.
+func (l *linker) uncommon(w int) bool {
+	x := l.doc.words[w]
+	return x.letter && len([]rune(x.k)) >= 2 && !l.m.stop[x.k] && !normalize.Common(x.k) && !isDigits(x.k)
 }
 
 // nameWords reports whether words [a, b] can be a person's name.
@@ -83,7 +141,7 @@ func (l *linker) nameWords(a, b int, quoted bool) bool {
 		if !x.letter || len([]rune(x.k)) < 2 || isDigits(x.k) {
 			return false
 		}
-		if !quoted && (l.m.stop[x.k] || l.m.modifiers[x.k] || l.spanAt[w] >= 0) {
+		if !quoted && (l.m.stop[x.k] || l.m.modifiers[x.k] || !l.plainInList(w)) {
 			return false
 		}
 	}
@@ -169,6 +227,11 @@ func (l *linker) titled(i int) (int, bool) {
 			if w1 < w0 {
 				return 0, false
 			}
+			if w1 > w0 && !l.uncommon(w1) && !l.m.surnameShape(l.doc.words[w1].k) && !l.known(l.nameKey(w0, w1)) {
+				// آقای هاگن تصریح کرد: a common word ends no name,
+				// but one shaped like a surname may (کامران دلاوری).
+				w1--
+			}
 		}
 		start = l.doc.words[w0].start
 	}
@@ -196,7 +259,9 @@ func (l *linker) titled(i int) (int, bool) {
 			}
 		}
 	}
-	if r == nil && !quoted && !l.looksLikeName(key) && !l.known(key) {
+	// A title vouches for uncommon words after it (آقای تورالف هاگن).
+	titleName := l.nameLike(w0, w1, false) || (w0 == w1 && l.uncommon(w0) && len([]rune(l.doc.words[w0].k)) >= 3)
+	if r == nil && !quoted && !l.looksLikeName(key) && !l.known(key) && (s.glued || !titleName) {
 		// "آقای مدیر", "مهندس ساختمان": a title before an ordinary word.
 		return next, true
 	}
@@ -242,7 +307,7 @@ func (l *linker) known(key string) bool {
 	syms := symbols(sk)
 	found := false
 	for i := 0; i < len(l.d.persons) && len(sk) >= 4 && !found; i++ {
-		found = l.d.persons[i].scoreSyms(sk, syms, 0.8) >= 0.8
+		found = l.d.persons[i].scoreSyms(sk, syms, 0.8) >= 0.8 && l.d.surnameFits(l.d.persons[i].i, key)
 	}
 	l.near[key] = found
 	return found
@@ -290,7 +355,7 @@ func (l *linker) resolveKnown(key string, r *role, strict bool) string {
 			if strict {
 				need = 0.7
 			}
-			if (len(sk) <= 2 && !strict) || p.score(sk) >= need {
+			if (len(sk) <= 2 && !strict) || (p.score(sk) >= need && l.d.surnameFits(h, key)) {
 				return l.entryActor(l.d.entries[h].ID)
 			}
 		}
@@ -311,10 +376,48 @@ func (l *linker) resolveKnown(key string, r *role, strict bool) string {
 	if len(sk) < 4 {
 		need = 1.01 // short skeletons are too ambiguous alone
 	}
-	if best >= 0 && bestScore >= need {
+	if best >= 0 && bestScore >= need && l.d.surnameFits(best, key) {
 		return l.entryActor(l.d.entries[best].ID)
 	}
 	return ""
+}
+
+// surnameFits reports whether the last word of key, a name of two words
+// or more, is spelt like the last word of one of entry i's names: a
+// shared given name with a close skeleton overall is another person
+// (محمدرضا بهرامی is not محمدرضا رحیمی). Words run together or apart
+// (بردی محمداف, بردیمحمداف) are compared both ways. A surname of three
+// consonants that differs in one is another name.
+func (d *Dictionary) surnameFits(i int, key string) bool {
+	words := strings.Fields(key)
+	if len(words) < 2 {
+		return true
+	}
+	last := skeletonFA(words[len(words)-1])
+	if len(last) < 2 {
+		return true
+	}
+	last2 := skeletonFA(strings.Join(words[len(words)-2:], ""))
+	for _, k := range d.keys[i] {
+		nw := strings.Fields(k)
+		nl := skeletonFA(nw[len(nw)-1])
+		if similarity(last, nl) >= 0.7 || similarity(last2, nl) >= 0.7 {
+			return true
+		}
+		if len(nw) < 2 {
+			continue
+		}
+		nl2 := skeletonFA(strings.Join(nw[len(nw)-2:], ""))
+		if similarity(last, nl2) >= 0.7 {
+			return true
+		}
+		// Split elsewhere (لیوجیان چانو, لیو جیان‌چائو): the last two
+		// words together; never when the given names are the same word.
+		if words[len(words)-2] != nw[len(nw)-2] && similarity(last2, nl2) >= 0.7 {
+			return true
+		}
+	}
+	return false
 }
 
 // namedPerson returns the first person of the article whose Persian name

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"github.com/didar-news/didar/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,9 +16,10 @@ import (
 // with the rules of ../shared/gold/README.md (package eval): actor recall
 // and person precision.
 func TestSeeds(t *testing.T) {
-	gold, err := os.Open("../../shared/gold/seeds.jsonl")
+	shared := sharedtest.Path(t)
+	gold, err := os.Open(filepath.Join(shared, "gold", "seeds.jsonl"))
 	if err != nil {
-		t.Skip("../shared is absent: ", err)
+		t.Fatal(err)
 	}
 	defer gold.Close()
 	golds, err := eval.ReadGold(gold, "seeds.jsonl")
@@ -31,7 +33,7 @@ func TestSeeds(t *testing.T) {
 	var total eval.Counts
 	var missing []string
 	for _, g := range golds {
-		b, err := os.ReadFile(filepath.Join("../../shared/seeds", g.Doc+".txt"))
+		b, err := os.ReadFile(filepath.Join(shared, "seeds", g.Doc+".txt"))
 		if err != nil {
 			t.Fatal(err)
 		}

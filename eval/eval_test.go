@@ -1,8 +1,8 @@
 package eval
 
 import (
+	"github.com/didar-news/didar/internal/sharedtest"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -151,11 +151,8 @@ func TestReadGoldErrors(t *testing.T) {
 }
 
 func TestSharedGoldParses(t *testing.T) {
-	path := filepath.Join("..", "..", "shared", "gold", "seeds.jsonl")
+	path := sharedtest.Path(t, "gold", "seeds.jsonl")
 	f, err := os.Open(path)
-	if os.IsNotExist(err) {
-		t.Skipf("%s is absent", path)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,10 +5,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/didar-news/didar"
 )
@@ -16,11 +14,21 @@ import (
 // Each calls fn for every event that matches f, in date order, page by
 // page (f.Cursor and f.Limit are ignored).
 func Each(ctx context.Context, s didar.Store, f didar.EventFilter, fn func(didar.StoredEvent) error) error {
-	f.Cursor, f.Limit = "", didar.MaxLimit
+	f.Cursor = ""
+	return each(ctx, s, f, 0, fn)
+}
+
+// each calls fn for the events from f.Cursor on, at most max (0: all).
+func each(ctx context.Context, s didar.Store, f didar.EventFilter, max int, fn func(didar.StoredEvent) error) error {
+	f.Limit = didar.MaxLimit
 	if f.Sort == "" {
 		f.Sort = didar.SortDateAsc
 	}
+	n := 0
 	for {
+		if max > 0 {
+			f.Limit = min(f.Limit, max-n)
+		}
 		page, err := s.Events(ctx, f)
 		if err != nil {
 			return err
@@ -30,35 +38,46 @@ func Each(ctx context.Context, s didar.Store, f didar.EventFilter, fn func(didar
 				return err
 			}
 		}
-		if page.Next == "" {
+		n += len(page.Events)
+		if page.Next == "" || max > 0 && n >= max {
 			return nil
 		}
 		f.Cursor = page.Next
 	}
 }
 
-// Columns of the CSV export: GDELT 2.0 event names where one applies,
-// then Didar's.
-var Columns = []string{
-	"GlobalEventID", "Day", "Actor1Code", "Actor1Name", "Actor1NameFA", "Actor1CountryCode", "Actor1Type",
-	"Actor2Code", "Actor2Name", "Actor2NameFA", "Actor2CountryCode", "Actor2Type",
-	"IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-	"NumMentions", "NumSources", "NumArticles",
-	"ActionGeo_FullName", "ActionGeo_CountryCode", "SOURCEURL",
-	"Type", "PLOVER", "Status", "DatePrecision", "Participants", "Topics", "Evidence", "Confidence",
-}
+// Columns of the CSV export: the GDELT 2.0 event columns, then Didar's.
+var Columns = append(append([]string{}, GDELTColumns...), DidarColumns...)
 
 // CSV writes one row per event and returns the number of events.
 func CSV(ctx context.Context, w io.Writer, s didar.Store, f didar.EventFilter) (int, error) {
+	f.Cursor = ""
+	return CSVRows(ctx, w, s, f, 0)
+}
+
+// CSVRows writes the rows of the events from f.Cursor on, at most max
+// (0: all), and returns their number. Nothing reaches w before the first
+// page is read, so that a bad filter can still be an error response.
+func CSVRows(ctx context.Context, w io.Writer, s didar.Store, f didar.EventFilter, max int) (int, error) {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(Columns); err != nil {
-		return 0, err
-	}
+	r := &reports{s: s, known: map[string]report{}}
 	n := 0
-	err := Each(ctx, s, f, func(e didar.StoredEvent) error {
+	err := each(ctx, s, f, max, func(e didar.StoredEvent) error {
+		if n == 0 {
+			if err := cw.Write(Columns); err != nil {
+				return err
+			}
+		}
 		n++
-		return cw.Write(row(e))
+		row, err := r.row(ctx, e)
+		if err != nil {
+			return err
+		}
+		return cw.Write(row)
 	})
+	if n == 0 && err == nil {
+		err = cw.Write(Columns)
+	}
 	cw.Flush()
 	if err == nil {
 		err = cw.Error()
@@ -89,35 +108,6 @@ func sides(e didar.StoredEvent) (a, b didar.ActorRef) {
 		b = ref(e.Participants[1])
 	}
 	return a, b
-}
-
-func row(e didar.StoredEvent) []string {
-	a, b := sides(e)
-	day := ""
-	if !e.Date.IsZero() {
-		day = fmt.Sprintf("%04d%02d%02d", e.Date.Year, int(e.Date.Month), e.Date.Day)
-	}
-	root, base := "", ""
-	if len(e.CAMEO) >= 2 {
-		root = e.CAMEO[:2]
-	}
-	if len(e.CAMEO) >= 3 {
-		base = e.CAMEO[:3]
-	}
-	var place, placeCountry string
-	if e.Location != nil {
-		place = strings.Join(nonEmpty(string(e.Location.NameEN), string(e.Location.NameFA)), " / ")
-		placeCountry = string(e.Location.Country)
-	}
-	return []string{
-		e.ID, day, a.ID, a.NameEN, a.NameFA, a.Country, string(a.Kind),
-		b.ID, b.NameEN, b.NameFA, b.Country, string(b.Kind),
-		"1", e.CAMEO, base, root, strconv.Itoa(e.QuadClass), strconv.FormatFloat(e.Goldstein, 'f', 1, 64),
-		strconv.Itoa(e.NumArticles), strconv.Itoa(e.NumSources), strconv.Itoa(e.NumArticles),
-		place, placeCountry, e.URL,
-		string(e.Type), e.PLOVER, string(e.Status), string(e.DatePrecision), strings.Join(e.Participants, ";"),
-		strings.Join(e.Topics, ";"), e.Evidence.Text, strconv.FormatFloat(e.Confidence, 'f', 2, 64),
-	}
 }
 
 func nonEmpty(ss ...string) []string {

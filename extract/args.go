@@ -222,8 +222,14 @@ func (a *article) placeArg(c clause, t trigger) int {
 // coordinated returns mention m with the persons joined to it by "و" or a
 // comma ("با X و Y دیدار کرد"), when m is a person.
 func (a *article) coordinated(m, t1 int) []int {
+	return a.joined(m, t1, didar.KindPerson)
+}
+
+// joined returns mention m with the mentions of its kind joined to it by
+// "و" or a comma, when m is of that kind.
+func (a *article) joined(m, t1 int, kind didar.Kind) []int {
 	out := []int{m}
-	if act, _ := a.actorOf(m); act.Kind != didar.KindPerson {
+	if act, _ := a.actorOf(m); act.Kind != kind {
 		return out
 	}
 	i := a.firstToken(m)
@@ -238,7 +244,7 @@ func (a *article) coordinated(m, t1 int) []int {
 			continue
 		case a.toks[i].mention >= 0:
 			m2 := a.toks[i].mention
-			if act, _ := a.actorOf(m2); act.Kind == didar.KindPerson && a.prevJoin(i) {
+			if act, _ := a.actorOf(m2); act.Kind == kind && a.prevJoin(i) {
 				out = append(out, m2)
 			}
 			for i < t1 && a.toks[i].mention == m2 {
@@ -252,6 +258,40 @@ func (a *article) coordinated(m, t1 int) []int {
 		return out
 	}
 	return out
+}
+
+// addressees returns the parties a directed act of contact or cooperation
+// is addressed to, starting with mention m: the persons or the countries
+// listed with it ("سفر به ترکیه، ایران و تاجیکستان"), and for "روسای جمهور
+// ترکیه و سوریه" the head of each.
+func (a *article) addressees(m, t1 int) []string {
+	ms := a.coordinated(m, t1)
+	if len(ms) == 1 {
+		ms = a.joined(m, t1, didar.KindCountry)
+	}
+	leaders := a.leadersBefore(a.firstToken(m))
+	var out []string
+	for _, m := range ms {
+		if leaders {
+			if heads := a.heads(a.links[m]); len(heads) > 0 {
+				out = append(out, heads...)
+				continue
+			}
+		}
+		out = append(out, a.links[m].ActorID)
+	}
+	return dedupe(out)
+}
+
+// leadersBefore reports whether a plural of heads ("سران"، "روسای جمهور")
+// ends right before token i.
+func (a *article) leadersBefore(i int) bool {
+	for n := 1; n <= 3 && n <= i; n++ {
+		if a.x.lex.seqAt("leaders", a.allKeys, i-n) == n {
+			return true
+		}
+	}
+	return false
 }
 
 // prevJoin reports whether token i follows "و" or a comma, with titles

@@ -17,6 +17,7 @@ type clause struct {
 	subject []int // mention indexes
 	speaker []int // for a quoted clause: who says it
 	quoted  bool  // the clause is the content of a direct quote
+	frame   int   // for a quoted clause: the first token of the clause that reports it
 }
 
 // sentence analyses the sentence in runes [start, end): its subject, its
@@ -89,6 +90,7 @@ func (a *article) sentence(start, end int) {
 	}
 	if last := len(cls) - 1; cls[last].quoted {
 		cls[last].speaker = speaker
+		cls[last].frame = t0
 		cls[last].subject = a.findSubject(cls[last].t0, cls[last].t1)
 		if len(cls[last].subject) == 0 || !a.clauseInitial(cls[last].subject[0], cls[last].t0) {
 			cls[last].subject = speaker
@@ -189,6 +191,7 @@ func (a *article) findSubject(t0, t1 int) []int {
 			return subj
 		}
 	}
+	t0 = a.skipAdverbial(t0, t1)
 	depth := 0
 	for i := t0; i < t1; i++ {
 		switch a.toks[i].key {
@@ -240,6 +243,27 @@ func (a *article) findSubject(t0, t1 int) []int {
 		return subj
 	}
 	return nil
+}
+
+// skipAdverbial skips a phrase that opens a clause with a preposition and
+// ends at a comma before any verb ("در حاشیه اجلاس سران سیکا، X با Y
+// دیدار کرد"): the bodies it names set the scene and are not the subject.
+func (a *article) skipAdverbial(t0, t1 int) int {
+	if t0 >= t1 || !a.x.lex.is("prep", a.toks[t0].key) {
+		return t0
+	}
+	for i := t0 + 1; i < t1 && i < t0+30; i++ {
+		if a.isVerb(i) {
+			return t0
+		}
+		if k := a.toks[i].key; (k == "،" || k == ",") && !a.inMention(i) {
+			if i+1 < t1 {
+				return i + 1
+			}
+			return t0
+		}
+	}
+	return t0
 }
 
 // isTitle reports whether k is a title or rank before a name.

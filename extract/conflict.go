@@ -111,7 +111,7 @@ func (a *article) objectTarget(c clause, ra int) int {
 	if len(c.subject) > 0 {
 		side = a.side(a.links[c.subject[0]].ActorID)
 		if a.inRange(c.subject[0], c.t0, c.t1) && a.links[c.subject[0]].End <= a.toks[ra].start {
-			list := a.joined(c.subject[0], ra)
+			list := a.listed(c.subject[0], ra)
 			start = a.lastToken(list[len(list)-1]) + 1
 		}
 	}
@@ -249,9 +249,9 @@ func (a *article) lastToken(m int) int {
 	return i
 }
 
-// joined returns mention m with the actors of its kind joined to it by
+// listed returns mention m with the actors of its kind listed with it by
 // "و" or a comma: "عربستان سعودی، امارات، مصر و یمن".
-func (a *article) joined(m, t1 int) []int {
+func (a *article) listed(m, t1 int) []int {
 	out := []int{m}
 	first, _ := a.actorOf(m)
 	i := a.lastToken(m) + 1

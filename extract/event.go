@@ -16,7 +16,8 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		return
 	}
 	// "در حمایت از"، "در محکومیت": a description of a matter, not an act.
-	if t.t0 > c.t0 && a.toks[t.t0-1].key == "در" && typ != didar.Meet && typ != didar.Call && typ != didar.Visit && typ != didar.Negotiate {
+	// But "در پیامی به X" is a message.
+	if t.t0 > c.t0 && a.toks[t.t0-1].key == "در" && typ != didar.Meet && typ != didar.Call && typ != didar.Visit && typ != didar.Negotiate && typ != didar.Message {
 		return
 	}
 	if t.t0 > c.t0 && (a.x.lex.is("cancel", a.toks[t.t0-1].key) || (t.t0 > c.t0+1 && a.x.lex.seqAt("cancel", a.keys(t.t0-2, t.t0), 0) == 2)) {
@@ -47,8 +48,18 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if drop {
 		return
 	}
+	// "گفت‌وگویی که با X به صورت ویدیو کنفرانس داشت": talks held at a
+	// distance are a call.
+	if typ == didar.Meet && a.remote(c, t) {
+		typ = didar.Call
+		t.c.typ = didar.Call
+	}
 	// "این نخستین دیدار ... بود": a meeting described, not reported.
-	if v := a.governingVerb(t.t1, c.t1); v >= 0 && a.x.lex.is("copula", a.toks[v].key) && !a.isVerb(t.t1-1) {
+	// But in "در یک ارتباط ویدئویی ... ناظر امضای قرارداد بودند" the cue is
+	// the setting or the object of what the parties did.
+	setting := t.t0 > c.t0 && (a.toks[t.t0-1].key == "در" || a.x.lex.is("witness", a.toks[t.t0-1].key) ||
+		t.t0 > c.t0+1 && a.toks[t.t0-2].key == "در")
+	if v := a.governingVerb(t.t1, c.t1); v >= 0 && a.x.lex.is("copula", a.toks[v].key) && !a.isVerb(t.t1-1) && !setting {
 		switch typ {
 		case didar.Meet, didar.Call, didar.Visit, didar.Negotiate, didar.Agree, didar.Host:
 			return
@@ -64,13 +75,13 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	byPoss := false
 	if slices.Contains(t.c.markers, "possby") {
 		if pm := a.arg(c, t, "poss"); pm >= 0 {
-			subj, byPoss = a.joined(pm, c.t1), true
+			subj, byPoss = a.listed(pm, c.t1), true
 		}
 	}
 	// "ایران و روسیه ... را محکوم کردند": each state acts, as event data
 	// counts dyads.
 	if hostile(typ) && len(subj) > 0 && (byPoss || a.inRange(subj[0], c.t0, c.t1)) {
-		if list := a.joined(subj[0], c.t1); len(list) > 1 {
+		if list := a.listed(subj[0], c.t1); len(list) > 1 {
 			for _, m := range list {
 				a.eventOf(c, t, []int{m}, list, byPoss, status, why, sStart, sEnd)
 			}
@@ -92,6 +103,7 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 		rule += "/discourse-subject"
 	}
 	e := didar.Event{Type: typ, Status: status}
+	var others []didar.Event // the same act towards further addressees
 	cameo := t.c.cameo
 	var source, target string
 	ids := func(ms []int) []string {
@@ -109,7 +121,7 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 				}
 			}
 			// "رهبران دو کشور"، "سران ایران و چین": their heads.
-			if i := a.firstToken(m); i > 0 && a.x.lex.is("leaders", a.toks[i-1].key) {
+			if a.leadersBefore(a.firstToken(m)) {
 				if heads := a.heads(a.links[m]); len(heads) > 0 {
 					out = append(out, heads...)
 					continue
@@ -150,9 +162,9 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 			}
 		}
 		parts = dedupe(parts)
-		// A subject meeting several persons in turn: one event each, as
-		// event data counts dyads.
-		if len(partners) > 1 && len(subj) == 1 && typ == didar.Meet {
+		// A subject meeting or calling several persons in turn: one event
+		// each, as event data counts dyads.
+		if len(partners) > 1 && len(subj) == 1 && (typ == didar.Meet || typ == didar.Call || typ == didar.Negotiate) {
 			for _, p := range partners {
 				one := t
 				one.c.markers = nil
@@ -257,11 +269,25 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 				rule += "/invited-by"
 			}
 		}
+		// "دعوت‌نامه‌ای از X دریافت کرد": X invites the subject.
+		if typ == didar.Invite && len(subj) > 0 && a.received(c, t) {
+			if m := a.arg(c, t, "از"); m >= 0 {
+				source, tm = a.links[m].ActorID, -1
+				target = a.links[subj[0]].ActorID
+				rule += "/received"
+			}
+		}
 		if tm < 0 && typ == didar.Visit {
 			tm = a.placeArg(c, t)
 		}
+		var more []string // further addressees, one event each
 		if tm >= 0 {
 			target = a.links[tm].ActorID
+			if listed(typ) {
+				if all := a.addressees(tm, c.t1); len(all) > 1 {
+					target, more = all[0], all[1:]
+				}
+			}
 		}
 		// An adversarial act aims at another side: "تهدید کرد که واشنگتن
 		// ... علیه ایران" names its own side first.
@@ -302,11 +328,60 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 		if source == "" || target == "" || source == target {
 			return
 		}
-
+		for _, to := range more {
+			if to == source {
+				continue
+			}
+			if typ == didar.Visit {
+				to = a.countryOfPlace(-1, to)
+			}
+			o := e
+			o.Source, o.Target = didar.NullString(source), didar.NullString(to)
+			o.Participants = []string{source, to}
+			others = append(others, o)
+		}
 		e.Source, e.Target = didar.NullString(source), didar.NullString(target)
 		e.Participants = []string{source, target}
 	}
 	a.emit(c, t, e, sStart, sEnd, cameo, rule+"/"+why, conf)
+	for _, o := range others {
+		a.emit(c, t, o, sStart, sEnd, cameo, rule+"/one-of-several/"+why, conf)
+	}
+}
+
+// remote reports whether the predicate of cue t says it was held by
+// telephone or video.
+func (a *article) remote(c clause, t trigger) bool {
+	v := a.governingVerb(t.t1, c.t1)
+	for i := t.t1; i < c.t1 && (v < 0 || i <= v); i++ {
+		if a.x.lex.is("remote", a.toks[i].key) {
+			return true
+		}
+	}
+	return false
+}
+
+// received reports whether the verb of cue t is one of receiving
+// ("دریافت کرد").
+func (a *article) received(c clause, t trigger) bool {
+	v := a.governingVerb(t.t1, c.t1)
+	for i := t.t1; i < c.t1 && (v < 0 || i <= v); i++ {
+		if a.x.lex.is("receive", a.toks[i].key) {
+			return true
+		}
+	}
+	return false
+}
+
+// listed reports whether an act of type t addressed to several parties is
+// one act towards each: a message, a visit, praise, support, aid, an
+// invitation or an offer to cooperate.
+func listed(t didar.EventType) bool {
+	switch t {
+	case didar.Message, didar.Visit, didar.Praise, didar.Support, didar.Aid, didar.Invite, didar.Cooperate:
+		return true
+	}
+	return false
 }
 
 // emitSplit records one of several dyadic events that one cue yields.
@@ -327,7 +402,17 @@ func (a *article) emit(c clause, t trigger, e didar.Event, sStart, sEnd int, cam
 	e.Evidence = a.span(sStart, sEnd)
 	var own bool
 	e.Date, e.DatePrecision, own = a.eventDate(a.toks[c.t0].start, a.toks[c.t1-1].end, a.toks[t.t0].start, sStart, sEnd, e.Status)
-	if own && e.Status == didar.StatusOccurred && a.leadDate.IsZero() {
+	from := dateOwn
+	if !own {
+		from = dateLead
+		if a.leadDate.IsZero() {
+			from = datePublished
+		}
+	}
+	a.dateFrom = append(a.dateFrom, from)
+	// The journey of a relative clause came before the occasion its main
+	// clause reports.
+	if own && e.Status == didar.StatusOccurred && a.leadDate.IsZero() && !strings.HasSuffix(rule, "/journey") {
 		a.leadDate, a.leadPrecision = e.Date, e.DatePrecision
 	}
 	if typ == didar.Meet || typ == didar.Negotiate || typ == didar.Agree || typ == didar.Visit || typ == didar.Host {

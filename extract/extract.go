@@ -30,6 +30,7 @@ type Input struct {
 type Extractor struct {
 	dict *actors.Dictionary
 	lex  *Lexicon
+	norm *normalize.Normalizer
 }
 
 // New returns an Extractor over a dictionary and a lexicon (nil: the
@@ -44,7 +45,11 @@ func New(dict *actors.Dictionary, lex *Lexicon) (*Extractor, error) {
 			return nil, err
 		}
 	}
-	return &Extractor{dict: dict, lex: lex}, nil
+	norm, err := lex.normalizer(dict)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{dict: dict, lex: lex, norm: norm}, nil
 }
 
 // Extract returns the record of in. The text must be valid UTF-8.
@@ -52,7 +57,7 @@ func (x *Extractor) Extract(in Input) (didar.Record, error) {
 	if !utf8.ValidString(in.Text) {
 		return didar.Record{}, didar.Errorf(didar.EINVALID, "article %s: text is not valid UTF-8", in.ID)
 	}
-	text := normalize.Text(in.Text)
+	text := x.norm.Text(in.Text)
 	if strings.TrimSpace(text) == "" {
 		return didar.Record{}, didar.Errorf(didar.EINVALID, "article %s: no text", in.ID)
 	}
@@ -87,6 +92,7 @@ type article struct {
 	actors        map[string]didar.Actor
 	dates         []jalali.Expr
 	used          map[string]bool // actor ids referenced by events and quotes
+	dateFrom      []dateSource    // by event, until merging: where its date came from
 
 	subject []int // the discourse subject: mention indexes of the last sentence subject
 
@@ -129,6 +135,7 @@ func (a *article) run() {
 	for _, s := range sents {
 		a.sentence(s.Start, s.End)
 	}
+	a.tripDates()
 	a.dropCallVerbs()
 	a.mergeEvents()
 	a.placeMeetings()
@@ -149,7 +156,8 @@ func (a *article) tokenize() {
 			m = li
 		}
 		k := normalize.Key(w.Text)
-		a.toks = append(a.toks, tok{start: w.Start, end: w.End, key: k, mention: m, verb: a.x.lex.verbKey(k)})
+		// A word of a name ("میرضیایف") is never a verb.
+		a.toks = append(a.toks, tok{start: w.Start, end: w.End, key: k, mention: m, verb: m < 0 && a.x.lex.verbKey(k)})
 		a.allKeys = append(a.allKeys, k)
 	}
 }

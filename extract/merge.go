@@ -50,11 +50,25 @@ func (a *article) mergeEvents() {
 // dropCallVerbs removes a meeting found in the same sentence as a call
 // between the same parties: "در گفت‌وگوی تلفنی با X ... رایزنی کرد" is
 // one call.
+//
+// Likewise a negotiation stated beside a meeting of the same parties in one
+// sentence ("برای دیدار و گفت‌وگو با X به محل مذاکرات رفت") is that meeting.
 func (a *article) dropCallVerbs() {
-	out := a.rec.Events[:0]
+	same := func(o, e didar.Event) bool {
+		return o.Evidence.Start == e.Evidence.Start && a.sideKey(o)[len(o.Type):] == a.sideKey(e)[len(e.Type):]
+	}
+	var out []didar.Event
 	for _, e := range a.rec.Events {
-		if e.Type == didar.Meet && slices.ContainsFunc(a.rec.Events, func(o didar.Event) bool {
-			return o.Type == didar.Call && o.Evidence.Start == e.Evidence.Start && a.sideKey(o)[len("call"):] == a.sideKey(e)[len("meet"):]
+		if e.Type == didar.Meet && slices.ContainsFunc(a.rec.Events, func(o didar.Event) bool { return o.Type == didar.Call && same(o, e) }) {
+			continue
+		}
+		if e.Type == didar.Negotiate && slices.ContainsFunc(out, func(o didar.Event) bool { return o.Type == didar.Meet && same(o, e) }) {
+			continue
+		}
+		// "قرار است به واشنگتن سفر کند که اولین سفر او ... است": one
+		// sentence speaks of one trip, whatever tense its second mention has.
+		if slices.ContainsFunc(out, func(o didar.Event) bool {
+			return o.Type == e.Type && o.Status != e.Status && o.Evidence.Start == e.Evidence.Start && a.sideKey(o)[len(o.Type)+len(o.Status)+1:] == a.sideKey(e)[len(e.Type)+len(e.Status)+1:]
 		}) {
 			continue
 		}

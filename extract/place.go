@@ -89,6 +89,11 @@ func (a *article) eventDate(cStart, cEnd, at, start, end int, st didar.Status) (
 		if best.Date.IsZero() {
 			return didar.Date{}, didar.PrecisionNone, false // a relative date with nothing to resolve it
 		}
+		// "روز چهارشنبه ... گفت‌وگو خواهد کرد": an announced event's
+		// weekday is the coming one.
+		if st == didar.StatusPlanned && best.weekday && best.Date.Before(a.date) {
+			best.Date = best.Date.AddDays(7)
+		}
 		// "امسال"، "در آذر ۱۴۰۲" around news of the day: the day is known.
 		if st == didar.StatusOccurred && best.Precision != didar.PrecisionDay {
 			if day := a.occasion(); !day.IsZero() && within(day, best) {
@@ -107,6 +112,34 @@ func (a *article) eventDate(cStart, cEnd, at, start, end int, st didar.Status) (
 		}
 	}
 	return didar.Date{}, didar.PrecisionNone, false
+}
+
+// dateSource says where an event's date came from.
+type dateSource int8
+
+const (
+	dateOwn       dateSource = iota // its sentence
+	dateLead                        // the occasion an earlier sentence dated
+	datePublished                   // the publication date alone
+)
+
+// tripDates gives a meeting dated only by publication the date of a trip
+// one of its parties made in the fortnight before, stated with its own
+// date: "هفته گذشته به تاشکند سفر کرد و با مقام‌های ازبکستان دیدار کرد".
+func (a *article) tripDates() {
+	for i := range a.rec.Events {
+		e := &a.rec.Events[i]
+		if a.dateFrom[i] != datePublished || e.Date.IsZero() || e.Status != didar.StatusOccurred || (e.Type != didar.Meet && e.Type != didar.Negotiate && e.Type != didar.Host && e.Type != didar.Agree) {
+			continue
+		}
+		for j, v := range a.rec.Events {
+			if v.Type == didar.Visit && a.dateFrom[j] == dateOwn && v.Status == didar.StatusOccurred && slices.Contains(e.Participants, string(v.Source)) &&
+				!e.Date.Before(v.Date) && !v.Date.Before(e.Date.AddDays(-14)) {
+				e.Date, e.DatePrecision = v.Date, v.DatePrecision
+				break
+			}
+		}
+	}
 }
 
 // occasion is the day of the news: the lead's date, else publication.

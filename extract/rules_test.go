@@ -28,14 +28,17 @@ func describe(e didar.Event) string {
 	return string(e.Source) + ">" + string(e.Target)
 }
 
+// ruleCase is one sentence or short text and the events it must give.
+type ruleCase struct {
+	name      string
+	text      string
+	published didar.Date
+	want      []want
+}
+
 func TestRules(t *testing.T) {
 	day := didar.Date{Year: 2024, Month: 5, Day: 6} // a Monday
-	tests := []struct {
-		name      string
-		text      string
-		published didar.Date
-		want      []want
-	}{
+	runRules(t, []ruleCase{
 		{"meeting with a partner after با, in a capital",
 			"سرگئی لاوروف وزیر امور خارجه روسیه در مسکو با وانگ یی دیدار کرد.", day,
 			[]want{{didar.Meet, didar.StatusOccurred, "sergey-lavrov+wang-yi", "2024-05-06", "RUS"}}},
@@ -85,7 +88,13 @@ func TestRules(t *testing.T) {
 		{"a wish in the subjunctive is no visit",
 			"شی جین‌پینگ از ولادیمیر پوتین دعوت کرد که به پکن سفر کند.", day,
 			[]want{{didar.Invite, didar.StatusOccurred, "xi-jinping>vladimir-putin", "", ""}}},
-	}
+	})
+}
+
+// runRules extracts each case and compares its events, in order, with the
+// wanted ones.
+func runRules(t *testing.T, tests []ruleCase) {
+	t.Helper()
 	x := extractor(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

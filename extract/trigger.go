@@ -158,7 +158,7 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 	if v >= 0 {
 		limit = v + 2
 	}
-	var planned, past bool
+	var planned, past, journey bool
 	for i := max(c.t0, t.t0-8); i < min(limit, c.t1); i++ {
 		if a.x.lex.seqAt("planned", keys, i-c.t0) > 0 {
 			planned = true
@@ -184,8 +184,22 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 				return "", true, "subjunctive"
 			}
 		}
-		if v+1 < c.t1 && a.toks[v+1].key == "بود" {
-			past = true
+		// "کرده بود" recalls; "خواهد بود" announces. A trip in the
+		// subject's relative clause ("X که ... عازم Y شده بود، ...") is the
+		// journey the main clause reports.
+		if v+1 < c.t1 && a.toks[v+1].key == "بود" && !strings.HasPrefix(k, "خواه") {
+			journey = t.c.typ == didar.Visit && v+2 < c.t1 && a.toks[v+2].key == "،" && a.relativeHead(c, t) >= 0
+			past = past || !journey
+		}
+	}
+	// "پیشتر کرملین اعلام کرد که ...": what the frame recalls is recalled.
+	// The adverb opens the frame or stands before its verb; elsewhere it
+	// belongs to a noun ("با اشاره به سفر سال گذشته خود").
+	if c.quoted {
+		for i := c.frame; i < c.t0; i++ {
+			if n := a.x.lex.seqAt("recall", a.allKeys, i); n > 0 && i+n <= c.t0 && (i < c.frame+2 || i+n >= c.t0-4) {
+				past = true
+			}
 		}
 	}
 	// "مذاکرات اخیر": a recent event recalled.
@@ -202,7 +216,15 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 		if d.Date.IsZero() || a.date.IsZero() {
 			continue
 		}
-		if d.Date.Before(a.date.AddDays(-30)) {
+		// "در سال جاری"، "آذرماه": a period is past when it ended.
+		end := d.Date
+		switch d.Precision {
+		case didar.PrecisionYear:
+			end = d.Date.AddDays(365)
+		case didar.PrecisionMonth:
+			end = d.Date.AddDays(30)
+		}
+		if end.Before(a.date.AddDays(-30)) {
 			past = true
 		} else if a.date.Before(d.Date) {
 			planned = true
@@ -213,6 +235,8 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 		return didar.StatusPastReference, false, "past"
 	case planned:
 		return didar.StatusPlanned, false, "planned"
+	case journey:
+		return didar.StatusOccurred, false, "journey"
 	}
 	return didar.StatusOccurred, false, "occurred"
 }

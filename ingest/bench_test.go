@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"github.com/didar-news/didar/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -17,9 +18,9 @@ import (
 
 // seedTexts reads the seed articles from ../shared, or skips.
 func seedTexts(b *testing.B) []string {
-	paths, _ := filepath.Glob("../../shared/seeds/*.txt")
+	paths, _ := filepath.Glob(filepath.Join(sharedtest.Path(b, "seeds"), "*.txt"))
 	if len(paths) == 0 {
-		b.Skip("../shared/seeds is absent")
+		b.Fatal("no seed articles in ../shared/seeds")
 	}
 	var texts []string
 	for _, p := range paths {

@@ -65,15 +65,15 @@ func feedItem(ctx context.Context, where string, f *gofeed.Feed, it *gofeed.Item
 		}
 	}
 	text := htmlText(first(it.Content, it.Description))
-	raw := first(it.Content, it.Description)
+	raw, cs := first(it.Content, it.Description), ""
 	if utf8.RuneCountInString(text) < minItemText && it.Link != "" && fetch != nil {
 		resp, err := fetch.Get(ctx, it.Link, Validators{})
 		if err != nil {
 			if text == "" {
 				return Item{Where: where, Err: fmt.Errorf("fetch item page: %w", err)}
 			}
-		} else if page, err := readHTML(bytes.NewReader(resp.Body), resp.ContentType, resp.URL); err == nil {
-			text, raw = page.Text, string(resp.Body)
+		} else if page, err := readHTML(resp.Body, resp.ContentType, resp.URL); err == nil {
+			text, raw, cs = page.Text, page.HTML, page.Charset
 			if in.Title == "" {
 				in.Title = page.Title
 			}
@@ -84,11 +84,11 @@ func feedItem(ctx context.Context, where string, f *gofeed.Feed, it *gofeed.Item
 			return Item{Where: where, Err: fmt.Errorf("item page: %w", err)}
 		}
 	}
-	if err := checkText(text); err != nil {
+	if err := didar.CheckText(text); err != nil {
 		return Item{Where: where, Err: err}
 	}
 	in.Text = text
-	return Item{Where: where, Input: in, Raw: raw}
+	return Item{Where: where, Input: in, Raw: raw, Charset: cs}
 }
 
 // htmlText returns the text of an HTML fragment, one line per block.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"regexp"
 	"strings"
@@ -14,42 +13,37 @@ import (
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/jalali"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
 )
 
-// Page is what a web page yields: its main text and metadata.
+// Page is what a web page yields: its main text and metadata, and the
+// page itself decoded to UTF-8 with the charset it was in.
 type Page struct {
 	URL       string
 	Title     string
 	Site      string
 	Published didar.Date
 	Text      string
+	HTML      string
+	Charset   string
 }
 
-// readHTML reads a page: the charset from contentType, the <meta> tags
-// or the content (windows-1256 pages are common), the metadata from og:
-// and article: tags and JSON-LD, the main text from go-readability, and
-// the date from the text's dateline when the metadata has none.
-func readHTML(r io.Reader, contentType, pageURL string) (Page, error) {
-	body, err := io.ReadAll(r)
+// readHTML reads a page: decoded once (see decodeHTML; windows-1256 pages
+// are common), the metadata from og: and article: tags and JSON-LD, the
+// main text from go-readability, and the date from the text's dateline
+// when the metadata has none.
+func readHTML(body []byte, contentType, pageURL string) (Page, error) {
+	if i := bytes.IndexByte(body[:min(len(body), 8192)], 0); i >= 0 {
+		return Page{}, fmt.Errorf("binary content (NUL byte at offset %d), not HTML", i)
+	}
+	decoded, cs, err := decodeHTML(body, contentType)
 	if err != nil {
 		return Page{}, err
 	}
-	if len(bytes.TrimSpace(body)) == 0 {
-		return Page{}, errors.New("empty")
-	}
-	if bytes.IndexByte(body[:min(len(body), 8192)], 0) >= 0 {
-		return Page{}, errors.New("binary content (NUL bytes), not HTML")
-	}
-	utf, err := charset.NewReader(bytes.NewReader(body), contentType)
-	if err != nil {
-		return Page{}, fmt.Errorf("charset: %w", err)
-	}
-	doc, err := html.Parse(utf)
+	doc, err := html.Parse(strings.NewReader(decoded))
 	if err != nil {
 		return Page{}, fmt.Errorf("parse HTML: %w", err)
 	}
-	p := Page{URL: pageURL}
+	p := Page{URL: pageURL, HTML: decoded, Charset: cs}
 	meta := metadata(doc)
 	p.Title = first(meta["og:title"], meta["twitter:title"], meta["ld:headline"])
 	p.Site = first(meta["og:site_name"], meta["ld:publisher"])
@@ -80,7 +74,7 @@ func readHTML(r io.Reader, contentType, pageURL string) (Page, error) {
 		return Page{}, fmt.Errorf("main content: %w", err)
 	}
 	p.Text = tidy(text.String())
-	if err := checkText(p.Text); err != nil {
+	if err := didar.CheckText(p.Text); err != nil {
 		return Page{}, fmt.Errorf("main content: %w", err)
 	}
 	if p.Title == "" {

@@ -1,7 +1,7 @@
 package ingest
 
 import (
-	"bytes"
+	"github.com/didar-news/didar"
 	"strings"
 	"testing"
 )
@@ -28,7 +28,7 @@ func TestReadHTML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		page := "<html><head>" + tt.head + "</head><body><article>" + tt.body + "</article></body></html>"
-		p, err := readHTML(strings.NewReader(page), tt.contentType, "https://example.ir/news/1")
+		p, err := readHTML([]byte(page), tt.contentType, "https://example.ir/news/1")
 		if err != nil {
 			t.Errorf("%s: %v", tt.name, err)
 			continue
@@ -46,7 +46,7 @@ func TestReadHTMLWindows1256(t *testing.T) {
 	page := append([]byte(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256"></head><body><article><p>`),
 		cp1256(t, persian1+" "+persian3)...)
 	page = append(page, []byte("</p></article></body></html>")...)
-	p, err := readHTML(bytes.NewReader(page), "", "")
+	p, err := readHTML(page, "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,8 +60,8 @@ func FuzzReadHTML(f *testing.F) {
 	f.Add([]byte("<html><script type=\"application/ld+json\">[[[{}]]]</script>"))
 	f.Add([]byte{0xff, 0xfe, '<'})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		p, err := readHTML(bytes.NewReader(b), "", "")
-		if err == nil && checkText(p.Text) != nil {
+		p, err := readHTML(b, "", "")
+		if err == nil && didar.CheckText(p.Text) != nil {
 			t.Fatalf("accepted a page without enough text: %q", p.Text)
 		}
 	})
@@ -73,7 +73,7 @@ func FuzzFromMeta(f *testing.F) {
 	f.Add([]byte(`{"published": "۲۶ آبان ۱۴۰۴", "html": "<p>x</p>"}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		it := fromMeta("f.jsonl:1", b)
-		if it.Err == nil && checkText(it.Input.Text) != nil {
+		if it.Err == nil && didar.CheckText(it.Input.Text) != nil {
 			t.Fatalf("accepted an item without text: %+v", it)
 		}
 		if it.Err != nil && !strings.HasPrefix(it.Where, "f.jsonl:1") {

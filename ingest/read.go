@@ -3,21 +3,20 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/extract"
 	"github.com/didar-news/didar/jalali"
-	"golang.org/x/text/encoding/charmap"
 )
 
 // Item is one article read from an input, or the failure to read one.
@@ -26,8 +25,11 @@ type Item struct {
 	// "-" for standard input.
 	Where string
 	Input extract.Input
-	Raw   string
-	Err   error
+	// Raw is the input as read, decoded to UTF-8; Charset is what it was
+	// decoded from ("" when it came as JSON, which is UTF-8 by rule).
+	Raw     string
+	Charset string
+	Err     error
 }
 
 // Format is how an input is read.
@@ -81,69 +83,53 @@ func sniff(b []byte) Format {
 	return FormatText
 }
 
-// decodeText returns b as UTF-8 text: UTF-8 as is, else windows-1256 (the
-// Arabic code page older Persian sites use) when that yields Persian
-// letters. Anything else is refused as binary.
-func decodeText(b []byte) (string, error) {
-	if len(bytes.TrimSpace(b)) == 0 {
-		return "", errors.New("empty")
+// ReadText reads one plain text file, or standard input for "-", the way
+// Run reads a text file: a regular file only, at most maxBytes, decoded
+// on evidence (see decodeText). A read of standard input ends when ctx is
+// done. Errors name the file.
+func ReadText(ctx context.Context, path string, stdin io.Reader, maxBytes int64) (string, error) {
+	var r io.Reader = &ctxReader{ctx: ctx, r: stdin}
+	if path == "-" && stdin == nil {
+		return "", errors.New("-: no standard input here")
 	}
-	if bytes.IndexByte(b[:min(len(b), 8192)], 0) >= 0 {
-		return "", errors.New("binary content (NUL bytes), not text")
-	}
-	if utf8.Valid(b) {
-		return strings.TrimPrefix(string(b), "\ufeff"), nil
-	}
-	s, err := charmap.Windows1256.NewDecoder().Bytes(b)
-	if err == nil && arabicShare(string(s)) > 0.5 {
-		return string(s), nil
-	}
-	return "", errors.New("neither UTF-8 nor windows-1256 Persian text (binary?)")
-}
-
-// arabicShare is the share of Arabic-script letters among the letters.
-func arabicShare(s string) float64 {
-	letters, arabic := 0, 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.Is(unicode.Arabic, r) {
-				arabic++
-			}
+	if path != "-" {
+		info, err := os.Stat(path)
+		if err != nil {
+			return "", err
 		}
-	}
-	if letters == 0 {
-		return 0
-	}
-	return float64(arabic) / float64(letters)
-}
-
-// minLetters is the fewest letters an article must have; less is a
-// caption, a menu or an error page, not news.
-const minLetters = 40
-
-func checkText(text string) error {
-	n := 0
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			n++
-			if n >= minLetters {
-				return nil
-			}
+		if info.IsDir() {
+			return "", fmt.Errorf("%s: is a directory", path)
 		}
+		if err := notRegular(info.Mode()); err != nil {
+			return "", fmt.Errorf("%s: %w", path, err)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		r = f
 	}
-	if n == 0 {
-		return errors.New("no text")
+	b, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", path, err)
 	}
-	return fmt.Errorf("too little text (%d letters)", n)
+	if int64(len(b)) > maxBytes {
+		return "", fmt.Errorf("%s: larger than %d bytes, not an article", path, maxBytes)
+	}
+	text, _, err := decodeText(b)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	return text, nil
 }
 
 // readText makes the item of a plain text file. Its publication date is
 // the dateline of the text, when there is one.
 func readText(where, id string, b []byte) Item {
-	text, err := decodeText(b)
+	text, cs, err := decodeText(b)
 	if err == nil {
-		err = checkText(text)
+		err = didar.CheckText(text)
 	}
 	if err != nil {
 		return Item{Where: where, Err: err}
@@ -152,7 +138,7 @@ func readText(where, id string, b []byte) Item {
 	if d, _, ok := jalali.Dateline(text); ok {
 		in.Published = d
 	}
-	return Item{Where: where, Input: in, Raw: text}
+	return Item{Where: where, Input: in, Raw: text, Charset: cs}
 }
 
 // Meta is the metadata of a JSON or JSON Lines article.
@@ -169,6 +155,9 @@ type Meta struct {
 
 // fromMeta makes the item of one JSON object.
 func fromMeta(where string, raw []byte) Item {
+	if err := validUTF8(raw); err != nil {
+		return Item{Where: where, Err: err}
+	}
 	var m Meta
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	if err := dec.Decode(&m); err != nil {
@@ -183,7 +172,7 @@ func fromMeta(where string, raw []byte) Item {
 		in.Published = d
 	}
 	if in.Text == "" && m.HTML != "" {
-		page, err := readHTML(strings.NewReader(m.HTML), "text/html; charset=utf-8", m.URL)
+		page, err := readHTML([]byte(m.HTML), "text/html; charset=utf-8", m.URL)
 		if err != nil {
 			return Item{Where: where, Err: fmt.Errorf("field html: %w", err)}
 		}
@@ -198,7 +187,7 @@ func fromMeta(where string, raw []byte) Item {
 			in.Source = page.Site
 		}
 	}
-	if err := checkText(in.Text); err != nil {
+	if err := didar.CheckText(in.Text); err != nil {
 		return Item{Where: where, Err: fmt.Errorf("field text: %w", err)}
 	}
 	if in.Published.IsZero() {
@@ -230,6 +219,10 @@ func readJSON(where string, b []byte, emit func(Item)) {
 	trimmed := bytes.TrimSpace(b)
 	if len(trimmed) == 0 {
 		emit(Item{Where: where, Err: errors.New("empty")})
+		return
+	}
+	if err := validUTF8(b); err != nil {
+		emit(Item{Where: where, Err: err})
 		return
 	}
 	if trimmed[0] != '[' {

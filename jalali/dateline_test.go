@@ -2,6 +2,7 @@ package jalali
 
 import (
 	"encoding/json"
+	"github.com/didar-news/didar/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,10 +51,10 @@ func TestDateline(t *testing.T) {
 // publication dates of the gold annotations: a dateline that is there must
 // be found, and none may be a law's date.
 func TestSeeds(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared")
+	dir := sharedtest.Path(t)
 	gold, err := os.ReadFile(filepath.Join(dir, "gold", "seeds.jsonl"))
 	if err != nil {
-		t.Skipf("no shared data: %v", err)
+		t.Fatal(err)
 	}
 	published := map[string]string{}
 	for _, line := range strings.Split(string(gold), "\n") {
@@ -73,7 +74,7 @@ func TestSeeds(t *testing.T) {
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "seeds", "*.txt"))
 	if len(files) == 0 {
-		t.Skip("no seeds")
+		t.Fatal("no seed articles in ../shared/seeds")
 	}
 	withDate := 0
 	for _, f := range files {

@@ -101,3 +101,15 @@ func FuzzFold(f *testing.F) {
 		checkFold(t, s, key, pos)
 	})
 }
+
+func TestCommon(t *testing.T) {
+	for w, want := range map[string]bool{
+		"دیدار": true, "کشورهای": true, "مقامات": true, "رسمی": true, "نماینده": true,
+		"میگوید": true, "نمیکنند": true, "میرزاخانی": false, "میخاییل": false,
+		"قرقاش": false, "بهرامی": false, "زاخارووا": false, "محسود": false,
+	} {
+		if got := Common(w); got != want {
+			t.Errorf("Common(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

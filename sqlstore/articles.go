@@ -225,10 +225,10 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, b *batch, in didar.NewArti
 			sketch = dedup.Encode(in.Sketch)
 		}
 		var seq int64
-		err = s.queryRow(ctx, tx, `INSERT INTO articles (id, hash, source, via, url, published, title, text, raw, outlet, coder, story_id, sketch, record, num_events, ingested_at, search)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+		err = s.queryRow(ctx, tx, `INSERT INTO articles (id, hash, source, via, url, published, title, text, raw, charset, outlet, coder, story_id, sketch, record, num_events, ingested_at, search)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
 			id, hash, string(rec.Article.Source), string(via), string(rec.Article.URL), rec.Article.Published.String(),
-			string(rec.Article.Title), text, rawOf(in.Raw, text), outlet, rec.Coder, story, sketch, string(body), len(rec.Events),
+			string(rec.Article.Title), text, rawOf(in.Raw, text), in.Charset, outlet, rec.Coder, story, sketch, string(body), len(rec.Events),
 			s.now().UTC().Format(time.RFC3339), s.d.SearchColumn(string(rec.Article.Title), text)).Scan(&seq)
 		if err != nil {
 			return fmt.Errorf("insert article: %w", err)
@@ -486,6 +486,10 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, b *batch, seq int6
 		dict := 0
 		if a.InDictionary {
 			dict = 1
+		} else {
+			for _, r := range a.Roles {
+				b.add(`INSERT INTO actor_roles (article, actor, role) VALUES `, 3, seq, a.ID, r)
+			}
 		}
 		byID[a.ID] = len(actorArgs)
 		actorArgs = append(actorArgs, []any{a.ID, string(a.Kind), a.NameFA, string(a.NameEN), country, string(a.Sector), dict, len(a.Mentions),
@@ -551,7 +555,7 @@ func nameKeys(fa []string, en string) string {
 }
 
 func (s *Store) Article(ctx context.Context, id string) (*didar.StoredArticle, error) {
-	r, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, a.text, a.raw FROM articles a WHERE a.id = ?`), id)
+	r, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, a.text, a.raw, a.charset FROM articles a WHERE a.id = ?`), id)
 	if err != nil {
 		return nil, fmt.Errorf("article %q: %w", id, err)
 	}
@@ -563,7 +567,7 @@ func (s *Store) Article(ctx context.Context, id string) (*didar.StoredArticle, e
 		return nil, notFound("article", id)
 	}
 	var a scanned
-	dest := append(articleDest(&a), &a.Text, &a.Raw)
+	dest := append(articleDest(&a), &a.Text, &a.Raw, &a.Charset)
 	if err := r.Scan(dest...); err != nil {
 		return nil, fmt.Errorf("article %q: %w", id, err)
 	}
@@ -725,42 +729,31 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 			return fmt.Errorf("old record: %w", err)
 		}
 		res = compareEvents(old.Events, rec.Events)
-		// Undo the old record: mention counts, rows, reports.
-		for _, a := range old.Actors {
-			if _, err := s.exec(ctx, tx, `UPDATE actors SET mentions = mentions - ? WHERE id = ?`, len(a.Mentions), a.ID); err != nil {
-				return err
-			}
-		}
-		for _, table := range []string{"mentions", "quotes", "article_topics"} {
-			if _, err := s.exec(ctx, tx, `DELETE FROM `+table+` WHERE article = ?`, seq); err != nil {
-				return err
-			}
-		}
-		var b batch
-		affected, err := s.dropReports(ctx, tx, &b, seq, outlet)
-		if err != nil {
-			return err
-		}
-		if err := s.refreshEvents(ctx, tx, &b, affected); err != nil {
-			return err
-		}
 		rec.Article.ID = id
 		pub := didar.Date{}
 		if published != "" {
 			pub, _ = didar.ParseDate(published)
 		}
 		rec.Article.Published = pub
+		if rec.Article.Text == "" {
+			rec.Article.Text = text
+		}
 		nb, err := json.Marshal(stored{rec.Actors, rec.Events, rec.Quotes, rec.Topics})
 		if err != nil {
 			return err
 		}
-		if _, err := s.exec(ctx, tx, `UPDATE articles SET record = ?, coder = ?, num_events = ? WHERE seq = ?`, string(nb), rec.Coder, len(rec.Events), seq); err != nil {
+		if _, err := s.exec(ctx, tx, `UPDATE articles SET record = ?, coder = ? WHERE seq = ?`, string(nb), rec.Coder, seq); err != nil {
 			return err
 		}
-		if err := s.insertRecord(ctx, tx, &b, seq, id, outlet, rec); err != nil {
+		// The derived rows show the records with the users' corrections.
+		cs, err := s.articleCorrections(ctx, tx, id)
+		if err != nil {
 			return err
 		}
-		return s.flush(ctx, tx, &b)
+		was, _ := didar.ApplyCorrections(didar.Record{Article: didar.Article{ID: id, Text: text}, Actors: old.Actors, Events: old.Events, Quotes: old.Quotes, Topics: old.Topics}, cs)
+		now, unapplied := didar.ApplyCorrections(rec, cs)
+		res.Unapplied = len(unapplied)
+		return s.rederive(ctx, tx, seq, outlet, was, now)
 	})
 	if err != nil {
 		return didar.RecodeResult{}, fmt.Errorf("recode %q: %w", id, err)

@@ -554,6 +554,9 @@ func (s *Store) events(ctx context.Context, query string, args ...any) ([]didar.
 			list[i].Actors = append(list[i].Actors, refs[p])
 		}
 	}
+	if err := s.markEvents(ctx, list); err != nil {
+		return nil, fmt.Errorf("event marks: %w", err)
+	}
 	return list, nil
 }
 
@@ -581,13 +584,13 @@ func (s *Store) refs(ctx context.Context, ids []string) (map[string]didar.ActorR
 		for i, id := range chunk {
 			args[i] = id
 		}
-		r, err := s.read(ctx, `SELECT id, kind, name_fa, name_en, country FROM actors WHERE id IN (`+placeholders(n)+`)`, args...)
+		r, err := s.read(ctx, `SELECT id, kind, name_fa, name_en, country, sector FROM actors WHERE id IN (`+placeholders(n)+`)`, args...)
 		if err != nil {
 			return nil, err
 		}
 		for r.Next() {
 			var a didar.ActorRef
-			if err := r.Scan(&a.ID, (*string)(&a.Kind), &a.NameFA, &a.NameEN, &a.Country); err != nil {
+			if err := r.Scan(&a.ID, (*string)(&a.Kind), &a.NameFA, &a.NameEN, &a.Country, &a.Sector); err != nil {
 				r.Close()
 				return nil, err
 			}
@@ -631,6 +634,7 @@ func (s *Store) Event(ctx context.Context, id string) (*didar.EventDetail, error
 		}
 		rep.Published, _ = didar.ParseDate(published)
 		rep.Date, rep.Status, rep.Location, rep.Evidence, rep.Confidence = e.Date, e.Status, e.Location, e.Evidence, e.Confidence
+		rep.Corrections, rep.Checked = e.Corrections, e.Checked
 		d.Reports = append(d.Reports, rep)
 	}
 	if err := r.Err(); err != nil {
@@ -778,26 +782,105 @@ func (s *Store) Stats(ctx context.Context, f didar.StatsFilter) (*didar.Stats, e
 		aw.add(`a.published <> '' AND a.published <= ?`, f.To.String())
 		ew.add(`e.date <> '' AND e.date <= ?`, f.To.String())
 	}
+	var ids []string
+	var err error
+	if f.From.IsZero() && f.To.IsZero() {
+		ids, err = s.countedStats(ctx, st)
+	} else {
+		ids, err = s.countStats(ctx, st, aw, ew, f)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	refs, err := s.refs(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	for i := range st.TopDyads {
+		st.TopDyads[i].A, st.TopDyads[i].B = refs[st.TopDyads[i].A.ID], refs[st.TopDyads[i].B.ID]
+	}
+	page, err := s.Events(ctx, didar.EventFilter{From: f.From, To: f.To, Limit: 10})
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	st.Recent = page.Events
+	return st, nil
+}
+
+// countedStats reads the whole corpus's counts from the rows the
+// triggers of migration 010 keep, and returns the ids of the top dyads.
+func (s *Store) countedStats(ctx context.Context, st *didar.Stats) ([]string, error) {
+	r, err := s.read(ctx, `SELECT kind, key, n FROM overview_counts WHERE n > 0 ORDER BY n DESC, key`)
+	if err != nil {
+		return nil, err
+	}
+	for r.Next() {
+		var kind, key string
+		var n int
+		if err := r.Scan(&kind, &key, &n); err != nil {
+			r.Close()
+			return nil, err
+		}
+		switch {
+		case kind == "type":
+			st.ByType = append(st.ByType, didar.TypeCount{Type: didar.EventType(key), Count: n})
+			st.Events += n
+		case key == "articles":
+			st.Articles = n
+		case key == "outlets":
+			st.Outlets = n
+		case key == "stories":
+			st.Stories = n
+		case key == "actors":
+			st.Actors = n
+		}
+	}
+	r.Close()
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	r, err = s.read(ctx, `SELECT a, b, n FROM dyad_counts ORDER BY n DESC, a, b LIMIT 10`)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	var ids []string
+	for r.Next() {
+		var d didar.DyadCount
+		if err := r.Scan(&d.A.ID, &d.B.ID, &d.Events); err != nil {
+			return nil, err
+		}
+		if d.Events > 0 {
+			st.TopDyads = append(st.TopDyads, d)
+			ids = append(ids, d.A.ID, d.B.ID)
+		}
+	}
+	return ids, r.Err()
+}
+
+// countStats counts the articles and events of a period, and returns
+// the ids of its top dyads.
+func (s *Store) countStats(ctx context.Context, st *didar.Stats, aw, ew where, f didar.StatsFilter) ([]string, error) {
 	err := s.db.QueryRowContext(ctx, s.q(`SELECT count(*), count(DISTINCT a.outlet), count(DISTINCT a.story_id) FROM articles a`+aw.String()), aw.args...).
 		Scan(&st.Articles, &st.Outlets, &st.Stories)
 	if err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
+		return nil, err
 	}
 	if err := s.db.QueryRowContext(ctx, s.q(`SELECT count(*) FROM events e`+ew.String()), ew.args...).Scan(&st.Events); err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
+		return nil, err
 	}
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM actors WHERE mentions > 0`).Scan(&st.Actors); err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
+		return nil, err
 	}
 	r, err := s.db.QueryContext(ctx, s.q(`SELECT e.type, count(*) FROM events e`+ew.String()+` GROUP BY e.type ORDER BY 2 DESC, 1`), ew.args...)
 	if err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
+		return nil, err
 	}
 	for r.Next() {
 		var tc didar.TypeCount
 		if err := r.Scan((*string)(&tc.Type), &tc.Count); err != nil {
 			r.Close()
-			return nil, fmt.Errorf("stats: %w", err)
+			return nil, err
 		}
 		st.ByType = append(st.ByType, tc)
 	}
@@ -813,30 +896,17 @@ func (s *Store) Stats(ctx context.Context, f didar.StatsFilter) (*didar.Stats, e
 	r, err = s.db.QueryContext(ctx, s.q(`SELECT x.actor, y.actor, count(*) FROM event_actors x JOIN event_actors y ON y.event = x.event`+dw.String()+`
 		GROUP BY x.actor, y.actor ORDER BY 3 DESC, 1, 2 LIMIT 10`), dw.args...)
 	if err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
+		return nil, err
 	}
+	defer r.Close()
 	var ids []string
 	for r.Next() {
 		var d didar.DyadCount
 		if err := r.Scan(&d.A.ID, &d.B.ID, &d.Events); err != nil {
-			r.Close()
-			return nil, fmt.Errorf("stats: %w", err)
+			return nil, err
 		}
 		st.TopDyads = append(st.TopDyads, d)
 		ids = append(ids, d.A.ID, d.B.ID)
 	}
-	r.Close()
-	refs, err := s.refs(ctx, ids)
-	if err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
-	}
-	for i := range st.TopDyads {
-		st.TopDyads[i].A, st.TopDyads[i].B = refs[st.TopDyads[i].A.ID], refs[st.TopDyads[i].B.ID]
-	}
-	page, err := s.Events(ctx, didar.EventFilter{From: f.From, To: f.To, Limit: 10})
-	if err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
-	}
-	st.Recent = page.Events
-	return st, nil
+	return ids, r.Err()
 }

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
@@ -29,14 +30,18 @@ func Run(t *testing.T, open Open) {
 		{"EventFilters", testEventFilters},
 		{"EventDetail", testEventDetail},
 		{"Actors", testActors},
+		{"UnknownActors", testUnknownActors},
 		{"Dyad", testDyad},
 		{"DyadPages", testDyadPages},
 		{"Network", testNetwork},
 		{"Stats", testStats},
+		{"StatsKeptBySaves", testStatsKept},
 		{"Stories", testStories},
 		{"Recode", testRecode},
 		{"CancelledSaveStoresNothing", testCancelled},
 		{"BadInput", testBadInput},
+		{"Corrections", testCorrections},
+		{"Users", testUsers},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -515,6 +520,61 @@ func testStats(t *testing.T, s didar.Store) {
 	}
 	if st.Articles != 2 || st.Events != 2 {
 		t.Errorf("stats from November: %d articles, %d events; want 2, 2", st.Articles, st.Events)
+	}
+}
+
+// testStatsKept: the whole corpus's counts, kept as rows are saved in
+// batches (reprints, copies, texts replaced), recoded and undone, are
+// those counted afresh over every date.
+func testStatsKept(t *testing.T, s didar.Store) {
+	ctx := context.Background()
+	in := BatchInput()
+	SaveInBatches(t, s, in, 5)
+	check := func(when string) {
+		t.Helper()
+		kept, err := s.Stats(ctx, didar.StatsFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		counted, err := s.Stats(ctx, didar.StatsFilter{From: date("0001-01-01"), To: date("9999-12-31")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept.Recent, counted.Recent = nil, nil
+		k, _ := json.Marshal(kept)
+		c, _ := json.Marshal(counted)
+		if string(k) != string(c) {
+			t.Errorf("%s: kept counts\n%s\nwant, counted afresh,\n%s", when, k, c)
+		}
+		if kept.Events == 0 || len(kept.TopDyads) == 0 {
+			t.Errorf("%s: no events counted: %s", when, k)
+		}
+	}
+	check("after the batches")
+	for i, id := range []string{in[0].Record.Article.ID, in[1].Record.Article.ID, in[4].Record.Article.ID} {
+		rec, err := s.Record(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch i {
+		case 0:
+			rec.Events = []didar.Event{}
+		case 1:
+			for j := range rec.Events {
+				rec.Events[j].Date = rec.Events[j].Date.AddDays(40)
+				rec.Events[j].Participants = rec.Events[j].Participants[:1]
+				rec.Events[j].Source, rec.Events[j].Target = "", ""
+			}
+		case 2:
+			for j := range rec.Events {
+				rec.Events[j].Type = didar.Criticize
+				rec.Events[j].Code("")
+			}
+		}
+		if _, err := s.Recode(ctx, id, *rec); err != nil {
+			t.Fatal(err)
+		}
+		check("after recoding " + id)
 	}
 }
 

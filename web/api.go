@@ -1,17 +1,18 @@
 package web
 
 import (
+	"context"
 	_ "embed"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/export"
 )
 
 //go:embed openapi.json
@@ -42,57 +43,54 @@ func (h *handler) apiEvents(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// csvRows caps a CSV download; larger exports are `didar export`'s job.
+// csvRows caps a CSV download without a limit; larger exports are
+// `didar export`'s job.
 const csvRows = 10000
 
+// apiEventsCSV writes the events as `didar export` does: limit rows from
+// cursor on, or the first csvRows without a limit.
 func (h *handler) apiEventsCSV(w http.ResponseWriter, r *http.Request) error {
 	p := newParams(r.URL.Query())
 	f := p.eventFilter(h.opts.MaxLimit)
 	if err := p.done("lang"); err != nil {
 		return err
 	}
-	f.Limit = h.opts.MaxLimit
-	// Fetch the first page before writing, so that a bad filter is still
-	// an error response and not a broken file.
-	page, err := h.store.Events(r.Context(), f)
-	if err != nil {
-		return err
+	if f.Sort == "" {
+		f.Sort = didar.SortDateDesc // as /api/events, whose cursors these are
 	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="didar-events.csv"`)
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"id", "date", "type", "cameo", "plover", "quad_class", "goldstein", "status",
-		"source", "target", "participants", "num_articles", "num_sources", "article_id", "url", "evidence"})
-	n := 0
-	for {
-		for _, e := range page.Events {
-			cw.Write([]string{e.ID, e.Date.String(), string(e.Type), e.CAMEO, e.PLOVER,
-				strconv.Itoa(e.QuadClass), strconv.FormatFloat(e.Goldstein, 'f', -1, 64), string(e.Status),
-				cell(string(e.Source)), cell(string(e.Target)), cell(strings.Join(e.Participants, " ")),
-				strconv.Itoa(e.NumArticles), strconv.Itoa(e.NumSources), cell(e.ArticleID), cell(e.URL), cell(e.Evidence.Text)})
-			n++
-		}
-		if page.Next == "" || n >= csvRows {
-			break
-		}
-		f.Cursor = page.Next
-		if page, err = h.store.Events(r.Context(), f); err != nil {
-			// Headers are gone; the log keeps the cause and the file
-			// ends short.
-			h.log.Error("events csv", "err", err)
-			break
-		}
+	max := f.Limit
+	if max == 0 {
+		max = csvRows
 	}
-	cw.Flush()
-	return nil
+	cw := &csvResponse{w: w}
+	_, err := export.CSVRows(r.Context(), cw, h.store, f, max)
+	if err != nil && cw.started {
+		// Headers are gone; the log keeps the cause and the file
+		// ends short.
+		level := slog.LevelError
+		if r.Context().Err() == context.Canceled {
+			level = slog.LevelDebug
+		}
+		h.log.Log(r.Context(), level, "events csv", "err", err)
+		return nil
+	}
+	return err
 }
 
-// cell keeps a spreadsheet from reading text as a formula.
-func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+// csvResponse sends the CSV headers with the first bytes, so that an
+// error before them is still an error response.
+type csvResponse struct {
+	w       http.ResponseWriter
+	started bool
+}
+
+func (c *csvResponse) Write(b []byte) (int, error) {
+	if !c.started {
+		c.started = true
+		c.w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		c.w.Header().Set("Content-Disposition", `attachment; filename="didar-events.csv"`)
 	}
-	return s
+	return c.w.Write(b)
 }
 
 func (h *handler) apiEvent(w http.ResponseWriter, r *http.Request) error {
@@ -155,6 +153,11 @@ type ArticleDetail struct {
 	Events []didar.Event `json:"events"`
 	Quotes []didar.Quote `json:"quotes"`
 	Topics []string      `json:"topics"`
+	// Unapplied lists the users' corrections that no longer apply (the
+	// record above has the others applied); the history is at
+	// /api/articles/{id}/corrections.
+	Unapplied   []didar.Unapplied  `json:"unapplied,omitempty"`
+	corrections []didar.Correction // for the page
 }
 
 func (h *handler) articleDetail(r *http.Request, id string) (*ArticleDetail, error) {
@@ -162,11 +165,12 @@ func (h *handler) articleDetail(r *http.Request, id string) (*ArticleDetail, err
 	if err != nil {
 		return nil, err
 	}
-	rec, err := h.store.Record(r.Context(), id)
+	rec, cs, un, err := didar.CorrectedRecord(r.Context(), h.store, id)
 	if err != nil {
 		return nil, err
 	}
-	d := &ArticleDetail{StoredArticle: *a, Actors: rec.Actors, Events: rec.Events, Quotes: rec.Quotes, Topics: rec.Topics}
+	d := &ArticleDetail{StoredArticle: *a, Actors: rec.Actors, Events: rec.Events, Quotes: rec.Quotes, Topics: rec.Topics,
+		Unapplied: un, corrections: cs}
 	d.Raw = "" // the input as read is for recoding, not for readers
 	if d.Actors == nil {
 		d.Actors = []didar.Actor{}

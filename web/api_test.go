@@ -162,6 +162,8 @@ func TestBadParameters(t *testing.T) {
 		{"/api/events.csv?type=dance", 400, "dance"},
 		{"/api/events/no-such-event", 404, "no-such-event"},
 		{"/api/actors?kind=planet", 400, "kind"},
+		{"/api/actors?q=" + strings.Repeat("ab", 25000), 400, "limit is 200"},
+		{"/api/events?q=%ff%fe", 400, "UTF-8"},
 		{"/api/actors?limit=100000", 400, "limit"},
 		{"/api/actors/nobody", 404, "nobody"},
 		{"/api/articles?from=2025-01-01&to=2020-01-01", 400, "after"},
@@ -359,30 +361,49 @@ func TestDyadsNetworkStats(t *testing.T) {
 
 func TestEventsCSV(t *testing.T) {
 	srv, _ := newTestServer(t, Options{})
-	res, b := get(t, srv.URL, "/api/events.csv?dyad=IRN,CHN", nil)
-	if res.StatusCode != 200 {
-		t.Fatalf("csv: %d %s", res.StatusCode, b)
-	}
-	if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/csv") {
-		t.Errorf("Content-Type %q", ct)
-	}
-	rows, err := csv.NewReader(strings.NewReader(string(b))).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rows) != 3 || rows[0][0] != "id" {
-		t.Fatalf("csv rows %v, want a header and 2 events", rows)
-	}
-	if rows[1][2] != "meet" || rows[2][2] != "agree" {
-		t.Errorf("csv types %s, %s", rows[1][2], rows[2][2])
-	}
-}
-
-func TestCell(t *testing.T) {
-	for in, want := range map[string]string{"=HYPERLINK(1)": "'=HYPERLINK(1)", "عراقچی": "عراقچی", "": "", "@x": "'@x"} {
-		if got := cell(in); got != want {
-			t.Errorf("cell(%q) = %q, want %q", in, got, want)
+	read := func(path string) [][]string {
+		t.Helper()
+		res, b := get(t, srv.URL, path, nil)
+		if res.StatusCode != 200 {
+			t.Fatalf("%s: %d %s", path, res.StatusCode, b)
 		}
+		if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/csv") {
+			t.Errorf("%s: Content-Type %q", path, ct)
+		}
+		rows, err := csv.NewReader(strings.NewReader(string(b))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	rows := read("/api/events.csv?dyad=IRN,CHN")
+	col := map[string]int{}
+	for i, c := range rows[0] {
+		col[c] = i
+	}
+	if len(rows) != 3 || rows[0][0] != "GlobalEventID" {
+		t.Fatalf("csv rows %v, want a GDELT header and 2 events", rows)
+	}
+	if rows[1][col["Type"]] != "meet" || rows[2][col["Type"]] != "agree" {
+		t.Errorf("csv types %s, %s", rows[1][col["Type"]], rows[2][col["Type"]])
+	}
+	if g := rows[1][col["GoldsteinScale"]]; g != "1.0" {
+		t.Errorf("Goldstein %q, want it as published (1.0)", g)
+	}
+	// limit is a page size, and cursor the page after, as in /api/events.
+	var page didar.EventPage
+	get(t, srv.URL, "/api/events?limit=2", &page)
+	rows = read("/api/events.csv?limit=2")
+	if len(rows) != 3 || rows[1][col["DidarEventID"]] != page.Events[0].ID || rows[2][col["DidarEventID"]] != page.Events[1].ID {
+		t.Errorf("limit=2: %d rows, want the 2 events of /api/events?limit=2", len(rows)-1)
+	}
+	next := page.Next
+	get(t, srv.URL, "/api/events?limit=2&cursor="+next, &page)
+	if rows = read("/api/events.csv?limit=2&cursor=" + next); len(rows) < 2 || rows[1][col["DidarEventID"]] != page.Events[0].ID {
+		t.Errorf("cursor: the CSV's page does not follow /api/events's")
+	}
+	if rows := read("/api/events.csv?type=sanction"); len(rows) != 1 {
+		t.Errorf("no events: %d rows, want the header alone", len(rows))
 	}
 }
 

@@ -114,8 +114,20 @@ func TestCachePages(t *testing.T) {
 	if _, body := fetch("/", "en"); !strings.Contains(body, `lang="en"`) {
 		t.Error("the English reader got the cached Persian page")
 	}
-	res, _ = fetch("/?lang=en", "")
-	if res.Header.Get("X-Didar-Cache") != "" || len(res.Cookies()) == 0 {
-		t.Error("a language switch was answered from the cache, without its cookie")
+	// ?lang= names the language the key holds: it neither bypasses the
+	// cache nor loses its cookie.
+	for _, path := range []string{"/?lang=fa", "/?lang=en"} {
+		res, body = fetch(path, "")
+		lang := path[len(path)-2:]
+		if res.Header.Get("X-Didar-Cache") != "hit" || !strings.Contains(body, `lang="`+lang+`"`) {
+			t.Errorf("%s: cache %q, want a hit in its language", path, res.Header.Get("X-Didar-Cache"))
+		}
+		if c := res.Cookies(); len(c) != 1 || c[0].Value != lang {
+			t.Errorf("%s: cookies %v, want lang=%s once", path, c, lang)
+		}
+	}
+	fetch("/events?type=meet&limit=5", "")
+	if res, _ := fetch("/events?limit=5&type=meet", ""); res.Header.Get("X-Didar-Cache") != "hit" {
+		t.Error("the same query in another order missed the cache")
 	}
 }

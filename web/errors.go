@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -15,7 +16,12 @@ const (
 	errTooLarge       = "too_large"
 	errTimeout        = "timeout"
 	errNotImplemented = "not_implemented"
+	errCanceled       = "canceled"
 )
+
+// statusCanceled is the status of a request whose client went away: no
+// one reads it, but the request log should not count it as a 500.
+const statusCanceled = 499
 
 // classify is the one place where an error becomes a code, a status and
 // a message for the client. Internal errors keep their detail in the log.
@@ -24,6 +30,8 @@ func classify(err error) (code string, status int, msg string) {
 	switch {
 	case errors.As(err, &tooBig):
 		return errTooLarge, http.StatusRequestEntityTooLarge, "the request body is larger than the limit of " + itoa(int(tooBig.Limit)) + " bytes"
+	case errors.Is(err, context.Canceled):
+		return errCanceled, statusCanceled, "the client closed the request"
 	case errors.Is(err, context.DeadlineExceeded):
 		return errTimeout, http.StatusServiceUnavailable, "the request took too long and was stopped"
 	}
@@ -38,8 +46,10 @@ func classify(err error) (code string, status int, msg string) {
 		status = http.StatusConflict
 	case didar.EUNAUTHORIZED:
 		status = http.StatusUnauthorized
-	case errReadOnly:
+	case errReadOnly, errCSRF, didar.EFORBIDDEN:
 		status = http.StatusForbidden
+	case errTooMany:
+		status = http.StatusTooManyRequests
 	case errTooLarge:
 		status = http.StatusRequestEntityTooLarge
 	case errNotImplemented:
@@ -59,7 +69,16 @@ type errorBody struct {
 
 // writeError answers with the error: JSON under /api/, a page elsewhere.
 func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(r.Context().Err(), context.Canceled) {
+		// The database's error may not say so, but the client left.
+		err = fmt.Errorf("%w: %w", context.Canceled, err)
+	}
 	code, status, msg := classify(err)
+	if code == errCanceled {
+		h.log.Debug("client went away", "method", r.Method, "path", r.URL.Path, "err", err)
+		w.WriteHeader(status)
+		return
+	}
 	if status >= 500 && code != errNotImplemented {
 		h.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}

@@ -42,14 +42,20 @@ func (l labels) text(lang, key string) string {
 	return key
 }
 
-// language picks the page language: ?lang= (remembered in a cookie),
-// then the cookie, then Persian.
-func language(w http.ResponseWriter, r *http.Request) string {
+// language picks the page language: ?lang=, then the cookie, then
+// Persian.
+func language(r *http.Request) string {
 	if q := r.URL.Query().Get("lang"); contains(languages, q) {
-		http.SetCookie(w, &http.Cookie{Name: "lang", Value: q, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode})
 		return q
 	}
 	return cookieLanguage(r)
+}
+
+// rememberLanguage keeps a ?lang= choice in a cookie.
+func rememberLanguage(w http.ResponseWriter, r *http.Request) {
+	if q := r.URL.Query().Get("lang"); contains(languages, q) {
+		http.SetCookie(w, &http.Cookie{Name: "lang", Value: q, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode})
+	}
 }
 
 // cookieLanguage is the language the cookie chose, else Persian.

@@ -19,17 +19,27 @@ func runActors(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	fs := flag.NewFlagSet("actors", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		asJSON = fs.Bool("json", false, "print entries as JSON Lines")
-		check  = fs.Bool("check", false, "check the dictionary's consistency and print every problem")
-		dicts  dirList
+		asJSON  = fs.Bool("json", false, "print entries as JSON Lines")
+		check   = fs.Bool("check", false, "check the dictionary's consistency and print every problem")
+		unknown = fs.Bool("unknown", false, "list the stored actors not in the dictionary, most mentioned first")
+		kind    = fs.String("kind", "", "with --unknown: actors of this kind (person, organization, group...; default all but group)")
+		limit   = fs.Int("limit", 50, "with --unknown: at most this many")
+		db      = dbFlag(fs)
+		dicts   dirList
 	)
 	fs.Var(&dicts, "dict", "directory of extra dictionary YAML files (repeatable)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: didar actors [--dict DIR] [--json] [--check] [QUERY]")
+		fmt.Fprintln(stderr, "       didar actors --unknown [--db DSN] [--kind K] [--limit N] [--json] [QUERY]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	query := strings.Join(fs.Args(), " ")
+	if *unknown {
+		f := didar.UnknownFilter{Q: query, Kind: didar.Kind(*kind), Limit: *limit}
+		return listUnknown(ctx, *db, f, *asJSON, stdout)
 	}
 	d, err := actors.Load(dicts...)
 	if err != nil {
@@ -46,7 +56,6 @@ func runActors(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fmt.Fprintf(stdout, "%d entries, %d offices: no problems\n", len(d.Entries()), len(d.Offices()))
 		return nil
 	}
-	query := strings.Join(fs.Args(), " ")
 	entries := d.Entries()
 	if query != "" {
 		entries = d.Search(query)
@@ -80,6 +89,61 @@ func runActors(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 			fmt.Fprintln(stdout)
 		}
 		printEntry(stdout, e)
+	}
+	return nil
+}
+
+// listUnknown prints the provisional actors of the store at dsn: those
+// found in text but not in the dictionary, for a curator to add.
+func listUnknown(ctx context.Context, dsn string, f didar.UnknownFilter, asJSON bool, stdout io.Writer) error {
+	switch f.Kind {
+	case "", didar.KindPerson, didar.KindOrganization, didar.KindCountry, didar.KindPlace, didar.KindGroup:
+	default:
+		return didar.Errorf(didar.EINVALID, "--kind %q: want person, organization, country, place or group", f.Kind)
+	}
+	if f.Limit < 1 {
+		return didar.Errorf(didar.EINVALID, "--limit %d: want at least 1", f.Limit)
+	}
+	s, err := openExisting(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	page, err := s.UnknownActors(ctx, f)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(stdout)
+		for _, a := range page.Actors {
+			if err := enc.Encode(a); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if len(page.Actors) == 0 {
+		fmt.Fprintln(stdout, "no actors outside the dictionary")
+		return nil
+	}
+	for i, a := range page.Actors {
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		fmt.Fprintf(stdout, "%s (%s) %d mentions in %d articles, %d events\n", a.ID, a.Kind, a.Mentions, a.Articles, a.Events)
+		if a.Country != "" || a.Sector != "" {
+			fmt.Fprintf(stdout, "  country: %s  sector: %s\n", orDash(a.Country), orDash(a.Sector))
+		}
+		if len(a.Names) > 0 {
+			fmt.Fprintf(stdout, "  names: %s\n", strings.Join(a.Names, "، "))
+		}
+		if len(a.Roles) > 0 {
+			fmt.Fprintf(stdout, "  roles: %s\n", strings.Join(a.Roles, "، "))
+		}
+		fmt.Fprintf(stdout, "  in %s: %s\n", a.ExampleArticle, a.Example)
+	}
+	if page.Next != "" {
+		fmt.Fprintf(stdout, "\n... more: raise --limit\n")
 	}
 	return nil
 }

@@ -151,9 +151,9 @@ func TestAnnotateBadInput(t *testing.T) {
 		body       []byte
 		want       string
 	}{
-		{"empty", "empty.txt", []byte(" \n\n"), "empty.txt: empty file"},
-		{"binary", "image.txt", []byte("PNG\x00\x01\x02"), "image.txt: binary file"},
-		{"invalid utf-8", "latin1.txt", []byte("سلام\ndéjà \xe9t\xe9"), "latin1.txt:2: not valid UTF-8"},
+		{"empty", "empty.txt", []byte(" \n\n"), "empty.txt: empty"},
+		{"binary", "image.txt", []byte("PNG\x00\x01\x02"), "image.txt: binary content"},
+		{"invalid utf-8", "latin1.txt", []byte("سلام\ndéjà \xe9t\xe9"), "latin1.txt: line 2: invalid UTF-8"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := actorsFile(t, dir, tc.file, tc.body)
@@ -183,4 +183,44 @@ func cliStdin(t *testing.T, stdin string, args ...string) (string, string, int) 
 	var out, errb bytes.Buffer
 	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
 	return out.String(), errb.String(), code
+}
+
+func TestActorsUnknown(t *testing.T) {
+	for engine, db := range dsns(t) {
+		t.Run(engine, func(t *testing.T) {
+			dir := t.TempDir()
+			// Written for this test: a general named after his rank, twice.
+			actorsFile(t, dir, "a.txt", []byte("سرلشکر کامران دلاوری فرمانده نیروی زمینی ارتش روز گذشته در تهران با عباس عراقچی دیدار کرد. دلاوری در این دیدار از همکاری دو نهاد سخن گفت."))
+			actorsFile(t, dir, "b.txt", []byte("سرلشکر کامران دلاوری روز سه‌شنبه از پادگانی در شمال کشور بازدید کرد."))
+			if out, errs, code := cli(t, "ingest", "--db", db, dir); code != 0 {
+				t.Fatalf("ingest: %s%s", out, errs)
+			}
+			out, errs, code := cli(t, "actors", "--unknown", "--db", db)
+			if code != 0 {
+				t.Fatalf("actors --unknown exited %d: %s", code, errs)
+			}
+			for _, s := range []string{"کامران-دلاوری (person) 4 mentions in 2 articles", "country: IRN  sector: MIL", "roles: فرمانده نیروی زمینی ارتش", "in a: سرلشکر کامران دلاوری فرمانده"} {
+				if !strings.Contains(out, s) {
+					t.Errorf("actors --unknown lacks %q:\n%s", s, out)
+				}
+			}
+			if strings.Contains(out, "abbas-araghchi") {
+				t.Errorf("a dictionary actor in the unknown list:\n%s", out)
+			}
+			out, errs, code = cli(t, "actors", "--unknown", "--json", "--db", db, "دلاوری")
+			if code != 0 {
+				t.Fatalf("actors --unknown --json exited %d: %s", code, errs)
+			}
+			var u didar.UnknownActor
+			if err := json.Unmarshal([]byte(out), &u); err != nil {
+				t.Fatalf("%v in %q", err, out)
+			}
+			if u.ID != "کامران-دلاوری" || u.InDictionary || u.Articles != 2 || u.ExampleArticle != "a" {
+				t.Errorf("json = %+v", u)
+			}
+			if _, errs, code := cli(t, "actors", "--unknown", "--db", db, "--kind", "people"); code != 1 || !strings.Contains(errs, `--kind "people"`) {
+				t.Errorf("bad --kind: exit %d, %s", code, errs)
+			}
+		})
+	}
 }

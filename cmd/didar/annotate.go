@@ -38,7 +38,7 @@ func runAnnotate(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	if err != nil {
 		return err
 	}
-	raw, err := readArticle(fs.Arg(0), stdin)
+	raw, err := readArticle(ctx, fs.Arg(0), stdin)
 	if err != nil {
 		return err
 	}

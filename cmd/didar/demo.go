@@ -65,11 +65,17 @@ func runDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return err
 	}
-	n, events, err := loadSamples(ctx, store, x, dict.Entries())
+	n, reports, err := loadSamples(ctx, store, x, dict.Entries())
 	if err != nil {
 		return err
 	}
-	log.Info("demo loaded", "db", path, "articles", n, "events", events, "took", time.Since(start).Round(time.Millisecond))
+	// events is what the page counts: the reports of one interaction in
+	// several articles make one event.
+	st, err := store.Stats(ctx, didar.StatsFilter{})
+	if err != nil {
+		return err
+	}
+	log.Info("demo loaded", "db", path, "articles", n, "events", st.Events, "reports", reports, "took", time.Since(start).Round(time.Millisecond))
 	return serve(ctx, store, x, &sf, log, func(url string) {
 		log.Info("ready", "took", time.Since(start).Round(time.Millisecond))
 		fmt.Fprintf(stdout, "Didar demo: open %s\n", url)
@@ -78,7 +84,8 @@ func runDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 
 // loadSamples stores the dictionary and the bundled articles, coding the
 // articles in parallel (coding is the slow part; the store saves one at
-// a time anyway). It returns how many articles and events it stored.
+// a time anyway). It returns how many articles it stored and how many
+// events were coded in them (reports, before merging).
 func loadSamples(ctx context.Context, store didar.Store, x *extract.Extractor, entries []didar.Entry) (int, int, error) {
 	list, err := samples.All()
 	if err != nil {

@@ -86,7 +86,7 @@ func extractGold(ctx context.Context, x *extract.Extractor, dir string, golds []
 			return nil, ctx.Err()
 		}
 		path := filepath.Join(dir, g.Doc+".txt")
-		text, err := readArticle(path, nil)
+		text, err := readArticle(ctx, path, nil)
 		if err != nil {
 			return nil, fmt.Errorf("gold doc %s: %w", g.Doc, err)
 		}

@@ -15,7 +15,7 @@ func runExport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := dbFlag(fs)
-	format := fs.String("format", "csv", "csv (GDELT-like event rows), jsonl (article records) or gexf (actor network)")
+	format := fs.String("format", "csv", "csv (GDELT 2.0 event columns, then Didar's), jsonl (article records) or gexf (actor network)")
 	var f didar.EventFilter
 	fs.TextVar(&f.From, "from", didar.Date{}, "first event date (YYYY-MM-DD)")
 	fs.TextVar(&f.To, "to", didar.Date{}, "last event date (YYYY-MM-DD)")
@@ -50,7 +50,7 @@ func runExport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	default:
 		return fmt.Errorf("--format %q: want csv, jsonl or gexf", *format)
 	}
-	s, err := openStore(ctx, *db)
+	s, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -61,7 +61,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		text, err := readArticle(path, stdin)
+		text, err := readArticle(ctx, path, stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "didar extract: %v\n", err)
 			failed++
@@ -95,22 +95,29 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	return nil
 }
 
-// parsePublished reads --published: an ISO date, or a Solar Hijri one
-// (1404-08-26) told apart by its year.
+// parsePublished reads --published: an ISO date, Gregorian or Solar
+// Hijri (1404-08-26) told apart by its year, each day checked against its
+// own calendar's months.
 func parsePublished(s string) (didar.Date, error) {
 	if s == "" {
 		return didar.Date{}, nil
 	}
-	d, err := didar.ParseDate(s)
+	y, m, d, err := didar.SplitDate(s)
 	if err != nil {
 		return didar.Date{}, fmt.Errorf("--published: %w", err)
 	}
-	if d.Year < 1700 {
-		if d, err = jalali.SolarToGregorian(d.Year, int(d.Month), d.Day); err != nil {
-			return didar.Date{}, fmt.Errorf("--published %s: %w", s, err)
+	if y < 1700 {
+		date, err := jalali.SolarToGregorian(y, m, d)
+		if err != nil {
+			return didar.Date{}, fmt.Errorf("--published %s: no such day in the Solar Hijri calendar", s)
 		}
+		return date, nil
 	}
-	return d, nil
+	date, err := didar.ParseDate(s)
+	if err != nil {
+		return didar.Date{}, fmt.Errorf("--published: %w", err)
+	}
+	return date, nil
 }
 
 // writeText prints one readable English line per event, e.g.

@@ -52,7 +52,7 @@ func TestExtractCommand(t *testing.T) {
 	if code == 0 {
 		t.Error("a run with bad files exited 0")
 	}
-	for _, w := range []string{"empty.txt: empty file", "image.txt: binary file", "latin1.txt:2: not valid UTF-8", "huge.txt: larger than", "4 of 5 inputs failed"} {
+	for _, w := range []string{"empty.txt: empty", "image.txt: binary content", "latin1.txt: line 2: invalid UTF-8", "huge.txt: larger than", "4 of 5 inputs failed"} {
 		if !strings.Contains(errs, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, errs)
 		}

@@ -4,12 +4,18 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
+	"runtime/debug"
 	"sort"
 	"syscall"
+
+	"github.com/didar-news/didar/extract"
 )
 
 // command is one subcommand: it parses its own flags from args and writes
@@ -30,6 +36,8 @@ var commands = map[string]command{
 	"export":   {"export stored events as CSV, JSON Lines or GEXF", runExport},
 	"serve":    {"serve the JSON API and the web page", runServe},
 	"demo":     {"load the bundled sample articles and serve them", runDemo},
+	"worker":   {"code and store articles taken from a queue (NATS JetStream)", runWorker},
+	"queue":    {"show, list the failures of, or retry a queue", runQueue},
 }
 
 func main() {
@@ -39,11 +47,18 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	switch {
+	case len(args) == 0:
 		usage(stderr)
-		if len(args) == 0 {
-			return 2
-		}
+		return 2
+	case args[0] == "-h" || args[0] == "--help" || (args[0] == "help" && len(args) == 1):
+		usage(stdout)
+		return 0
+	case args[0] == "help":
+		// "didar help CMD" is "didar CMD -h".
+		args = []string{args[1], "-h"}
+	case args[0] == "version" || args[0] == "--version" || args[0] == "-version":
+		fmt.Fprintln(stdout, version())
 		return 0
 	}
 	cmd, ok := commands[args[0]]
@@ -52,11 +67,52 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		usage(stderr)
 		return 2
 	}
-	if err := cmd.run(ctx, args[1:], stdin, stdout, stderr); err != nil {
+	if askedHelp(args[1:]) {
+		stderr = stdout // help asked for is output, not a complaint
+	}
+	err := cmd.run(ctx, args[1:], stdin, stdout, stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return 0 // the flag set has printed the command's help
+	case err != nil:
 		fmt.Fprintf(stderr, "didar %s: %v\n", args[0], err)
 		return 1
 	}
 	return 0
+}
+
+// askedHelp tells whether args ask for help before any "--".
+func askedHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
+}
+
+// version names the build (module version and commit, when the binary
+// was built from a checkout) and the coder, whose version is stored with
+// every record.
+func version() string {
+	v, rev := "(devel)", ""
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		v = bi.Main.Version
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = " " + s.Value[:min(len(s.Value), 12)]
+			case "vcs.modified":
+				if s.Value == "true" {
+					rev += "+modified"
+				}
+			}
+		}
+	}
+	return fmt.Sprintf("didar %s%s (coder %s, %s)", v, rev, extract.Version, runtime.Version())
 }
 
 func usage(w io.Writer) {
@@ -69,5 +125,6 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nRun 'didar COMMAND -h' for a command's flags.")
+	fmt.Fprintln(w, "  version   print the version of didar and of its coder")
+	fmt.Fprintln(w, "\nRun 'didar help COMMAND' or 'didar COMMAND -h' for a command's flags.")
 }

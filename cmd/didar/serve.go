@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/didar-news/didar"
-	"github.com/didar-news/didar/dedup"
 	"github.com/didar-news/didar/extract"
+	"github.com/didar-news/didar/ingest"
 	"github.com/didar-news/didar/web"
 )
 
@@ -60,7 +60,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	log := sf.logger(stderr)
-	store, err := openStore(ctx, *db)
+	store, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -83,11 +83,7 @@ func serve(ctx context.Context, store didar.Store, x *extract.Extractor, sf *ser
 		Timeout:  sf.timeout,
 		CacheTTL: sf.cache,
 		Ingest: func(ctx context.Context, s web.Submission) (didar.SaveResult, error) {
-			rec, err := coder.Load().Extract(extract.Input{ID: s.ID, Source: s.Source, URL: s.URL, Title: s.Title, Published: s.Published, Text: s.Text})
-			if err != nil {
-				return didar.SaveResult{}, err
-			}
-			return store.SaveArticle(ctx, didar.NewArticle{Record: rec, Raw: s.Text, Sketch: dedup.Sketch(rec.Article.Text)})
+			return ingest.Save(ctx, store, coder.Load(), extract.Input{ID: s.ID, Source: s.Source, URL: s.URL, Title: s.Title, Published: s.Published, Text: s.Text})
 		},
 		// A reload builds a new extractor and swaps it in whole, so that
 		// an article being coded keeps the dictionary it started with.
