@@ -9,6 +9,36 @@ import (
 	"github.com/didar-news/didar"
 )
 
+// heldLink is a role phrase linked to the dictionary's office holder.
+type heldLink struct {
+	link int // index in linker.links
+	key  roleKey
+}
+
+// namedHolders moves the role phrases linked to the dictionary's holder
+// to the person the article names with that role, when it names one the
+// dictionary lacks and never names the holder: «انور قرقاش، وزیر خارجه
+// امارات» makes the article's other «وزیر خارجه امارات» him.
+func (l *linker) namedHolders() {
+	if len(l.held) == 0 {
+		return
+	}
+	byName := map[string]bool{}
+	for _, ln := range l.links {
+		if ln.Via != "role" && ln.Via != "pronoun" && ln.Via != "counterpart" {
+			byName[ln.ActorID] = true
+		}
+	}
+	for _, h := range l.held {
+		ln := &l.links[h.link]
+		named, ok := l.roleOf[h.key]
+		if !ok || named == ln.ActorID || byName[ln.ActorID] || l.actors[named].InDictionary {
+			continue
+		}
+		ln.ActorID = named
+	}
+}
+
 // mergeRoleActors folds a person known only by a role phrase into the
 // named new person given the same role later in the article.
 //
