@@ -178,9 +178,13 @@ func (a *article) objectRole(j, start, m int) objRole {
 			if k > start && a.x.lex.is("link", a.toks[k-1].key) {
 				continue
 			}
-			// "حمله به تأسیسات ایران": the victim of the act. A phrase
-			// that hangs on no act ("در بیانیه‌ای مشترک ایران را") is
-			// the clause's, and the object follows it.
+			// "حمله به تأسیسات ایران": the victim of the act; "حضور ... در
+			// افغانستان": a place. A phrase that hangs on no act ("در
+			// بیانیه‌ای مشترک ایران را") is the clause's, and the object
+			// follows it.
+			if k == j-1 {
+				return roleVictim
+			}
 			for k--; k >= start; k-- {
 				if key := stem(a.toks[k].key); a.x.lex.is("act", key) || a.x.lex.is("deed", key) {
 					return roleVictim
@@ -354,10 +358,18 @@ func (a *article) thatSubject(c clause, t trigger) int {
 		if k != "که" {
 			continue
 		}
-		if m, ok := a.mentionStart(i + 1); ok && a.participant(m) && i+1 < t.t0 {
+		if m, ok := a.mentionStart(i + 1); ok && a.participant(m) && i+1 < t.t0 && !a.object(m) {
 			return m
 		}
 		return -1
 	}
 	return -1
+}
+
+// announced reports "از [cue] ... خبر داد": the subject announces its own
+// act ("وزارت خزانه‌داری از تحریم ۱۲ شرکت خبر داد"), which is news, not a
+// matter it speaks about.
+func (a *article) announced(c clause, t trigger) bool {
+	v := a.governingVerb(t.t1, c.t1)
+	return t.t0 > c.t0 && a.toks[t.t0-1].key == "از" && v > t.t1 && a.toks[v-1].key == "خبر"
 }

@@ -28,7 +28,7 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	}
 	// Cues marked "narr" ("تحریم‌های X علیه Y") report an act in narration;
 	// in what someone says they are the matter of a criticism.
-	if slices.Contains(t.c.markers, "narr") && (c.quoted || a.speech(c) || a.background(t.t0, c.t0)) {
+	if slices.Contains(t.c.markers, "narr") && (c.quoted || a.speech(c) && !a.announced(c, t) || a.background(t.t0, c.t0)) {
 		return
 	}
 	// "تحریم‌های آمریکا"، "مداخلات آمریکا": naming another's hostile acts
@@ -42,6 +42,11 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		return
 	}
 	if hostile(typ) && a.unreal(c, t) {
+		return
+	}
+	// "آمادگی خود را برای رایزنی و مذاکره اعلام کردند": talks offered are
+	// an intent to cooperate, not talks.
+	if contact(typ) && a.offered(c, t) {
 		return
 	}
 	status, drop, why := a.status(c, t)
@@ -196,6 +201,10 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 		rule += "/envoy"
 		e.Source, e.Target = didar.NullString(source), didar.NullString(target)
 		e.Participants = []string{source, target}
+		// The envoy is called to, or sent from, the acting state.
+		if act, ok := a.countryActor(a.side(source)); ok && act.Kind == didar.KindCountry {
+			e.Location = &didar.Location{NameFA: didar.NullString(act.NameFA), NameEN: act.NameEN, Country: act.Country}
+		}
 	} else {
 		if len(subj) > 0 {
 			if len(a.links[subj[0]].ActorIDs) > 1 {
@@ -349,11 +358,32 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 	}
 }
 
+// offered reports whether cue t is the purpose ("برای"، "جهت") of an
+// offer or readiness named before it in the clause.
+func (a *article) offered(c clause, t trigger) bool {
+	for i := t.t0 - 1; i >= c.t0 && i >= t.t0-4; i-- {
+		k := a.toks[i].key
+		if a.isVerb(i) {
+			return false
+		}
+		if k != "برای" && k != "جهت" {
+			continue
+		}
+		for j := c.t0; j < i; j++ {
+			if a.x.lex.is("intent", a.toks[j].key) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // remote reports whether the predicate of cue t says it was held by
 // telephone or video.
 func (a *article) remote(c clause, t trigger) bool {
 	v := a.governingVerb(t.t1, c.t1)
-	for i := t.t1; i < c.t1 && (v < 0 || i <= v); i++ {
+	for i := max(c.t0, t.t0-1); i < c.t1 && (v < 0 || i <= v); i++ {
 		if a.x.lex.is("remote", a.toks[i].key) {
 			return true
 		}
