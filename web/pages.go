@@ -639,6 +639,7 @@ type networkData struct {
 func (h *handler) networkPage(r *http.Request, p *page) (string, error) {
 	pp := pageParams(r)
 	f := h.networkFilter(pp)
+	minWeight := max(1, pp.int("min", 1, 1<<20))
 	if err := pp.done("lang"); err != nil {
 		return "", err
 	}
@@ -649,10 +650,11 @@ func (h *handler) networkPage(r *http.Request, p *page) (string, error) {
 	p.Title, p.Nav = p.T("network.title"), "network"
 	q := r.URL.Query()
 	q.Del("lang")
+	q.Del("min")
 	ev := "/events"
 	if len(q) > 0 {
 		ev += "?" + q.Encode()
 	}
-	p.Data = networkData{Drawing: drawNetwork(n, p.Name, p.Type), Filter: f, Events: ev}
+	p.Data = networkData{Drawing: drawNetwork(n, p.Name, p.Type, p.Num, minWeight), Filter: f, Events: ev}
 	return "network", nil
 }
