@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/eval"
@@ -25,6 +26,11 @@ func runGold(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: didar gold export [--checked] [--texts DIR] > gold.jsonl\n\nWrites every corrected article's record, as corrected, in Didar's gold format.\nScore a coder against it with: didar eval --articles DIR gold.jsonl\n\nflags:")
 		fs.PrintDefaults()
+	}
+	if len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		if err := fs.Parse(args); err != nil {
+			return err // -h: the usage is printed
+		}
 	}
 	if len(args) == 0 || args[0] != "export" {
 		fs.Usage()

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/web"
@@ -20,6 +21,11 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: didar user add NAME [--role editor|admin]\n       didar user list\n       didar user remove NAME\n\nflags:")
 		fs.PrintDefaults()
+	}
+	if len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		if err := fs.Parse(args); err != nil {
+			return err // -h: the usage is printed
+		}
 	}
 	if len(args) == 0 {
 		fs.Usage()
