@@ -553,4 +553,3 @@ func (l *linker) group(i int, sector string) (int, bool) {
 	l.add(s.start, n.end, id, "group", "")
 	return i + 2, true
 }
-

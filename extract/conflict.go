@@ -244,15 +244,6 @@ func stem(k string) string {
 	return k
 }
 
-// lastToken returns the index of the last token of mention m.
-func (a *article) lastToken(m int) int {
-	i := a.firstToken(m)
-	for i+1 < len(a.toks) && a.toks[i+1].mention == m {
-		i++
-	}
-	return i
-}
-
 // listed returns mention m with the actors of its kind listed with it by
 // "و" or a comma: "عربستان سعودی، امارات، مصر و یمن".
 func (a *article) listed(m, t1 int) []int {
