@@ -83,6 +83,7 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	l.main()
 	l.namedHolders()
 	l.mergeRoleActors()
+	l.repeatedNames()
 	l.localSurnames()
 	sortLinks(l.links)
 	l.late()

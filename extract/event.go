@@ -36,6 +36,11 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if typ == didar.Criticize && slices.Equal(t.c.markers, []string{"poss"}) && !c.quoted && !a.background(t.t0, c.t0) && !a.speech(c) {
 		return
 	}
+	// "آمادگی خود را برای رایزنی و مذاکره اعلام کردند": talks offered are
+	// an intent to cooperate, not talks.
+	if contact(typ) && a.offered(c, t) {
+		return
+	}
 	status, drop, why := a.status(c, t)
 	if drop {
 		return
@@ -289,11 +294,32 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	}
 }
 
+// offered reports whether cue t is the purpose ("برای"، "جهت") of an
+// offer or readiness named before it in the clause.
+func (a *article) offered(c clause, t trigger) bool {
+	for i := t.t0 - 1; i >= c.t0 && i >= t.t0-4; i-- {
+		k := a.toks[i].key
+		if a.isVerb(i) {
+			return false
+		}
+		if k != "برای" && k != "جهت" {
+			continue
+		}
+		for j := c.t0; j < i; j++ {
+			if a.x.lex.is("intent", a.toks[j].key) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // remote reports whether the predicate of cue t says it was held by
 // telephone or video.
 func (a *article) remote(c clause, t trigger) bool {
 	v := a.governingVerb(t.t1, c.t1)
-	for i := t.t1; i < c.t1 && (v < 0 || i <= v); i++ {
+	for i := max(c.t0, t.t0-1); i < c.t1 && (v < 0 || i <= v); i++ {
 		if a.x.lex.is("remote", a.toks[i].key) {
 			return true
 		}
