@@ -41,8 +41,9 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 	}
 	if tr, ok := a.judgement(c); ok {
 		ts = append(ts, tr)
-		slices.SortFunc(ts, func(x, y trigger) int { return x.t0 - y.t0 })
 	}
+	ts = append(ts, a.verdicts(c)...)
+	slices.SortStableFunc(ts, func(x, y trigger) int { return x.t0 - y.t0 })
 	for i, t := range ts {
 		// "قدردانی از کمک‌های چین": a cue right after another cue and a
 		// preposition is what the first one is about, not an act of its own.
