@@ -24,6 +24,11 @@ const (
 	OpRelink   CorrectionOp = "mention.relink"
 	OpUnlink   CorrectionOp = "mention.unlink" // no After
 	OpNewActor CorrectionOp = "actor.create"   // a relink to After.Entry, a new dictionary actor
+	// Dictionary corrections, of no article: a provisional actor becomes
+	// a dictionary entry (After.Entry, under the actor's id), or its
+	// names (Before.Actor) join an entry (After.Actor).
+	OpAddEntry   CorrectionOp = "entry.add"
+	OpMergeActor CorrectionOp = "actor.merge"
 	// OpUndo takes back the correction Undoes; its Before and After are
 	// those of the undone correction, swapped.
 	OpUndo CorrectionOp = "undo"
@@ -408,4 +413,118 @@ func relink(rec *Record, id int64, m Mention, from string, to *Actor) error {
 		}
 	}
 	return nil
+}
+
+// Summary says in a line what c changed, for the audit.
+func (c Correction) Summary() string {
+	var b, a Change
+	if c.Before != nil {
+		b = *c.Before
+	}
+	if c.After != nil {
+		a = *c.After
+	}
+	quoted := func(m *Mention) string {
+		if m == nil {
+			return ""
+		}
+		return "«" + m.Text + "» "
+	}
+	switch c.Op {
+	case OpEditEvent:
+		if b.Event == nil || a.Event == nil {
+			break
+		}
+		var diffs []string
+		add := func(field, was, now string) {
+			if was != now {
+				diffs = append(diffs, field+" "+orDash(was)+" → "+orDash(now))
+			}
+		}
+		add("type", string(b.Event.Type), string(a.Event.Type))
+		add("source", string(b.Event.Source), string(a.Event.Source))
+		add("target", string(b.Event.Target), string(a.Event.Target))
+		add("participants", joinIDs(b.Event.Participants), joinIDs(a.Event.Participants))
+		add("status", string(b.Event.Status), string(a.Event.Status))
+		add("date", b.Event.Date.String(), a.Event.Date.String())
+		add("location", placeOf(b.Event.Location), placeOf(a.Event.Location))
+		if len(diffs) == 0 {
+			diffs = []string{"no change"}
+		}
+		return describe(*b.Event) + ": " + joinWith(diffs, "; ")
+	case OpDeleteEvent, OpCheckEvent:
+		if b.Event != nil {
+			verb := "deleted "
+			if c.Op == OpCheckEvent {
+				verb = "checked "
+			}
+			return verb + describe(*b.Event)
+		}
+	case OpAddEvent:
+		if a.Event != nil {
+			return "added " + describe(*a.Event) + " «" + a.Event.Evidence.Text + "»"
+		}
+	case OpRelink, OpNewActor, OpUnlink:
+		if b.Actor == nil {
+			break
+		}
+		switch {
+		case c.Op == OpUnlink:
+			return quoted(b.Mention) + "unlinked from " + b.Actor.ID
+		case a.Actor == nil:
+		case c.Op == OpNewActor:
+			return quoted(b.Mention) + b.Actor.ID + " → new actor " + a.Actor.ID
+		default:
+			return quoted(b.Mention) + b.Actor.ID + " → " + a.Actor.ID
+		}
+	case OpAddEntry:
+		if a.Entry != nil {
+			return "dictionary entry " + a.Entry.ID + " (" + joinWith(a.Entry.FA, "، ") + ")"
+		}
+	case OpMergeActor:
+		if b.Actor != nil && a.Actor != nil {
+			return b.Actor.ID + " (" + b.Actor.NameFA + ") merged into " + a.Actor.ID
+		}
+	case OpUndo:
+		return "undid #" + strconv.FormatInt(c.Undoes, 10)
+	}
+	return string(c.Op)
+}
+
+func describe(e Event) string {
+	who := joinIDs(e.Participants)
+	if e.Source != "" {
+		who = string(e.Source) + " → " + string(e.Target)
+	}
+	return string(e.Type) + " " + e.ID + " (" + who + ")"
+}
+
+func placeOf(l *Location) string {
+	if l == nil {
+		return ""
+	}
+	return joinWith([]string{string(l.NameFA), string(l.Country)}, " ")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+func joinIDs(ids []string) string { return joinWith(ids, ", ") }
+
+func joinWith(ss []string, sep string) string {
+	out := ""
+	for _, s := range ss {
+		if s == "" {
+			continue
+		}
+		if out != "" {
+			out += sep
+		}
+		out += s
+	}
+	return out
 }

@@ -30,6 +30,7 @@ type Input struct {
 type Extractor struct {
 	dict *actors.Dictionary
 	lex  *Lexicon
+	norm *normalize.Normalizer
 }
 
 // New returns an Extractor over a dictionary and a lexicon (nil: the
@@ -44,7 +45,11 @@ func New(dict *actors.Dictionary, lex *Lexicon) (*Extractor, error) {
 			return nil, err
 		}
 	}
-	return &Extractor{dict: dict, lex: lex}, nil
+	norm, err := lex.normalizer(dict)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{dict: dict, lex: lex, norm: norm}, nil
 }
 
 // Extract returns the record of in. The text must be valid UTF-8. A text
@@ -61,7 +66,7 @@ func (x *Extractor) Extract(in Input) (didar.Record, error) {
 
 // extract codes one piece of text.
 func (x *Extractor) extract(in Input) (didar.Record, error) {
-	text := normalize.Text(in.Text)
+	text := x.norm.Text(in.Text)
 	if strings.TrimSpace(text) == "" {
 		return didar.Record{}, didar.Errorf(didar.EINVALID, "article %s: no text", in.ID)
 	}

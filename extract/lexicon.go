@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bufio"
+	"bytes"
 	"embed"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/actors"
 	"github.com/didar-news/didar/normalize"
 )
 
@@ -39,6 +41,14 @@ type Lexicon struct {
 	// back, quote), each a list of word sequences in key form.
 	words map[string]map[string][][]string // role → first word → sequences
 	set   map[string]map[string]bool       // one-word entries of words, for lookups
+	// spellings holds the normaliser word lists (*.txt) of the lexicon
+	// dirs, read into every Extractor's Normalizer after the embedded ones.
+	spellings []spelling
+}
+
+type spelling struct {
+	path string
+	text []byte
 }
 
 type topicCue struct {
@@ -48,7 +58,9 @@ type topicCue struct {
 
 // LoadLexicon reads the embedded lists, then every *.tsv file in dirs:
 // files named topics*.tsv are topic cues, words*.tsv function words, the
-// others trigger cues.
+// others trigger cues. Every *.txt file in dirs is a normaliser word list
+// (normalize.Normalizer.AddWords): its words are never split and get their
+// ZWNJ back, and win over the embedded lists.
 func LoadLexicon(dirs ...string) (*Lexicon, error) {
 	lx := &Lexicon{cues: map[string][]cue{}, topics: map[string][]topicCue{}, words: map[string]map[string][][]string{}, set: map[string]map[string]bool{}}
 	for _, name := range []string{"data/triggers.tsv", "data/topics.tsv", "data/words.tsv"} {
@@ -78,8 +90,55 @@ func LoadLexicon(dirs ...string) (*Lexicon, error) {
 				return nil, err
 			}
 		}
+		if err := lx.readSpellings(dir); err != nil {
+			return nil, err
+		}
 	}
 	return lx, nil
+}
+
+// readSpellings reads the normaliser word lists of dir, checking them now
+// so that a bad line is reported when the lexicon loads.
+func (lx *Lexicon) readSpellings(dir string) error {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return fmt.Errorf("lexicon dir %s: %w", dir, err)
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return fmt.Errorf("lexicon: %w", err)
+		}
+		if err := normalize.New().AddWords(bytes.NewReader(b)); err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		lx.spellings = append(lx.spellings, spelling{p, b})
+	}
+	return nil
+}
+
+// normalizer returns a Normalizer with the lexicon's word lists and the
+// names of dict, so that Text splits no name (مهرداد) and splits glued
+// names as the dictionary spells them (وزارت امورخارجه).
+func (lx *Lexicon) normalizer(dict *actors.Dictionary) (*normalize.Normalizer, error) {
+	n := normalize.New()
+	for _, s := range lx.spellings {
+		if err := n.AddWords(bytes.NewReader(s.text)); err != nil {
+			return nil, fmt.Errorf("%s: %w", s.path, err)
+		}
+	}
+	var names []string
+	for _, e := range dict.Entries() {
+		names = append(names, e.FA...)
+		names = append(names, e.Adjectives...)
+		names = append(names, e.Demonyms...)
+		names = append(names, e.Metonyms...)
+	}
+	for _, o := range dict.Offices() {
+		names = append(names, o.FA...)
+	}
+	n.AddNames(names)
+	return n, nil
 }
 
 func (lx *Lexicon) read(r io.Reader, name string) error {
@@ -196,15 +255,22 @@ func (lx *Lexicon) match(keys []string, i int) ([]cue, int) {
 }
 
 // firstWordForms lists the forms under which a token can start a cue: as
-// it is, and without a plural or ezafe ending (دیدارهای → دیدار), so that
-// the lexicon need not list every inflection.
+// it is, and without a plural, ezafe or indefinite ending (دیدارهای →
+// دیدار، دعوت‌نامه‌ای → دعوت‌نامه), so that the lexicon need not list every
+// inflection.
 func firstWordForms(k string) []string {
+	forms := []string{k}
 	for _, suf := range []string{"های", "ها", "ات"} {
 		if s, ok := strings.CutSuffix(k, suf); ok && len(s) >= 4 {
-			return []string{k, s}
+			forms = append(forms, s)
+			break
 		}
 	}
-	return []string{k}
+	// "نامه‌ای" keys as "نامهای", like "نام‌های": try both.
+	if s, ok := strings.CutSuffix(k, "های"); ok && len(s) >= 4 {
+		forms = append(forms, s+"ه")
+	}
+	return forms
 }
 
 // topicIndex keys topic cues by a short prefix of their first word, so

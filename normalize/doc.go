@@ -30,8 +30,13 @@
 // two over one in three: درراستای → در راستای, سفرکنند → سفر کنند. Names
 // are not listed, so they stay whole; so do prefixed verbs (درگذشت) and
 // words ending in a compound part or family-name ending of data/tails.txt
-// (تأثیرگذاری, حسن‌نژاد). A word glued before a ZWNJ is split too
-// (درسازمان‌های → در سازمان‌های).
+// (تأثیرگذاری, حسن‌نژاد), real words that two shorter ones spell
+// (data/fa-ir.txt, derived from a large word list: بامداد, ولیعهد,
+// غیرضروری) and the names given to AddNames (مهرداد). A word glued before
+// a ZWNJ is split too (درسازمان‌های → در سازمان‌های). A plural that its
+// letters spell as they stand is not read as ه + ای (روزهای, not
+// روزه‌ای), and a number glued to a Persian word is set apart
+// (آذرماه۱۴۰۲ → آذرماه ۱۴۰۲) unless an ordinal ending follows (۱۲مین).
 // Suffixes and verbs written apart are joined back: تحریم های →
 // تحریم‌های, می کنیم → می‌کنیم, بین المللی → بین‌المللی; but not می after
 // a number (the month: ۱۰ می ۲۰۲۴) nor ای after a consonant (the

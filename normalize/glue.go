@@ -326,7 +326,12 @@ func (lx *lexicon) unglue(w []byte) (string, bool) {
 	if lx.isVerb(w) {
 		return "", false
 	}
-	return lx.splitGlued(w)
+	d, ok := lx.splitGlued(w)
+	if !ok || lx.keepWhole(w) {
+		// Checked last: few words split, and most are not real words.
+		return "", false
+	}
+	return d, true
 }
 
 // unglueHead splits the part of a word before its first ZWNJ when that part

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -22,6 +23,12 @@ type lexicon struct {
 	present map[string]bool
 	past    map[string]bool
 	heads   map[string]bool // first parts of words listed with one ZWNJ (بین of بین‌المللی)
+	// names holds the words of AddNames (key → display spelling, "" when
+	// the same), spaced their adjacent pairs glued; whole is data/fa-ir.txt.
+	names  map[string]string
+	spaced map[string]bool
+	whole  *wordSet
+	shared bool // words, heads and seams are another lexicon's (see share)
 	// seams marks the byte pairs found across the ZWNJ of those words (see
 	// seam), so that most pairs of words are ruled out without hashing.
 	seams *[1 << 16 / 64]uint64
@@ -54,7 +61,8 @@ func (lx *lexicon) maybeSeam(left, right []byte) bool {
 
 // baseLexicon is the embedded lexicon, read once; Normalizers copy it.
 var baseLexicon = sync.OnceValue(func() *lexicon {
-	lx := &lexicon{words: map[string]string{}, present: map[string]bool{}, past: map[string]bool{}, heads: map[string]bool{}, seams: new([1 << 16 / 64]uint64)}
+	lx := &lexicon{words: map[string]string{}, present: map[string]bool{}, past: map[string]bool{}, heads: map[string]bool{},
+		names: map[string]string{}, spaced: map[string]bool{}, whole: whole(), seams: new([1 << 16 / 64]uint64)}
 	for _, name := range []string{"data/words.txt", "data/compounds.txt", "data/joins.txt"} {
 		if err := readList(dataFS, name, lx.addWord); err != nil {
 			panic(err) // embedded data is checked by the tests
@@ -197,29 +205,22 @@ func (lx *lexicon) addVerb(line string) error {
 	return nil
 }
 
-func (lx *lexicon) clone() *lexicon {
-	c := &lexicon{
-		words:    make(map[string]string, len(lx.words)),
-		present:  make(map[string]bool, len(lx.present)),
-		past:     make(map[string]bool, len(lx.past)),
-		heads:    make(map[string]bool, len(lx.heads)),
-		seams:    new([1 << 16 / 64]uint64),
-		verbEnds: lx.verbEnds,
+// share returns a copy of lx that shares its word maps, which the
+// copy's own unshare makes its own before any word is added: most
+// Normalizers only add names, and the maps cost a megabyte.
+func (lx *lexicon) share() *lexicon {
+	c := *lx
+	c.names, c.spaced, c.shared = maps.Clone(lx.names), maps.Clone(lx.spaced), true
+	return &c
+}
+
+func (lx *lexicon) unshare() {
+	if !lx.shared {
+		return
 	}
-	*c.seams = *lx.seams
-	for k := range lx.heads {
-		c.heads[k] = true
-	}
-	for k, v := range lx.words {
-		c.words[k] = v
-	}
-	for k := range lx.present {
-		c.present[k] = true
-	}
-	for k := range lx.past {
-		c.past[k] = true
-	}
-	return c
+	lx.words, lx.heads = maps.Clone(lx.words), maps.Clone(lx.heads)
+	seams := *lx.seams
+	lx.seams, lx.shared = &seams, false
 }
 
 // lookup returns the display spelling of a known word, "" when it is
@@ -281,7 +282,7 @@ var suffixes = []suffix{
 	{[]byte("هایش"), false, false}, {[]byte("هایم"), false, false}, {[]byte("هایت"), false, false},
 	{[]byte("هایی"), false, false}, {[]byte("های"), false, false}, {[]byte("ها"), false, false},
 	{[]byte("ترین"), false, false}, {[]byte("تر"), false, false},
-	{[]byte("ایم"), true, false}, {[]byte("اید"), true, false}, {[]byte("اند"), true, false},
+	{[]byte("ایم"), true, true}, {[]byte("اید"), true, true}, {[]byte("اند"), true, true},
 	{[]byte("ای"), true, false}, {[]byte("ام"), true, false}, {[]byte("اش"), true, false},
 	{[]byte("مان"), true, true}, {[]byte("تان"), true, true}, {[]byte("شان"), true, true},
 	{[]byte("مند"), true, true},
@@ -377,6 +378,9 @@ func (lx *lexicon) appendAffixed(dst, w []byte) ([]byte, bool) {
 		if !ok {
 			continue
 		}
+		if lx.pluralEzafe(st, sf.s) {
+			return append(dst, w...), true
+		}
 		if d == "" {
 			dst = append(dst, st...)
 		} else {
@@ -386,6 +390,32 @@ func (lx *lexicon) appendAffixed(dst, w []byte) ([]byte, bool) {
 	}
 	return dst, false
 }
+
+// pluralEzafe reports whether stem + suffix, read as a word + ه + ای or
+// ایم, is better read as that word + های or هایم, which its letters spell
+// as they stand: روزهای is روز + های, not روزه‌ای, because روز is a
+// listed word that does not join the ه. Verb forms are the exception:
+// کرده‌ایم (کرد) and سازنده‌ای (سازند) are far more often the participle
+// or the agent noun.
+func (lx *lexicon) pluralEzafe(stem, suffix []byte) bool {
+	if !bytes.Equal(suffix, ai) && !bytes.Equal(suffix, aim) {
+		return false
+	}
+	w, ok := bytes.CutSuffix(stem, heh)
+	if !ok || len(w) < 4 || lx.isBareVerb(w) {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRune(w); joinsNext(r) {
+		return false
+	}
+	_, ok = lx.lookup(w)
+	return ok
+}
+
+var (
+	ai  = []byte("ای")
+	aim = []byte("ایم")
+)
 
 // isVerb reports whether rest (what follows می) is a verb stem with a
 // personal ending.
@@ -437,13 +467,14 @@ type Normalizer struct {
 
 // New returns a Normalizer with the embedded word lists.
 func New() *Normalizer {
-	return &Normalizer{lx: baseLexicon().clone()}
+	return &Normalizer{lx: baseLexicon().share()}
 }
 
 // AddWords adds words from r, in the format of the embedded lists: one
 // word a line, '#' starts a comment, compounds written with ZWNJ
 // (نشان‌دهنده). Glued forms of these words then get their ZWNJ back.
 func (n *Normalizer) AddWords(r io.Reader) error {
+	n.lx.unshare()
 	if err := scanList(r, n.lx.addWord); err != nil {
 		return fmt.Errorf("normalize: add words: %w", err)
 	}

@@ -384,7 +384,21 @@ func (e *emitter) spaceBefore(t token, space bool) bool {
 		}
 		return true
 	}
+	// A Persian word and a number glued lose their space in scraping
+	// (آذرماه۱۴۰۲, ۱۴آذر), except ordinal and plural endings (۱۲مین,
+	// ۱۳۶۰ها). Latin keeps its digits (F35, G20).
+	switch {
+	case p.kind == tkWord && t.kind == tkNumber:
+		return space || e.b[p.start] >= utf8.RuneSelf
+	case p.kind == tkNumber && t.kind == tkWord && e.b[t.start] >= utf8.RuneSelf:
+		return space || !numberEndings[string(e.b[t.start:t.end])]
+	}
 	return space
+}
+
+// numberEndings are the endings written glued to a number.
+var numberEndings = map[string]bool{
+	"م": true, "ام": true, "مین": true, "امین": true, "ین": true, "ها": true, "های": true, "ای": true,
 }
 
 // word writes the word token at i, restoring ZWNJ, and joins the compounds
@@ -481,6 +495,12 @@ func (e *emitter) writeWord(w []byte, hasZWNJ bool) []byte {
 		}
 	default:
 		if d, ok := e.n.lx.stem(w); ok {
+			if d == "" {
+				e.out.Write(w)
+			} else {
+				e.out.WriteString(d)
+			}
+		} else if d, ok := e.n.lx.name(w); ok {
 			if d == "" {
 				e.out.Write(w)
 			} else {

@@ -207,6 +207,42 @@ var glueCases = []struct{ in, want string }{
 	{"Dorkhane", "Dorkhane"},
 	{"https://dar.ir/azkhane", "https://dar.ir/azkhane"},
 	{"۱۲۳۴۵", "۱۲۳۴۵"},
+	// Real words that two shorter words spell stay whole (data/fa-ir.txt),
+	// and so do plurals that their letters spell as they stand.
+	{"روزهای", "روزهای"},
+	{"در روزهای اخیر", "در روزهای اخیر"},
+	{"روزهایم", "روزهایم"},
+	{"کارهای دولت", "کارهای دولت"},
+	{"روندهای تازه", "روندهای تازه"},
+	{"نقش سازندهای", "نقش سازنده" + z + "ای"},
+	{"کار کردهای", "کار کرده" + z + "ای"},
+	{"بامداد", "بامداد"},
+	{"مهرداد", "مهرداد"},
+	{"ولیعهد", "ولیعهد"},
+	{"غیرضروری", "غیرضروری"},
+	{"غیرسازنده", "غیرسازنده"},
+	{"بردبار", "بردبار"},
+	{"برشمرد", "برشمرد"},
+	{"موشک دوربرد", "موشک دوربرد"},
+	{"رودخانه", "رودخانه"},
+	{"روزافزون", "روزافزون"},
+	{"خاطرنشان کرد", "خاطرنشان کرد"},
+	{"بیایم", "بیایم"},
+	// ... while the ZWNJ and the splits that words need stay.
+	{"کردهایم", "کرده" + z + "ایم"},
+	{"نامهای", "نامه" + z + "ای"},
+	{"کردهاست", "کرده است"},
+	{"درطول سفر", "در طول سفر"},
+	{"برعهده", "بر عهده"},
+	// Digits glued to words are set apart, but not from ordinal and
+	// plural endings, nor from Latin.
+	{"آذرماه۱۴۰۲", "آذرماه ۱۴۰۲"},
+	{"۱۴آذر", "۱۴ آذر"},
+	{"سال1402", "سال 1402"},
+	{"ساعت۱۰:۳۰صبح", "ساعت ۱۰:۳۰ صبح"},
+	{"دوازدهم و ۱۲مین", "دوازدهم و ۱۲مین"},
+	{"دهه ۱۳۶۰ها", "دهه ۱۳۶۰ها"},
+	{"جنگنده F35", "جنگنده F35"},
 }
 
 func TestGlue(t *testing.T) {
@@ -313,6 +349,29 @@ func TestAddWords(t *testing.T) {
 	err = n.AddWords(strings.NewReader("درست\nدو کلمه\n"))
 	if err == nil || !strings.Contains(err.Error(), "line 2") {
 		t.Errorf("bad line: error %v, want one naming line 2", err)
+	}
+}
+
+func TestAddNames(t *testing.T) {
+	n := New()
+	if got := n.Text("باسیل و امورخارجه"); got != "با سیل و امورخارجه" {
+		t.Fatalf("before AddNames: %q", got)
+	}
+	n.AddNames([]string{"جبران باسیل", "وزارت امور خارجه", "حوثی" + z + "ها"})
+	cases := []struct{ in, want string }{
+		{"باسیل و امورخارجه", "باسیل و امور خارجه"},
+		{"حوثیها", "حوثی" + z + "ها"},
+	}
+	for _, c := range cases {
+		if got := n.Text(c.in); got != c.want {
+			t.Errorf("after AddNames: Text(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if got := n.Text(c.want); got != c.want {
+			t.Errorf("after AddNames: Text not idempotent on %q: %q", c.want, got)
+		}
+	}
+	if got := Text("باسیل"); got != "با سیل" {
+		t.Errorf("AddNames changed the default normalizer: %q", got)
 	}
 }
 

@@ -24,6 +24,13 @@ func TestPages(t *testing.T) {
 		{"/?lang=en", 200, []string{`lang="en" dir="ltr"`, "Recent events", "Events by type"}, []string{"تازه‌ترین رویدادها"}},
 		{"/events?type=meet", 200, []string{"دیدار", `href="/api/events.csv?type=meet"`, `<option value="meet" selected>`}, []string{"تهدید</a>"}},
 		{"/events?dyad=IRN&dyad=CHN", 200, []string{`value="IRN"`, `value="CHN"`, "توافق"}, []string{"انتقاد</a>"}},
+		// A directed event reads source, arrow, target in the reading
+		// direction; a symmetric one lists its participants.
+		{"/events?type=visit", 200, []string{`<span class="who directed"><a href="/actors/sergey-lavrov"><bdi>سرگئی لاوروف</bdi></a> <span class="arrow" role="img" aria-label="به">←</span> <a href="/actors/IRN"><bdi>ایران</bdi></a></span>`}, nil},
+		{"/events?type=visit&lang=en", 200, []string{`<bdi>Sergey Lavrov</bdi></a> <span class="arrow" role="img" aria-label="to">→</span> <a href="/actors/IRN"><bdi>Iran</bdi>`}, nil},
+		{"/events?type=meet", 200, []string{`<bdi>عباس عراقچی</bdi></a>، <a href="/actors/wang-yi">`}, []string{`class="arrow"`}},
+		{"/events/" + "x", 404, nil, nil},
+		{"/articles/lavrov-2022", 200, []string{`<bdi>سرگئی لاوروف</bdi></a> <span class="arrow"`}, nil},
 		{"/events?type=dance", 400, []string{"dance", `dir="rtl"`}, nil},
 		{"/articles?q=" + "%D9%BE%DA%A9%D9%86", 200, []string{`href="/articles/beijing-2024"`}, []string{`href="/articles/lavrov-2022"`}},
 		{"/articles/beijing-2024", 200, []string{
@@ -35,7 +42,13 @@ func TestPages(t *testing.T) {
 		{"/articles/nowhere", 404, []string{"nowhere"}, nil},
 		{"/actors?q=%D8%B9%D8%B1%D8%A7%D9%82%DA%86%DB%8C", 200, []string{`href="/actors/abbas-araghchi"`}, nil},
 		{"/actors/abbas-araghchi", 200, []string{"Foreign Minister of Iran", "Deputy Foreign Minister of Iran", `href="/dyads/abbas-araghchi/wang-yi"`, "تاکنون", "<dd>۲ · ۱ رویداد</dd>"}, []string{"CONSULT", "{"}},
-		{"/dyads/IRN/CHN", 200, []string{`<svg class="timeline"`, `class="q1"`, `<polyline class="goldstein"`, "2021-03", "2024-12"}, nil},
+		// The Persian page's charts count in Persian digits.
+		{"/dyads/IRN/CHN", 200, []string{`<svg class="timeline"`, `class="q1"`, `<polyline class="goldstein"`, "۲۰۲۱-۰۳", "۲۰۲۴-۱۲", `dy="8">+۱</text>`}, []string{">2021<", `<td>2021-03</td>`}},
+		{"/dyads/IRN/CHN?lang=en", 200, []string{"2021-03", "2024-12"}, nil},
+		// Date fields take and show Solar Hijri dates on the Persian page.
+		{"/events?from=1403-10-01&to=%DB%B1%DB%B4%DB%B0%DB%B3-%DB%B1%DB%B0-%DB%B3%DB%B0", 200, []string{`name="from" value="۱۴۰۳-۱۰-۰۱"`, `name="to" value="۱۴۰۳-۱۰-۳۰"`, "/events/"}, []string{`type="date"`}},
+		{"/events?from=2024-12-21&lang=en", 200, []string{`type="date" name="from" value="2024-12-21"`}, nil},
+		{"/events?from=1404-12-30", 400, []string{"Solar Hijri"}, nil},
 		{"/dyads/IRN/CHN?lang=en", 200, []string{"Cooperation and conflict by month", "Verbal cooperation"}, nil},
 		{"/articles/beijing-2024?lang=en", 200, []string{`title="Wang Yi (Person, CHN) · Meet: Abbas Araghchi, Wang Yi"`}, []string{"Araghchi، "}},
 		{"/dyads/IRN/IRN", 400, []string{"different"}, nil},

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"errors"
+	"fmt"
 	"net/url"
 	"regexp"
 	"sort"
@@ -9,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/jalali"
 )
 
 // params reads query parameters, remembering which were read so that an
@@ -58,11 +61,54 @@ func (p *params) date(name string) didar.Date {
 	if s == "" {
 		return didar.Date{}
 	}
-	d, err := didar.ParseDate(s)
+	d, err := parseDay(s)
 	if err != nil {
-		p.fail("%s=%q is not a date: want YYYY-MM-DD", name, s)
+		p.fail("%s=%q is not a date: %v", name, s, err)
 	}
 	return d
+}
+
+// parseDay reads a Gregorian date (2025-08-28) or a Solar Hijri one
+// (1404-06-06, as the Persian page's date fields take it), in Latin,
+// Persian or Arabic digits, with - or / between the parts. A year
+// before 1700 is Solar Hijri: the corpus has no Gregorian date so old.
+func parseDay(s string) (didar.Date, error) {
+	const want = "want YYYY-MM-DD, Gregorian (2025-08-28) or Solar Hijri (1404-06-06)"
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= '۰' && r <= '۹':
+			return '0' + r - '۰'
+		case r >= '٠' && r <= '٩':
+			return '0' + r - '٠'
+		case r == '/':
+			return '-'
+		}
+		return r
+	}, s)
+	parts := strings.Split(s, "-")
+	if len(parts) != 3 || len(parts[0]) != 4 || len(parts[1]) < 1 || len(parts[1]) > 2 || len(parts[2]) < 1 || len(parts[2]) > 2 {
+		return didar.Date{}, errors.New(want)
+	}
+	var n [3]int
+	for i, part := range parts {
+		v, err := strconv.Atoi(part)
+		if err != nil || v < 0 {
+			return didar.Date{}, errors.New(want)
+		}
+		n[i] = v
+	}
+	if n[0] < 1700 {
+		d, err := jalali.SolarToGregorian(n[0], n[1], n[2])
+		if err != nil {
+			return didar.Date{}, fmt.Errorf("%04d-%02d-%02d is not a day of the Solar Hijri calendar", n[0], n[1], n[2])
+		}
+		return d, nil
+	}
+	d, err := didar.ParseDate(fmt.Sprintf("%04d-%02d-%02d", n[0], n[1], n[2]))
+	if err != nil {
+		return didar.Date{}, fmt.Errorf("%v (%s)", err, want)
+	}
+	return d, nil
 }
 
 // dates reads from and to and checks their order.

@@ -36,6 +36,8 @@ var commands = map[string]command{
 	"export":   {"export stored events as CSV, JSON Lines or GEXF", runExport},
 	"serve":    {"serve the JSON API and the web page", runServe},
 	"demo":     {"load the bundled sample articles and serve them", runDemo},
+	"worker":   {"code and store articles taken from a queue (NATS JetStream)", runWorker},
+	"queue":    {"show, list the failures of, or retry a queue", runQueue},
 }
 
 func main() {
