@@ -191,6 +191,14 @@ func (a *article) findSubject(t0, t1 int) []int {
 	for i := t0; i < t1; i++ {
 		switch a.toks[i].key {
 		case "«":
+			// «محمد جواد ظریف»: a name in guillemets is still a name.
+			if i+1 < t1 {
+				if m, ok := a.mentionStart(i + 1); ok {
+					if j := a.lastToken(m); j+1 < t1 && a.toks[j+1].key == "»" {
+						continue
+					}
+				}
+			}
 			depth++
 			continue
 		case "»":

@@ -102,5 +102,17 @@ func TestContact(t *testing.T) {
 		{"an agreement about next week's talks was reached now",
 			"عباس عراقچی با استیو ویتکاف دیدار کرد. طرفین موافقت کردند که گفت‌وگوها هفته آینده ادامه یابد.", day,
 			[]want{{didar.Meet, didar.StatusOccurred, "abbas-araghchi+steve-witkoff", "", ""}, {didar.Agree, didar.StatusOccurred, "abbas-araghchi+steve-witkoff", "", ""}}},
+		{"a name in guillemets is the subject",
+			"به گزارش ایرنا، «ابراهیم رئیسی» امروز با «شی جین‌پینگ» در پکن دیدار کرد.", day,
+			[]want{{didar.Meet, didar.StatusOccurred, "ebrahim-raisi+xi-jinping", "", "CHN"}}},
+		{"a trip at a head's invitation to «this country» goes to the host's country",
+			"مسعود پزشکیان به دعوت شهباز شریف و به منظور سفری رسمی عازم این کشور شد.", day,
+			[]want{{didar.Invite, didar.StatusOccurred, "shehbaz-sharif>masoud-pezeshkian", "", ""},
+				{didar.Visit, didar.StatusOccurred, "masoud-pezeshkian>PAK", "", ""}}},
+		{"the journey of a relative clause with commas in it",
+			"مسعود پزشکیان امروز که به دعوت الهام علی‌اف و برای شرکت در اجلاس سران سازمان همکاری اقتصادی (اکو)، عازم شهر خانکندی شده بود، با رجب طیب اردوغان دیدار کرد.", day,
+			[]want{{didar.Invite, didar.StatusPastReference, "ilham-aliyev>masoud-pezeshkian", "", ""},
+				{didar.Visit, didar.StatusOccurred, "masoud-pezeshkian>AZE", "", ""},
+				{didar.Meet, didar.StatusOccurred, "masoud-pezeshkian+recep-tayyip-erdogan", "", "AZE"}}},
 	})
 }

@@ -228,6 +228,14 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		if tm < 0 && typ == didar.Visit {
 			tm = a.placeArg(c, t)
 		}
+		// "به دعوت X عازم این کشور شد": a trip at X's invitation with no
+		// destination named goes to X's country.
+		if tm < 0 && typ == didar.Visit {
+			if country := a.inviterCountry(c, t); country != "" {
+				target = country
+				rule += "/invited"
+			}
+		}
 		var more []string // further addressees, one event each
 		if tm >= 0 {
 			target = a.links[tm].ActorID
@@ -264,6 +272,12 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		}
 		if typ == didar.Visit && target != "" {
 			target = a.countryOfPlace(tm, target)
+			// A trip "به دیدار X" goes to X's country.
+			if act, ok := a.actors[target]; ok && act.Kind == didar.KindPerson && act.Country != "" {
+				if ca, ok := a.countryActor(string(act.Country)); ok {
+					target = ca.ID
+				}
+			}
 		}
 		if target == "" && (a.mainParty(source) || a.speaksFor(c, source)) && (typ == didar.Praise || typ == didar.Support || typ == didar.Cooperate || typ == didar.Aid && status == didar.StatusPlanned) {
 			target = a.partnerOf(source)
@@ -325,6 +339,24 @@ func (a *article) remote(c clause, t trigger) bool {
 		}
 	}
 	return false
+}
+
+// inviterCountry returns the country of X in a "به دعوت X" phrase before
+// cue t, or "".
+func (a *article) inviterCountry(c clause, t trigger) string {
+	for i := c.t0; i+2 < t.t0; i++ {
+		if a.toks[i].key != "به" || a.toks[i+1].key != "دعوت" {
+			continue
+		}
+		if m := a.phraseMention(i+2, t.t0); m >= 0 {
+			if act, ok := a.actorOf(m); ok && act.Country != "" {
+				if ca, ok := a.countryActor(string(act.Country)); ok {
+					return ca.ID
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // received reports whether the verb of cue t is one of receiving

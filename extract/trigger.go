@@ -187,7 +187,7 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 		// subject's relative clause ("X که ... عازم Y شده بود، ...") is the
 		// journey the main clause reports.
 		if v+1 < c.t1 && a.toks[v+1].key == "بود" && !strings.HasPrefix(k, "خواه") {
-			journey = t.c.typ == didar.Visit && v+2 < c.t1 && a.toks[v+2].key == "،" && a.relativeHead(c, t) >= 0
+			journey = t.c.typ == didar.Visit && v+2 < c.t1 && a.toks[v+2].key == "،" && a.inRelative(c, t)
 			past = past || !journey
 		}
 	}
@@ -253,6 +253,20 @@ func (a *article) speech(c clause) bool {
 	for i := range keys {
 		if a.x.lex.seqAt("quote", keys, i) > 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// inRelative reports whether cue t lies in a relative clause on the
+// clause's subject: "X (…) که … [cue] … بود، …", commas and all.
+func (a *article) inRelative(c clause, t trigger) bool {
+	for i := t.t0 - 1; i > c.t0; i-- {
+		if a.isVerb(i) {
+			return false
+		}
+		if a.toks[i].key == "که" {
+			return len(c.subject) > 0 && a.inRange(c.subject[0], c.t0, i)
 		}
 	}
 	return false
