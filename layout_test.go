@@ -22,7 +22,7 @@ var layers = map[string]int{
 	"sqlstore": 5, "sqlite": 6, "postgres": 6, "storetest": 7,
 	// export formats events read through didar.Store, and web serves
 	// its CSV, so it sits below the adapters.
-	"export": 4, "ingest": 5, "web": 5,
+	"export": 4, "ingest": 5, "web": 5, "queue": 5,
 	"internal/sharedtest": 1,
 	"cmd/didar":           9, "cmd/didar-gen": 9, "cmd/didar-load": 9,
 }

@@ -65,6 +65,7 @@ type matcher struct {
 	fillMax int
 	stop    map[string]bool
 	light   map[string]bool
+	saying  map[string]bool // verbs of saying after a subject (گفت, افزود)
 	glue    []string
 	index   map[string]int
 
@@ -94,6 +95,7 @@ func (d *Dictionary) buildMatcher() *matcher {
 	}
 	m.stop = keySet(lx.StopWords)
 	m.light = keySet(lx.LightVerbs)
+	m.saying = keySet(lx.SayingVerbs)
 	for _, g := range lx.GluePrefixes {
 		m.glue = append(m.glue, normalize.Key(g))
 	}

@@ -128,6 +128,9 @@ func (l *linker) readRole(i int) (role, bool) {
 			if r.bare && l.insideName(s) {
 				continue // عبدالله شاه محسود: a word of a name
 			}
+			if w := l.wordFrom(r.end); r.bare && w < len(l.doc.words) && l.doc.words[w].k == "ما" {
+				continue // رئیس جمهور ما: the speaker's country, unknown here
+			}
 		}
 		r.phrase = l.textOf(r.start, r.end)
 		return r, true
@@ -152,6 +155,40 @@ func (l *linker) readRole(i int) (role, bool) {
 		}
 	}
 	return role{}, false
+}
+
+// nameAfter finds a name the dictionary lacks right after rune p (the end
+// of a role phrase), after a comma or not: two or three words shaped
+// like a name.
+func (l *linker) nameAfter(p int) (w0, w1 int, ok bool) {
+	w := l.wordFrom(p)
+	comma := w < len(l.doc.words) && isComma(l.doc.words[w].k)
+	if comma {
+		w++
+	}
+	w1 = w - 1
+	for w1+1 < len(l.doc.words) && w1+1-w < 3 && l.plainInList(w1+1) && (l.uncommon(w1+1) || l.d.given[l.doc.words[w1+1].k]) {
+		w1++
+	}
+	for w1 > w && !l.uncommon(w1) {
+		w1-- // a given name that is a common word ends no name
+	}
+	if w1 <= w || !l.nameLike(w, w1, comma) || !l.nameWords(w, w1, false) {
+		return 0, 0, false
+	}
+	// نخست وزیر کابینه موقت طالبان: words that an organisation or a
+	// country ends are still the role's.
+	if n := w1 + 1; n < len(l.doc.words) && l.spanAt[n] >= 0 {
+		if e, _, ok := l.entryHit(l.spans[l.spanAt[n]]); ok && e.Kind != didar.KindPerson {
+			return 0, 0, false
+		}
+	}
+	return w, w1, true
+}
+
+// wordFrom returns the index of the first word starting at or after rune p.
+func (l *linker) wordFrom(p int) int {
+	return sort.Search(len(l.doc.words), func(w int) bool { return l.doc.words[w].start >= p })
 }
 
 // appositionBefore reports whether a comma and an uncommon word, the end
@@ -303,6 +340,16 @@ func (l *linker) roleMention(i int, r role) int {
 			return l.skipTo(w1 + 1)
 		}
 	}
+	// A name the dictionary lacks right after, set off by a comma or
+	// not: "وزیر امور خارجه نروژ، تورالف هاگن، ...".
+	if w0, w1, ok := l.nameAfter(r.end); ok {
+		start, end := l.doc.words[w0].start, l.doc.words[w1].end
+		id := l.resolve(l.nameKey(w0, w1), l.textOf(start, end), &r, "")
+		l.add(r.start, r.end, id, "role", r.phrase)
+		l.add(start, end, id, "name", r.phrase)
+		l.noteRole(id, r)
+		return l.skipTo(w1 + 1)
+	}
 	// A quoted name right after: "وزیر دفاع «وی فنگ هه»".
 	if w0, w1, ok := l.quotedAfter(l.spans[r.next-1].w1 + 1); ok {
 		start, end := l.doc.words[w0].start, l.doc.words[w1].end
@@ -319,6 +366,7 @@ func (l *linker) roleMention(i int, r role) int {
 	}
 	if id := l.holder(r); id != "" && !r.deputy {
 		l.add(r.start, r.end, id, "role", r.phrase)
+		l.held = append(l.held, heldLink{len(l.links) - 1, r.key})
 		return r.next
 	}
 	// Nobody known holds it: the role phrase names a person of its own.
@@ -405,8 +453,15 @@ func (l *linker) thisCountry(p int) (country string, end int, ok bool) {
 		return "", 0, false
 	}
 	for i := len(l.links) - 1; i >= 0; i-- {
-		if a := l.actors[l.links[i].ActorID]; a != nil && a.Kind == didar.KindCountry {
+		a := l.actors[l.links[i].ActorID]
+		switch {
+		case a == nil:
+		case a.Kind == didar.KindCountry:
 			return a.ID, l.doc.words[w+1].end, true
+		case l.links[i].Via == "role" && a.Country != "":
+			// سفیر نروژ ... رئیس پارلمان این کشور: the country of
+			// the role named last.
+			return string(a.Country), l.doc.words[w+1].end, true
 		}
 		// "وزارت خارجه ترکیه" names its country too.
 		if a := l.actors[l.links[i].ActorID]; a != nil && a.Kind == didar.KindGroup && l.links[i].Via == "group" && a.Country != "" {

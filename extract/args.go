@@ -74,6 +74,10 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		}
 	}
 	for i := from; i < t.t0; i++ {
+		// "به دعوت X" names who invited, not where or to whom.
+		if marker == "به" && i+1 < t.t0 && a.toks[i+1].key == "دعوت" {
+			continue
+		}
 		if a.toks[i].key == marker && (i == c.t0 || !a.x.lex.is("prep", a.toks[i-1].key) && !a.x.lex.is("against", a.toks[i-1].key)) {
 			if m := a.phraseMention(i+1, t.t0); m >= 0 {
 				return m
@@ -292,6 +296,15 @@ func (a *article) prevJoin(i int) bool {
 		}
 	}
 	return false
+}
+
+// lastToken returns the index of the last token of mention m.
+func (a *article) lastToken(m int) int {
+	i := a.firstToken(m)
+	for i+1 < len(a.toks) && a.toks[i+1].mention == m {
+		i++
+	}
+	return i
 }
 
 // firstToken returns the index of the first token of mention m.

@@ -17,6 +17,7 @@ type clause struct {
 	subject []int // mention indexes
 	speaker []int // for a quoted clause: who says it
 	quoted  bool  // the clause is the content of a direct quote
+	frame   int   // for a quoted clause: the first token of the clause that reports it
 }
 
 // sentence analyses the sentence in runes [start, end): its subject, its
@@ -89,6 +90,7 @@ func (a *article) sentence(start, end int) {
 	}
 	if last := len(cls) - 1; cls[last].quoted {
 		cls[last].speaker = speaker
+		cls[last].frame = t0
 		cls[last].subject = a.findSubject(cls[last].t0, cls[last].t1)
 		if len(cls[last].subject) == 0 || !a.clauseInitial(cls[last].subject[0], cls[last].t0) {
 			cls[last].subject = speaker
@@ -189,6 +191,14 @@ func (a *article) findSubject(t0, t1 int) []int {
 	for i := t0; i < t1; i++ {
 		switch a.toks[i].key {
 		case "«":
+			// «محمد جواد ظریف»: a name in guillemets is still a name.
+			if i+1 < t1 {
+				if m, ok := a.mentionStart(i + 1); ok {
+					if j := a.lastToken(m); j+1 < t1 && a.toks[j+1].key == "»" {
+						continue
+					}
+				}
+			}
 			depth++
 			continue
 		case "»":

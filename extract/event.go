@@ -36,12 +36,27 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if typ == didar.Criticize && slices.Equal(t.c.markers, []string{"poss"}) && !c.quoted && !a.background(t.t0, c.t0) && !a.speech(c) {
 		return
 	}
+	// "آمادگی خود را برای رایزنی و مذاکره اعلام کردند": talks offered are
+	// an intent to cooperate, not talks.
+	if contact(typ) && a.offered(c, t) {
+		return
+	}
 	status, drop, why := a.status(c, t)
 	if drop {
 		return
 	}
+	// "گفت‌وگویی که با X به صورت ویدیو کنفرانس داشت": talks held at a
+	// distance are a call.
+	if typ == didar.Meet && a.remote(c, t) {
+		typ = didar.Call
+		t.c.typ = didar.Call
+	}
 	// "این نخستین دیدار ... بود": a meeting described, not reported.
-	if v := a.governingVerb(t.t1, c.t1); v >= 0 && a.x.lex.is("copula", a.toks[v].key) && !a.isVerb(t.t1-1) {
+	// But in "در یک ارتباط ویدئویی ... ناظر امضای قرارداد بودند" the cue is
+	// the setting or the object of what the parties did.
+	setting := t.t0 > c.t0 && (a.toks[t.t0-1].key == "در" || a.x.lex.is("witness", a.toks[t.t0-1].key) ||
+		t.t0 > c.t0+1 && a.toks[t.t0-2].key == "در")
+	if v := a.governingVerb(t.t1, c.t1); v >= 0 && a.x.lex.is("copula", a.toks[v].key) && !a.isVerb(t.t1-1) && !setting {
 		switch typ {
 		case didar.Meet, didar.Call, didar.Visit, didar.Negotiate, didar.Agree, didar.Host:
 			return
@@ -202,8 +217,24 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 				rule += "/invited-by"
 			}
 		}
+		// "دعوت‌نامه‌ای از X دریافت کرد": X invites the subject.
+		if typ == didar.Invite && len(subj) > 0 && a.received(c, t) {
+			if m := a.arg(c, t, "از"); m >= 0 {
+				source, tm = a.links[m].ActorID, -1
+				target = a.links[subj[0]].ActorID
+				rule += "/received"
+			}
+		}
 		if tm < 0 && typ == didar.Visit {
 			tm = a.placeArg(c, t)
+		}
+		// "به دعوت X عازم این کشور شد": a trip at X's invitation with no
+		// destination named goes to X's country.
+		if tm < 0 && typ == didar.Visit {
+			if country := a.inviterCountry(c, t); country != "" {
+				target = country
+				rule += "/invited"
+			}
 		}
 		var more []string // further addressees, one event each
 		if tm >= 0 {
@@ -241,6 +272,12 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		}
 		if typ == didar.Visit && target != "" {
 			target = a.countryOfPlace(tm, target)
+			// A trip "به دیدار X" goes to X's country.
+			if act, ok := a.actors[target]; ok && act.Kind == didar.KindPerson && act.Country != "" {
+				if ca, ok := a.countryActor(string(act.Country)); ok {
+					target = ca.ID
+				}
+			}
 		}
 		if target == "" && (a.mainParty(source) || a.speaksFor(c, source)) && (typ == didar.Praise || typ == didar.Support || typ == didar.Cooperate || typ == didar.Aid && status == didar.StatusPlanned) {
 			target = a.partnerOf(source)
@@ -269,6 +306,69 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	for _, o := range others {
 		a.emit(c, t, o, sStart, sEnd, cameo, rule+"/one-of-several/"+why, conf)
 	}
+}
+
+// offered reports whether cue t is the purpose ("برای"، "جهت") of an
+// offer or readiness named before it in the clause.
+func (a *article) offered(c clause, t trigger) bool {
+	for i := t.t0 - 1; i >= c.t0 && i >= t.t0-4; i-- {
+		k := a.toks[i].key
+		if a.isVerb(i) {
+			return false
+		}
+		if k != "برای" && k != "جهت" {
+			continue
+		}
+		for j := c.t0; j < i; j++ {
+			if a.x.lex.is("intent", a.toks[j].key) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// remote reports whether the predicate of cue t says it was held by
+// telephone or video.
+func (a *article) remote(c clause, t trigger) bool {
+	v := a.governingVerb(t.t1, c.t1)
+	for i := max(c.t0, t.t0-1); i < c.t1 && (v < 0 || i <= v); i++ {
+		if a.x.lex.is("remote", a.toks[i].key) {
+			return true
+		}
+	}
+	return false
+}
+
+// inviterCountry returns the country of X in a "به دعوت X" phrase before
+// cue t, or "".
+func (a *article) inviterCountry(c clause, t trigger) string {
+	for i := c.t0; i+2 < t.t0; i++ {
+		if a.toks[i].key != "به" || a.toks[i+1].key != "دعوت" {
+			continue
+		}
+		if m := a.phraseMention(i+2, t.t0); m >= 0 {
+			if act, ok := a.actorOf(m); ok && act.Country != "" {
+				if ca, ok := a.countryActor(string(act.Country)); ok {
+					return ca.ID
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// received reports whether the verb of cue t is one of receiving
+// ("دریافت کرد").
+func (a *article) received(c clause, t trigger) bool {
+	v := a.governingVerb(t.t1, c.t1)
+	for i := t.t1; i < c.t1 && (v < 0 || i <= v); i++ {
+		if a.x.lex.is("receive", a.toks[i].key) {
+			return true
+		}
+	}
+	return false
 }
 
 // listed reports whether an act of type t addressed to several parties is

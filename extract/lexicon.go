@@ -255,15 +255,22 @@ func (lx *Lexicon) match(keys []string, i int) ([]cue, int) {
 }
 
 // firstWordForms lists the forms under which a token can start a cue: as
-// it is, and without a plural or ezafe ending (دیدارهای → دیدار), so that
-// the lexicon need not list every inflection.
+// it is, and without a plural, ezafe or indefinite ending (دیدارهای →
+// دیدار، دعوت‌نامه‌ای → دعوت‌نامه), so that the lexicon need not list every
+// inflection.
 func firstWordForms(k string) []string {
+	forms := []string{k}
 	for _, suf := range []string{"های", "ها", "ات"} {
 		if s, ok := strings.CutSuffix(k, suf); ok && len(s) >= 4 {
-			return []string{k, s}
+			forms = append(forms, s)
+			break
 		}
 	}
-	return []string{k}
+	// "نامه‌ای" keys as "نامهای", like "نام‌های": try both.
+	if s, ok := strings.CutSuffix(k, "های"); ok && len(s) >= 4 {
+		forms = append(forms, s+"ه")
+	}
+	return forms
 }
 
 // topicIndex keys topic cues by a short prefix of their first word, so

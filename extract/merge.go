@@ -65,6 +65,13 @@ func (a *article) dropCallVerbs() {
 		if e.Type == didar.Negotiate && slices.ContainsFunc(out, func(o didar.Event) bool { return o.Type == didar.Meet && same(o, e) }) {
 			continue
 		}
+		// "قرار است به واشنگتن سفر کند که اولین سفر او ... است": one
+		// sentence speaks of one trip, whatever tense its second mention has.
+		if slices.ContainsFunc(out, func(o didar.Event) bool {
+			return o.Type == e.Type && o.Status != e.Status && o.Evidence.Start == e.Evidence.Start && a.sideKey(o)[len(o.Type)+len(o.Status)+1:] == a.sideKey(e)[len(e.Type)+len(e.Status)+1:]
+		}) {
+			continue
+		}
 		out = append(out, e)
 	}
 	a.rec.Events = out

@@ -170,6 +170,11 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 			planned = true
 		case strings.HasPrefix(k, "می") && (strings.HasSuffix(k, "کرد") || strings.HasSuffix(k, "کردند") || strings.HasSuffix(k, "داد")):
 			past = true
+		case strings.HasPrefix(k, "می") && !strings.HasPrefix(k, "میخواه") && contact(t.c.typ) && !a.today(c):
+			// "فردا با X دیدار می‌کند"، "وارد تهران می‌شود": news
+			// announces a meeting or a trip in the present; "امروز ...
+			// آغاز می‌شود" is news of the day.
+			planned = true
 		case a.x.lex.is("subj", k) && !planned:
 			// A wish or a purpose ("دعوت کرد که ... سفر کنند") is no event,
 			// unless it is what the cue is about: a demand, an invitation,
@@ -182,8 +187,18 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 		// subject's relative clause ("X که ... عازم Y شده بود، ...") is the
 		// journey the main clause reports.
 		if v+1 < c.t1 && a.toks[v+1].key == "بود" && !strings.HasPrefix(k, "خواه") {
-			journey = t.c.typ == didar.Visit && v+2 < c.t1 && a.toks[v+2].key == "،" && a.relativeHead(c, t) >= 0
+			journey = t.c.typ == didar.Visit && v+2 < c.t1 && a.toks[v+2].key == "،" && a.inRelative(c, t)
 			past = past || !journey
+		}
+	}
+	// "پیشتر کرملین اعلام کرد که ...": what the frame recalls is recalled.
+	// The adverb opens the frame or stands before its verb; elsewhere it
+	// belongs to a noun ("با اشاره به سفر سال گذشته خود").
+	if c.quoted {
+		for i := c.frame; i < c.t0; i++ {
+			if n := a.x.lex.seqAt("recall", a.allKeys, i); n > 0 && i+n <= c.t0 && (i < c.frame+2 || i+n >= c.t0-4) {
+				past = true
+			}
 		}
 	}
 	// "مذاکرات اخیر": a recent event recalled.
@@ -196,11 +211,25 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 	if t.t1 < c.t1 && a.toks[t.t1].key == "خود" && (t.c.typ == didar.Meet || t.c.typ == didar.Visit) {
 		past = true
 	}
-	for _, d := range a.datesIn(a.toks[c.t0].start, a.toks[c.t1-1].end) {
+	// "توافق کردند که ... هفته آینده ...": the complement's dates are its
+	// own, not the agreement's.
+	last := c.t1 - 1
+	if v >= 0 && v+1 < c.t1 && a.toks[v+1].key == "که" {
+		last = v
+	}
+	for _, d := range a.datesIn(a.toks[c.t0].start, a.toks[last].end) {
 		if d.Date.IsZero() || a.date.IsZero() {
 			continue
 		}
-		if d.Date.Before(a.date.AddDays(-30)) {
+		// "در سال جاری"، "آذرماه": a period is past when it ended.
+		end := d.Date
+		switch d.Precision {
+		case didar.PrecisionYear:
+			end = d.Date.AddDays(365)
+		case didar.PrecisionMonth:
+			end = d.Date.AddDays(30)
+		}
+		if end.Before(a.date.AddDays(-30)) {
 			past = true
 		} else if a.date.Before(d.Date) {
 			planned = true
@@ -225,6 +254,40 @@ func (a *article) speech(c clause) bool {
 		if a.x.lex.seqAt("quote", keys, i) > 0 {
 			return true
 		}
+	}
+	return false
+}
+
+// inRelative reports whether cue t lies in a relative clause on the
+// clause's subject: "X (…) که … [cue] … بود، …", commas and all.
+func (a *article) inRelative(c clause, t trigger) bool {
+	for i := t.t0 - 1; i > c.t0; i-- {
+		if a.isVerb(i) {
+			return false
+		}
+		if a.toks[i].key == "که" {
+			return len(c.subject) > 0 && a.inRange(c.subject[0], c.t0, i)
+		}
+	}
+	return false
+}
+
+// today reports whether clause c says its act happens today or now.
+func (a *article) today(c clause) bool {
+	for i := c.t0; i < c.t1; i++ {
+		if a.x.lex.is("today", a.toks[i].key) {
+			return true
+		}
+	}
+	return false
+}
+
+// contact reports whether t is a meeting, a call, a trip, a hosting, talks
+// or a signing: acts that the present tense announces.
+func contact(t didar.EventType) bool {
+	switch t {
+	case didar.Meet, didar.Call, didar.Visit, didar.Host, didar.Negotiate, didar.Agree:
+		return true
 	}
 	return false
 }

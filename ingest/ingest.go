@@ -219,22 +219,13 @@ func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) 
 		}
 	}()
 	results := make(chan coded, 64)
-	workers := g.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	var wg sync.WaitGroup
-	for range workers {
+	for range g.workers() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for it := range items {
-				if it.Input.Published.IsZero() {
-					it.Input.Published = g.Published
-				}
-				if it.Input.Source == "" {
-					it.Input.Source = g.Source
-				}
+				g.fill(&it.Item)
 				c := g.code(it.Item)
 				c.seq, c.last = it.seq, it.last
 				select {
@@ -316,64 +307,137 @@ func (g *Ingester) Run(ctx context.Context, targets []string) (*Summary, error) 
 // batchSize is the most articles saved in one transaction.
 const batchSize = 64
 
-// saveBatch saves the coded items of a batch and counts them in sum. When
-// the batch fails as a whole, its articles are saved one by one so that
-// the failure is pinned to its article; stop ends the run on an error of
-// the store itself.
+// saveBatch saves the coded items of a batch and counts them in sum;
+// stop ends the run on an error of the store itself.
 func (g *Ingester) saveBatch(ctx context.Context, batch []coded, sum *Summary, stop func(error)) {
-	var good []coded
-	for _, c := range batch {
-		if c.item.Err != nil {
-			sum.fail(c.item.Where, c.item.Err)
-		} else {
-			good = append(good, c)
+	res, errs := g.saveAll(ctx, batch, func(err error) bool {
+		switch {
+		case ctx.Err() != nil:
+			stop(ctx.Err())
+		case didar.ErrorCode(err) == didar.EINTERNAL:
+			// The store itself failed: stop rather than fail every
+			// article after this one the same way.
+			stop(err)
+		default:
+			return false
 		}
-	}
-	if len(good) == 0 {
-		return
-	}
-	count := func(c coded, res didar.SaveResult) {
-		if res.Created {
+		return true
+	})
+	for i, c := range batch {
+		switch {
+		case errs[i] != nil:
+			sum.fail(c.item.Where, errs[i])
+		case res[i].ID == "": // not saved: the run stopped
+		case res[i].Created:
 			sum.Ingested++
-			sum.Events += res.Events
+			sum.Events += res[i].Events
 			for _, e := range c.rec.Events {
 				if e.Date.IsZero() {
 					sum.Undated++
 				}
 			}
-		} else {
+		default:
 			sum.Present++
+		}
+	}
+}
+
+// saveAll saves the coded items of a batch in one transaction; when the
+// batch fails as a whole, its articles are saved one by one so that the
+// failure is pinned to its article. It returns each item's result or
+// error; when halt returns true for an error, saving stops there and the
+// items not saved have neither.
+func (g *Ingester) saveAll(ctx context.Context, batch []coded, halt func(error) bool) ([]didar.SaveResult, []error) {
+	res, errs := make([]didar.SaveResult, len(batch)), make([]error, len(batch))
+	var good []int
+	for i, c := range batch {
+		if c.item.Err != nil {
+			errs[i] = c.item.Err
+		} else {
+			good = append(good, i)
 		}
 	}
 	if len(good) > 1 {
 		arts := make([]didar.NewArticle, len(good))
-		for i, c := range good {
-			arts[i] = newArticle(c)
+		for k, i := range good {
+			arts[k] = newArticle(batch[i])
 		}
-		if res, err := g.Store.SaveArticles(ctx, arts); err == nil {
-			for i, r := range res {
-				count(good[i], r)
+		if rs, err := g.Store.SaveArticles(ctx, arts); err == nil {
+			for k, i := range good {
+				res[i] = rs[k]
 			}
-			return
+			return res, errs
 		}
 	}
-	for _, c := range good {
-		res, err := g.Store.SaveArticle(ctx, newArticle(c))
-		switch {
-		case err != nil && ctx.Err() != nil:
-			stop(ctx.Err())
-			return
-		case err != nil && didar.ErrorCode(err) == didar.EINTERNAL:
-			// The store itself failed: stop rather than fail every
-			// article after this one the same way.
-			stop(err)
-			return
-		case err != nil:
-			sum.fail(c.item.Where, err)
-		default:
-			count(c, res)
+	for _, i := range good {
+		r, err := g.Store.SaveArticle(ctx, newArticle(batch[i]))
+		if err != nil && halt(err) {
+			break
+		}
+		res[i], errs[i] = r, err
+	}
+	return res, errs
+}
+
+// SaveItems codes items, Workers at a time, and saves them as Run does: the
+// batch in one transaction, or one article at a time when it fails. It
+// returns each item's result or the reason it failed, for a caller (a
+// queue worker) that retries the failed items; only a cancelled ctx
+// stops it early, failing the items not saved.
+func (g *Ingester) SaveItems(ctx context.Context, items []Item) ([]didar.SaveResult, []error) {
+	batch := make([]coded, len(items))
+	sem := make(chan struct{}, g.workers())
+	var wg sync.WaitGroup
+	for i, it := range items {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			batch[i] = g.code(it)
+		}()
+	}
+	wg.Wait()
+	res, errs := g.saveAll(ctx, batch, func(error) bool { return ctx.Err() != nil })
+	for i := range errs {
+		if errs[i] == nil && res[i].ID == "" {
+			errs[i] = fmt.Errorf("not saved: %w", ctx.Err())
 		}
 	}
+	return res, errs
+}
+
+// Read reads every target as Run does and emits its items without
+// coding or storing them, for a queue that hands them to workers. An
+// input that cannot be read is emitted as an item with Err.
+func (g *Ingester) Read(ctx context.Context, targets []string, emit func(Item)) {
+	for _, src := range expand(targets) {
+		if ctx.Err() != nil {
+			return
+		}
+		n := 0
+		g.read(ctx, src, func(it Item) { n++; g.fill(&it); emit(it) })
+		if n == 0 {
+			emit(Item{Where: src.where, Err: errors.New("nothing to ingest")})
+		}
+	}
+}
+
+// fill gives an item the run's publication date and source when it
+// names none.
+func (g *Ingester) fill(it *Item) {
+	if it.Input.Published.IsZero() {
+		it.Input.Published = g.Published
+	}
+	if it.Input.Source == "" {
+		it.Input.Source = g.Source
+	}
+}
+
+func (g *Ingester) workers() int {
+	if g.Workers > 0 {
+		return g.Workers
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 // Save checks, codes and stores one article given whole (a submission to

@@ -13,6 +13,9 @@ import (
 type Watcher struct {
 	Ingester *Ingester // its Fetch gets the feeds and pages
 	Log      *slog.Logger
+	// Publish, when set, takes each new item instead of the Ingester
+	// coding and saving it (a queue that hands it to workers).
+	Publish func(context.Context, Item) error
 
 	feeds map[string]*feedState
 }
@@ -103,6 +106,15 @@ func (w *Watcher) poll(ctx context.Context, u string) PollResult {
 		res.New++
 		where := first(it.Link, u+"#"+it.Title)
 		item := feedItem(ctx, where, f, it, g.Fetch)
+		if w.Publish != nil && item.Err == nil {
+			if err := w.Publish(ctx, item); err != nil {
+				sum.fail(where, err)
+				continue
+			}
+			st.seen[key] = true
+			sum.Ingested++ // queued
+			continue
+		}
 		c := g.code(item)
 		if c.item.Err != nil {
 			sum.fail(where, c.item.Err)

@@ -72,8 +72,11 @@ func DropSchema(ctx context.Context, dsn, schema string) error {
 }
 
 // Dialect is PostgreSQL's: $n placeholders, LIKE over the trigram
-// index, and batches that read in few round trips.
-var Dialect = sqlstore.Dialect{Name: "postgres", Dollar: true, Remote: true, Search: search, SearchColumn: searchColumn}
+// index, batches that read in few round trips, and writers (processes on
+// several machines) that save one at a time, by a lock per schema so
+// that stores in other schemas do not wait.
+var Dialect = sqlstore.Dialect{Name: "postgres", Dollar: true, Remote: true, Search: search, SearchColumn: searchColumn,
+	Lock: `SELECT pg_advisory_xact_lock(7215, hashtext(current_schema()))`}
 
 // searchColumn is the search key of the title and text: folded, without
 // spaces, so that LIKE finds a compound however it is written.

@@ -33,6 +33,11 @@ type Dialect struct {
 	// Index, when not nil, indexes an article for search after it is
 	// stored (replace: its text changed).
 	Index func(ctx context.Context, tx *sql.Tx, seq int64, title, text string, replace bool) error
+	// Lock, when set, is run first in every write transaction and holds
+	// until it ends. Merging events and stories reads what earlier saves
+	// wrote, so writers on several machines (queue workers) must save
+	// one after the other; a SQLite file has one writer anyway.
+	Lock string
 }
 
 // Store is a didar.Store on a database/sql database.
@@ -144,9 +149,6 @@ func (s *Store) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...
 }
 
 func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
 	names, err := fs.Glob(migrations, "*.sql")
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
@@ -157,18 +159,20 @@ func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
 		if err != nil {
 			return fmt.Errorf("migrate: %s: name must start with a number", name)
 		}
-		var n int
-		if err := s.db.QueryRowContext(ctx, s.q(`SELECT count(*) FROM schema_migrations WHERE version = ?`), v).Scan(&n); err != nil {
-			return fmt.Errorf("migrate %s: %w", name, err)
-		}
-		if n > 0 {
-			continue
-		}
 		body, err := fs.ReadFile(migrations, name)
 		if err != nil {
 			return fmt.Errorf("migrate %s: %w", name, err)
 		}
+		// Checked inside the (locked) transaction: workers started at
+		// once must not apply a migration twice.
 		err = s.tx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+				return err
+			}
+			var n int
+			if err := tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM schema_migrations WHERE version = ?`), v).Scan(&n); err != nil || n > 0 {
+				return err
+			}
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return err
 			}
@@ -207,6 +211,12 @@ func (s *Store) tx(ctx context.Context, f func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
+	}
+	if s.d.Lock != "" {
+		if _, err := tx.ExecContext(ctx, s.d.Lock); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("lock: %w", err)
+		}
 	}
 	if err := f(tx); err != nil {
 		tx.Rollback()

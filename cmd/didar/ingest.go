@@ -13,6 +13,7 @@ import (
 	"github.com/didar-news/didar/actors"
 	"github.com/didar-news/didar/extract"
 	"github.com/didar-news/didar/ingest"
+	"github.com/didar-news/didar/queue"
 	"golang.org/x/term"
 )
 
@@ -28,8 +29,9 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	workers := fs.Int("workers", 0, "articles coded in parallel (0: one per CPU)")
 	published := fs.String("published", "", "publication date (YYYY-MM-DD, Gregorian or Solar Hijri) of inputs that give none (bare text without a dateline)")
 	source := fs.String("source", "", "the outlet of inputs that name none")
+	qf := addQueueFlags(fs, "queue the articles for 'didar worker' instead of coding them here")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: didar ingest [flags] PATH_OR_URL...|-\n\nFiles (text, HTML, JSON, JSON Lines), directories (recursively), - for standard input,\nURLs of pages and RSS/Atom feeds.")
+		fmt.Fprintln(stderr, "usage: didar ingest [flags] PATH_OR_URL...|-\n\nFiles (text, HTML, JSON, JSON Lines), directories (recursively), - for standard input,\nURLs of pages and RSS/Atom feeds. With --queue, the articles read are queued for\nworkers (didar worker) to code and store.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -43,14 +45,25 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if err != nil {
 		return err
 	}
+	fetch := ingest.NewFetcher()
+	fetch.Client.Timeout = *timeout
+	fetch.MaxBytes = *maxBytes
+	if *qf.url != "" {
+		if dbGiven(fs) && !isPostgres(*db) {
+			return errQueueSQLite(*db)
+		}
+		q, err := queue.Open(ctx, qf.config("didar ingest"))
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		return publish(ctx, q, &ingest.Ingester{Fetch: fetch, MaxBytes: *maxBytes, Stdin: stdin, Published: pub, Source: *source}, fs.Args(), stdout)
+	}
 	s, x, err := openCoder(ctx, *db, dicts, lexicons)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	fetch := ingest.NewFetcher()
-	fetch.Client.Timeout = *timeout
-	fetch.MaxBytes = *maxBytes
 	g := &ingest.Ingester{Store: s, Coder: x, Fetch: fetch, MaxBytes: *maxBytes, Workers: *workers, Stdin: stdin,
 		Progress: progressFor(stderr, "ingest"), Published: pub, Source: *source}
 	start := time.Now()

@@ -35,7 +35,13 @@ var commands = map[string]command{
 	"recode":   {"re-extract stored articles", runRecode},
 	"export":   {"export stored events as CSV, JSON Lines or GEXF", runExport},
 	"serve":    {"serve the JSON API and the web page", runServe},
+	"user":     {"add, list or remove the users who may correct records", runUser},
+	"audit":    {"print the users' corrections, filtered by user, article and date", runAudit},
+	"gold":     {"export the corrected articles as gold lines for didar eval", runGold},
+	"dict":     {"export the dictionary entries users' corrections made", runDict},
 	"demo":     {"load the bundled sample articles and serve them", runDemo},
+	"worker":   {"code and store articles taken from a queue (NATS JetStream)", runWorker},
+	"queue":    {"show, list the failures of, or retry a queue", runQueue},
 }
 
 func main() {

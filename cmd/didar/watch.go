@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/didar-news/didar/ingest"
+	"github.com/didar-news/didar/queue"
 )
 
 func runWatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -24,6 +25,7 @@ func runWatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "size limit of one feed or page")
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout of one web request")
 	delay := fs.Duration("delay", 2*time.Second, "pause between two requests to one host")
+	qf := addQueueFlags(fs, "queue new items for 'didar worker' instead of coding them here")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: didar watch [flags] FEED_URL...")
 		fs.PrintDefaults()
@@ -47,16 +49,32 @@ func runWatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if *every < time.Second {
 		return fmt.Errorf("--every %s: too often", *every)
 	}
-	s, x, err := openCoder(ctx, *db, dicts, lexicons)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
 	fetch := ingest.NewFetcher()
 	fetch.Client.Timeout, fetch.MaxBytes, fetch.Delay = *timeout, *maxBytes, *delay
 	w := &ingest.Watcher{
-		Ingester: &ingest.Ingester{Store: s, Coder: x, Fetch: fetch, MaxBytes: *maxBytes},
+		Ingester: &ingest.Ingester{Fetch: fetch, MaxBytes: *maxBytes},
 		Log:      slog.New(slog.NewTextHandler(stderr, nil)),
+	}
+	if *qf.url != "" {
+		if dbGiven(fs) && !isPostgres(*db) {
+			return errQueueSQLite(*db)
+		}
+		q, err := queue.Open(ctx, qf.config("didar watch"))
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		w.Publish = func(ctx context.Context, it ingest.Item) error {
+			_, err := q.Publish(ctx, queue.Job{Where: it.Where, Input: it.Input, Raw: it.Raw, Charset: it.Charset})
+			return err
+		}
+	} else {
+		s, x, err := openCoder(ctx, *db, dicts, lexicons)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		w.Ingester.Store, w.Ingester.Coder = s, x
 	}
 	if *once {
 		for _, r := range w.Poll(ctx, feeds) {
