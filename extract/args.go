@@ -342,19 +342,20 @@ func (a *article) relativeHead(c clause, t trigger) int {
 }
 
 // referent resolves "این اقدام"، "این توافق"، "از آن" in a clause to the
+// (keys fold آ to ا: "آن" is "ان")
 // actor of the latest reported act on another side than source.
 func (a *article) referent(c clause, source string) string {
 	found := false
 	for i := c.t0; i+1 < c.t1; i++ {
 		k := a.toks[i].key
-		if (k == "این" || k == "آن" || k == "همین") && a.x.lex.is("refer", a.toks[i+1].key) {
+		if (k == "این" || k == "ان" || k == "همین") && a.x.lex.is("refer", a.toks[i+1].key) {
 			found = true
 		}
-		if k == "از" && a.toks[i+1].key == "آن" {
+		if k == "از" && a.toks[i+1].key == "ان" {
 			found = true
 		}
 		// "آن‌ها را رد کرد"، "آن را ... خواند"
-		if (k == "آنها" || k == "آن") && a.toks[i+1].key == "را" {
+		if (k == "انها" || k == "ان") && a.toks[i+1].key == "را" {
 			found = true
 		}
 	}

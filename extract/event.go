@@ -250,7 +250,7 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		if target != "" && via == "after" && source != "" && a.side(target) == a.side(source) {
 			target = a.opponent(sStart, sEnd, source)
 		}
-		if target == "" && adversarial(typ) && !slices.Equal(t.c.markers, []string{"poss"}) {
+		if target == "" && (adversarial(typ) || t.judged()) && !slices.Equal(t.c.markers, []string{"poss"}) {
 			if target = a.referent(c, source); target != "" {
 				rule += "/referent"
 				conf -= 0.1
