@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -156,7 +157,8 @@ func ArticleCorrections(ctx context.Context, s Store, articleID string) ([]Corre
 
 // ApplyCorrections returns rec with the active corrections of cs applied
 // in order, and those that do not apply with the reason. rec is left as
-// it was. Events a correction touched list it in Corrections; an event
+// it was. Events a correction changed list it in Corrections (a check
+// sets Checked instead); an event
 // added by a correction gets the id "c" and the correction's id.
 //
 // An event is found by what identifies it to a reader: its type,
@@ -220,8 +222,7 @@ func apply(rec *Record, c Correction) error {
 		case OpDeleteEvent:
 			rec.Events = slices.Delete(rec.Events, i, i+1)
 		case OpCheckEvent:
-			cur.Checked = true
-			cur.Corrections = append(cur.Corrections, c.ID)
+			cur.Checked = true // a check is no change: not in Corrections
 		default:
 			if after.Event == nil {
 				return fmt.Errorf("%s needs the event after", c.Op)
@@ -515,16 +516,84 @@ func orDash(s string) string {
 
 func joinIDs(ids []string) string { return joinWith(ids, ", ") }
 
+// joinWith joins the strings of ss that are not empty.
 func joinWith(ss []string, sep string) string {
-	out := ""
+	var kept []string
 	for _, s := range ss {
-		if s == "" {
+		if s != "" {
+			kept = append(kept, s)
+		}
+	}
+	return strings.Join(kept, sep)
+}
+
+// EntriesFromCorrections returns the dictionary entries the active
+// corrections make, by id: new actors and curated entries whole, and
+// for relinks and merges the linked entry's id and kind with the names
+// it was found under (loaded after the dictionary, such an entry
+// extends the one of its id).
+func EntriesFromCorrections(cs []Correction) []Entry {
+	byID := map[string]*Entry{}
+	var order []string
+	entry := func(id string, kind Kind) *Entry {
+		e, ok := byID[id]
+		if !ok {
+			e = &Entry{ID: id, Kind: kind}
+			byID[id] = e
+			order = append(order, id)
+		}
+		return e
+	}
+	name := func(e *Entry, n string) {
+		if n != "" && !slices.Contains(e.FA, n) {
+			e.FA = append(e.FA, n)
+		}
+	}
+	for _, c := range cs {
+		if !c.Active() || c.After == nil {
 			continue
 		}
-		if out != "" {
-			out += sep
+		switch c.Op {
+		case OpNewActor, OpAddEntry:
+			if n := c.After.Entry; n != nil {
+				e := entry(n.ID, n.Kind)
+				fa := e.FA
+				*e = *n
+				for _, f := range fa {
+					name(e, f)
+				}
+			}
+		case OpRelink:
+			m, a := c.Before.Mention, c.After.Actor
+			if m == nil || a == nil || !NameLink(m.Via) {
+				continue
+			}
+			name(entry(a.ID, a.Kind), m.Text)
+		case OpMergeActor:
+			if a := c.After.Actor; a != nil && c.Before != nil && c.Before.Actor != nil {
+				e := entry(a.ID, a.Kind)
+				for _, n := range strings.FieldsFunc(c.Before.Actor.NameFA, func(r rune) bool { return r == ',' || r == '،' }) {
+					name(e, strings.TrimSpace(n))
+				}
+			}
 		}
-		out += s
+	}
+	slices.Sort(order)
+	out := make([]Entry, 0, len(order))
+	for _, id := range order {
+		if e := byID[id]; len(e.FA) > 0 {
+			out = append(out, *e)
+		}
 	}
 	return out
+}
+
+// NameLink reports whether a mention linked this way (Mention.Via) is
+// a name of its actor; a pronoun or a role phrase is not.
+func NameLink(via string) bool {
+	switch via {
+	case "", "name", "surname", "quoted-name", "correction":
+		return true
+	}
+	return false
 }

@@ -85,7 +85,9 @@ func (l *linker) readRole(i int) (role, bool) {
 			continue
 		}
 		o := l.d.offices[h.id]
-		r := role{key: roleKey{office: o.ID}, sector: o.Sector, title: o.EN, start: s.start, end: s.end, next: i + 1}
+		// Unnamed, a governor or a consul is their government acting,
+		// as a deputy is.
+		r := role{key: roleKey{office: o.ID}, sector: o.Sector, title: o.EN, start: s.start, end: s.end, next: i + 1, deputy: subordinate[o.ID]}
 		if o.Country != "" {
 			r.key.country = o.Country
 		} else if org, ok := l.orgAt(i + 1); ok && l.adjacent(i, i+1) {
@@ -93,6 +95,11 @@ func (l *linker) readRole(i int) (role, bool) {
 			// Any office in that organisation: "رئیس" is a party's
 			// leader or a parliament's speaker.
 			r.key = roleKey{org: org.ID, country: org.Country}
+			if subordinate[o.ID] {
+				// استاندار طالبان: an office under the organisation,
+				// not its head.
+				r.key = roleKey{office: o.ID, country: org.Country}
+			}
 			if org.Sector != "" {
 				r.sector = org.Sector
 			}
@@ -119,7 +126,7 @@ func (l *linker) readRole(i int) (role, bool) {
 				r.end = end
 				r.bare = false
 			}
-			if o.ID == "ambassador" || o.ID == "un-ambassador" {
+			if o.ID == "ambassador" || o.ID == "un-ambassador" || o.ID == "consul-general" {
 				l.readHost(&r)
 			}
 			if r.bare && orgOffices[o.ID] {
@@ -206,6 +213,10 @@ func (l *linker) insideName(s span) bool {
 	}
 	return (l.uncommon(a) || l.d.given[l.doc.words[a].k]) && l.uncommon(b)
 }
+
+// subordinate are offices an organisation names many of: followed by
+// one they name its official, never its head.
+var subordinate = map[string]bool{"governor": true, "consul-general": true}
 
 // orgOffices are offices held in an organisation, never read without it.
 var orgOffices = map[string]bool{"party-leader": true, "organization-head": true}

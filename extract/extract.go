@@ -52,11 +52,20 @@ func New(dict *actors.Dictionary, lex *Lexicon) (*Extractor, error) {
 	return &Extractor{dict: dict, lex: lex, norm: norm}, nil
 }
 
-// Extract returns the record of in. The text must be valid UTF-8.
+// Extract returns the record of in. The text must be valid UTF-8. A text
+// longer than window is coded in pieces (see extractLong).
 func (x *Extractor) Extract(in Input) (didar.Record, error) {
 	if !utf8.ValidString(in.Text) {
 		return didar.Record{}, didar.Errorf(didar.EINVALID, "article %s: text is not valid UTF-8", in.ID)
 	}
+	if len(in.Text) > window {
+		return x.extractLong(in)
+	}
+	return x.extract(in)
+}
+
+// extract codes one piece of text.
+func (x *Extractor) extract(in Input) (didar.Record, error) {
 	text := x.norm.Text(in.Text)
 	if strings.TrimSpace(text) == "" {
 		return didar.Record{}, didar.Errorf(didar.EINVALID, "article %s: no text", in.ID)

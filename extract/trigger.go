@@ -79,14 +79,20 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 }
 
 // requested reports whether t lies in the "که" clause of an earlier
-// invitation or demand cue.
+// invitation, demand or threat cue.
 func (a *article) requested(before []trigger, t trigger) bool {
 	if t.c.typ == didar.Invite || t.c.typ == didar.Demand {
 		return false
 	}
 	for _, p := range before {
-		if p.c.typ != didar.Invite && p.c.typ != didar.Demand {
+		// "تهدید کرد که ... تحریم‌ها را اعمال خواهد کرد": what a threat
+		// announces is its content too.
+		if p.c.typ != didar.Invite && p.c.typ != didar.Demand && p.c.typ != didar.Threaten {
 			continue
+		}
+		// "خواستند همکاری کامل ... را از سر بگیرد": right after it.
+		if t.t0 == p.t1 && p.c.typ == didar.Demand {
+			return true
 		}
 		for i := p.t1; i < t.t0 && i <= p.t1+3; i++ {
 			if a.toks[i].key == "که" {
@@ -336,4 +342,11 @@ func adversarial(t didar.EventType) bool {
 		return true
 	}
 	return false
+}
+
+// hostile reports the directed types of conflict, whose coordinated
+// subjects each act on the target: "عربستان، امارات و مصر روابط خود را با
+// قطر قطع کردند" is three breaks of relations.
+func hostile(t didar.EventType) bool {
+	return adversarial(t) || t == didar.Sanction || t == didar.Demand
 }

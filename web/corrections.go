@@ -448,7 +448,7 @@ func (h *handler) apiArticleCorrections(w http.ResponseWriter, r *http.Request) 
 }
 
 // apiEventCorrections lists the corrections that made the event's
-// reports what they are, and the undos of them.
+// reports what they are, and the checks that confirmed them.
 func (h *handler) apiEventCorrections(w http.ResponseWriter, r *http.Request) error {
 	if err := newParams(r.URL.Query()).done(); err != nil {
 		return err
@@ -459,7 +459,7 @@ func (h *handler) apiEventCorrections(w http.ResponseWriter, r *http.Request) er
 	}
 	hist := History{Corrections: []didar.Correction{}, Unapplied: []didar.Unapplied{}}
 	for _, rep := range e.Reports {
-		if len(rep.Corrections) == 0 {
+		if len(rep.Corrections) == 0 && !rep.Checked {
 			continue
 		}
 		cs, err := didar.ArticleCorrections(r.Context(), h.store, rep.ArticleID)
@@ -467,7 +467,8 @@ func (h *handler) apiEventCorrections(w http.ResponseWriter, r *http.Request) er
 			return err
 		}
 		for _, c := range cs {
-			if slices.Contains(rep.Corrections, c.ID) {
+			checked := rep.Checked && c.Op == didar.OpCheckEvent && c.Active() && c.Before.Event.ID == rep.LocalID
+			if slices.Contains(rep.Corrections, c.ID) || checked {
 				hist.Corrections = append(hist.Corrections, c)
 			}
 		}

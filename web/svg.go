@@ -227,6 +227,7 @@ type drawnNode struct {
 	Label          bool
 	LabelX, LabelY float64
 	Anchor         string
+	labelBox       rect2 // the room the label was given
 }
 
 type drawnEdge struct {
@@ -415,11 +416,14 @@ func labelWidth(s string) float64 { return labelChar*float64(utf8.RuneCountInStr
 
 type rect2 struct{ x0, y0, x1, y1 float64 }
 
-func (a rect2) overlaps(b rect2) bool { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 }
+func (a rect2) overlaps(b rect2) bool {
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
 
 // placeLabels gives labels to the most active actors first, each at the
-// first spot around its node (below, above, right, left) that stays in
-// the picture and meets no node and no label already placed.
+// first spot around its node (below, above, right, left, then the same a
+// little further out) that stays in the picture and meets no node and no
+// label already placed.
 func placeLabels(nodes []drawnNode, w, h float64) {
 	idx := make([]int, len(nodes))
 	for i := range idx {
@@ -430,34 +434,52 @@ func placeLabels(nodes []drawnNode, w, h float64) {
 	for _, n := range nodes {
 		taken = append(taken, rect2{n.X - n.R, n.Y - n.R, n.X + n.R, n.Y + n.R})
 	}
-	for _, i := range idx {
+	for rank, i := range idx {
 		n := &nodes[i]
 		lw := labelWidth(n.Name)
-		spots := []struct {
+		type spot struct {
 			x, y   float64
 			anchor string
 			box    rect2
-		}{
-			{n.X, n.Y + n.R + labelH - 2, "middle", rect2{n.X - lw/2, n.Y + n.R + 1, n.X + lw/2, n.Y + n.R + 1 + labelH}},
-			{n.X, n.Y - n.R - 4, "middle", rect2{n.X - lw/2, n.Y - n.R - 1 - labelH, n.X + lw/2, n.Y - n.R - 1}},
-			{n.X + n.R + 3, n.Y + 4, "start", rect2{n.X + n.R + 2, n.Y - labelH/2, n.X + n.R + 2 + lw, n.Y + labelH/2}},
-			{n.X - n.R - 3, n.Y + 4, "end", rect2{n.X - n.R - 2 - lw, n.Y - labelH/2, n.X - n.R - 2, n.Y + labelH/2}},
 		}
-		for _, sp := range spots {
-			if sp.box.x0 < 0 || sp.box.y0 < 0 || sp.box.x1 > w || sp.box.y1 > h {
-				continue
+		var spots []spot
+		// Beside the node first, then a little further out.
+		for _, off := range []float64{0, labelH, 2 * labelH} {
+			r := n.R + off
+			spots = append(spots,
+				spot{n.X, n.Y + r + labelH - 2, "middle", rect2{n.X - lw/2, n.Y + r + 1, n.X + lw/2, n.Y + r + 1 + labelH}},
+				spot{n.X, n.Y - r - 4, "middle", rect2{n.X - lw/2, n.Y - r - 1 - labelH, n.X + lw/2, n.Y - r - 1}},
+				spot{n.X + r + 3, n.Y + 4, "start", rect2{n.X + r + 2, n.Y - labelH/2, n.X + r + 2 + lw, n.Y + labelH/2}},
+				spot{n.X - r - 3, n.Y + 4, "end", rect2{n.X - r - 2 - lw, n.Y - labelH/2, n.X - r - 2, n.Y + labelH/2}})
+		}
+		// The busiest tenth may lie over other circles when there is no
+		// other room (a hub is crowded by its partners), never over a
+		// label.
+		passes := 1
+		if rank < (len(nodes)+9)/10 {
+			passes = 2
+		}
+		for pass := 0; pass < passes && !n.Label; pass++ {
+			from := 0
+			if pass == 1 {
+				from = len(nodes) // labels only
 			}
-			free := true
-			for j, t := range taken {
-				if j != i && t.overlaps(sp.box) {
-					free = false
+			for _, sp := range spots {
+				if sp.box.x0 < 0 || sp.box.y0 < 0 || sp.box.x1 > w || sp.box.y1 > h {
+					continue
+				}
+				free := true
+				for j, t := range taken[from:] {
+					if j+from != i && t.overlaps(sp.box) {
+						free = false
+						break
+					}
+				}
+				if free {
+					n.Label, n.LabelX, n.LabelY, n.Anchor, n.labelBox = true, sp.x, sp.y, sp.anchor, sp.box
+					taken = append(taken, sp.box)
 					break
 				}
-			}
-			if free {
-				n.Label, n.LabelX, n.LabelY, n.Anchor = true, sp.x, sp.y, sp.anchor
-				taken = append(taken, sp.box)
-				break
 			}
 		}
 		if !n.Label {

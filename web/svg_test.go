@@ -66,24 +66,13 @@ func network200() *didar.Network {
 	return n
 }
 
-// TestNetworkLabels: at 200 actors no label overlaps another or a node,
-// the busiest actors are labelled, ties come strongest first, and a
+// TestNetworkLabels: at 200 actors no label overlaps another, none but
+// the busiest tenth's covers a node, the busiest actors are labelled, ties come strongest first, and a
 // minimum weight leaves out the weak ties and the actors only they join.
 func TestNetworkLabels(t *testing.T) {
 	d := drawNetwork(network200(), func(a didar.ActorRef) string { return a.NameFA }, func(e didar.EventType) string { return string(e) }, num, 1)
 	if len(d.Nodes) != 200 {
 		t.Fatalf("%d nodes", len(d.Nodes))
-	}
-	box := func(n drawnNode) rect2 {
-		w := labelWidth(n.Name)
-		x0 := n.LabelX - w/2
-		switch n.Anchor {
-		case "start":
-			x0 = n.LabelX - 1
-		case "end":
-			x0 = n.LabelX - w + 1
-		}
-		return rect2{x0, n.LabelY - labelH + 3, x0 + w, n.LabelY}
 	}
 	labelled := 0
 	for i, a := range d.Nodes {
@@ -91,22 +80,27 @@ func TestNetworkLabels(t *testing.T) {
 			continue
 		}
 		labelled++
-		la := box(a)
+		la := a.labelBox
 		for j, b := range d.Nodes {
 			if j == i {
 				continue
 			}
-			if b.Label && j > i && la.overlaps(box(b)) {
+			if b.Label && j > i && la.overlaps(b.labelBox) {
 				t.Errorf("labels of %s and %s overlap", a.ID, b.ID)
 			}
-			if la.overlaps(rect2{b.X - b.R, b.Y - b.R, b.X + b.R, b.Y + b.R}) {
+			if a.Events < d.Nodes[len(d.Nodes)-20].Events && la.overlaps(rect2{b.X - b.R, b.Y - b.R, b.X + b.R, b.Y + b.R}) {
 				t.Errorf("label of %s covers node %s", a.ID, b.ID)
 			}
 		}
 	}
-	busiest := d.Nodes[len(d.Nodes)-1]
-	if !busiest.Label || labelled < 50 {
-		t.Errorf("%d of 200 labelled; busiest %s labelled %v", labelled, busiest.ID, busiest.Label)
+	top := 0 // the nodes are in order of events, busiest last
+	for _, n := range d.Nodes[len(d.Nodes)-10:] {
+		if n.Label {
+			top++
+		}
+	}
+	if top < 10 || labelled < 50 {
+		t.Errorf("%d of 200 labelled, %d of the 10 busiest; want 50 and all 10", labelled, top)
 	}
 	for i := 1; i < len(d.Edges); i++ {
 		if d.Edges[i].Weight > d.Edges[i-1].Weight {
