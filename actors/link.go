@@ -84,6 +84,7 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	l.namedHolders()
 	l.mergeRoleActors()
 	l.repeatedNames()
+	l.ledBy()
 	l.localSurnames()
 	sortLinks(l.links)
 	l.late()

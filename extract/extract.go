@@ -8,6 +8,7 @@ import (
 
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/actors"
+	"github.com/didar-news/didar/furniture"
 	"github.com/didar-news/didar/jalali"
 	"github.com/didar-news/didar/normalize"
 )
@@ -52,16 +53,32 @@ func New(dict *actors.Dictionary, lex *Lexicon) (*Extractor, error) {
 	return &Extractor{dict: dict, lex: lex, norm: norm}, nil
 }
 
-// Extract returns the record of in. The text must be valid UTF-8.
+// Extract returns the record of in. The text must be valid UTF-8. A text
+// longer than window is coded in pieces (see extractLong).
 func (x *Extractor) Extract(in Input) (didar.Record, error) {
 	if !utf8.ValidString(in.Text) {
 		return didar.Record{}, didar.Errorf(didar.EINVALID, "article %s: text is not valid UTF-8", in.ID)
 	}
+	if len(in.Text) > window {
+		return x.extractLong(in)
+	}
+	return x.extract(in)
+}
+
+// extract codes one piece of text.
+func (x *Extractor) extract(in Input) (didar.Record, error) {
 	text := x.norm.Text(in.Text)
 	if strings.TrimSpace(text) == "" {
 		return didar.Record{}, didar.Errorf(didar.EINVALID, "article %s: no text", in.ID)
 	}
-	a := &article{x: x, text: text, runes: []rune(text)}
+	// The analysis reads the text with its page furniture blanked out, rune
+	// for rune, so that offsets into it are offsets into the stored text.
+	page := furniture.Find(text)
+	work := page.Mask(text)
+	if in.Published.IsZero() && !page.Published.IsZero() {
+		in.Published = didar.DateOf(page.Published)
+	}
+	a := &article{x: x, text: work, runes: []rune(work)}
 	a.rec.Article = didar.Article{
 		ID:        in.ID,
 		Source:    didar.NullString(in.Source),
