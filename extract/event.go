@@ -311,7 +311,7 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 		if target != "" && via == "after" && source != "" && a.side(target) == a.side(source) {
 			target = a.opponent(sStart, sEnd, source)
 		}
-		if target == "" && adversarial(typ) && !slices.Equal(t.c.markers, []string{"poss"}) {
+		if target == "" && (adversarial(typ) || t.judged()) && !slices.Equal(t.c.markers, []string{"poss"}) {
 			if target = a.referent(c, source, peers); target != "" {
 				rule += "/referent"
 				conf -= 0.1
