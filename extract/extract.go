@@ -8,6 +8,7 @@ import (
 
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/actors"
+	"github.com/didar-news/didar/furniture"
 	"github.com/didar-news/didar/jalali"
 	"github.com/didar-news/didar/normalize"
 )
@@ -70,7 +71,14 @@ func (x *Extractor) extract(in Input) (didar.Record, error) {
 	if strings.TrimSpace(text) == "" {
 		return didar.Record{}, didar.Errorf(didar.EINVALID, "article %s: no text", in.ID)
 	}
-	a := &article{x: x, text: text, runes: []rune(text)}
+	// The analysis reads the text with its page furniture blanked out, rune
+	// for rune, so that offsets into it are offsets into the stored text.
+	page := furniture.Find(text)
+	work := page.Mask(text)
+	if in.Published.IsZero() && !page.Published.IsZero() {
+		in.Published = didar.DateOf(page.Published)
+	}
+	a := &article{x: x, text: work, runes: []rune(work)}
 	a.rec.Article = didar.Article{
 		ID:        in.ID,
 		Source:    didar.NullString(in.Source),

@@ -60,3 +60,43 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// TestFurniture checks that page furniture makes no event, quote or actor
+// mention, that a leading scraper date is the publication date, and that
+// the record keeps the whole text, which offsets refer to.
+func TestFurniture(t *testing.T) {
+	x := extractor(t)
+	article := "وزیر امور خارجه ایران امروز با وزیر امور خارجه عراق در تهران دیدار کرد."
+	related := "وزیر خارجه روسیه با وزیر خارجه چین در پکن دیدار کرد"
+	in := Input{ID: "f", Text: " date 2024-03-02 " + article + "\n\nاخبار مرتبط\n" + related + "\n\nبه کانال تلگرام ما بپیوندید\n[ad_1]"}
+	rec, err := x.Extract(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRecord(t, rec)
+	if got := rec.Article.Published.String(); got != "2024-03-02" {
+		t.Errorf("published %s, want 2024-03-02", got)
+	}
+	if !strings.Contains(rec.Article.Text, related) || !strings.HasPrefix(rec.Article.Text, "date 2024-03-02") {
+		t.Errorf("the record lost text: %q", rec.Article.Text)
+	}
+	limit := len([]rune(rec.Article.Text)) - len([]rune(related+"\n\nبه کانال تلگرام ما بپیوندید\n[ad_1]")) - len([]rune("\n\nاخبار مرتبط\n"))
+	for _, e := range rec.Events {
+		if e.Evidence.Start < len("date 2024-03-02") || e.Evidence.End > limit {
+			t.Errorf("event %s from furniture: %q", e.Type, e.Evidence.Text)
+		}
+	}
+	for _, a := range rec.Actors {
+		for _, m := range a.Mentions {
+			if m.End > limit {
+				t.Errorf("actor %s mentioned in furniture: %q", a.ID, m.Text)
+			}
+		}
+		if a.Country == "RUS" || a.Country == "CHN" {
+			t.Errorf("actor %s of the related story", a.ID)
+		}
+	}
+	if len(rec.Events) == 0 {
+		t.Errorf("no event from the article itself")
+	}
+}
