@@ -342,6 +342,12 @@ func (l *linker) resolveKnown(key string, r *role, strict bool) string {
 	if id := l.namedPerson(key); id != "" {
 		return id
 	}
+	// The family name first (آبه شینزو), as some outlets write it.
+	if f := strings.Fields(key); len(f) == 2 {
+		if id := l.d.personByKey(f[1] + " " + f[0]); id != "" {
+			return l.entryActor(id)
+		}
+	}
 	roleCountry := ""
 	if r != nil {
 		roleCountry = r.key.country
@@ -378,6 +384,19 @@ func (l *linker) resolveKnown(key string, r *role, strict bool) string {
 	}
 	if best >= 0 && bestScore >= need && l.d.surnameFits(best, key) {
 		return l.entryActor(l.d.entries[best].ID)
+	}
+	return ""
+}
+
+// personByKey returns the id of the person with a Persian name of
+// matching key k, or "".
+func (d *Dictionary) personByKey(k string) string {
+	for _, p := range d.persons {
+		for _, n := range d.keys[p.i] {
+			if n == k {
+				return d.entries[p.i].ID
+			}
+		}
 	}
 	return ""
 }

@@ -423,19 +423,17 @@ func (a *article) referent(c clause, source string, peers []int) string {
 		return true
 	}
 	// First the latest act aimed at the source's own side: what it answers.
-	for i := len(a.rec.Events) - 1; i >= 0; i-- {
-		if e := a.rec.Events[i]; hostile(e.Type) && e.Type != didar.Reject && a.side(string(e.Target)) == a.side(source) && other(string(e.Source)) {
-			return string(e.Source)
-		}
+	if id := a.answered(source, peers); id != "" {
+		return id
 	}
 	for i := len(a.rec.Events) - 1; i >= 0; i-- {
 		e := a.rec.Events[i]
 		switch e.Type {
 		case didar.Reject:
 			continue // a rejection answers the act, it is not the act
-		case didar.Criticize, didar.Accuse:
+		case didar.Criticize, didar.Accuse, didar.Threaten, didar.Demand:
 			if deed {
-				continue
+				continue // words, not the deed "این اقدام" points to
 			}
 		}
 		if !e.Type.Symmetric() {
