@@ -580,19 +580,33 @@ func (l *linker) plainInList(w int) bool {
 	return true
 }
 
+// resolveListed links a listed name to the dictionary person of the
+// list's country whose name holds it; with no country («آقایان رئیسی و
+// پاشینیان»), to the one person of any country whose name holds it.
 func (l *linker) resolveListed(key, disp, country, sector string) string {
 	sk := skeletonFA(key)
+	found := ""
 	for pi := range l.d.persons {
 		p := &l.d.persons[pi]
 		e := &l.d.entries[p.i]
-		if e.Country != country {
+		if (country != "" && e.Country != country) || len(sk) < 4 {
 			continue
 		}
 		for _, n := range l.d.keys[p.i] {
-			if containsWord(n, key) && len(sk) >= 4 {
+			if !containsWord(n, key) {
+				continue
+			}
+			if country != "" {
 				return l.entryActor(e.ID)
 			}
+			if found != "" && found != e.ID {
+				return l.newActor(slug(disp), didar.KindPerson, disp, country, sector, "") // two namesakes
+			}
+			found = e.ID
 		}
+	}
+	if found != "" {
+		return l.entryActor(found)
 	}
 	return l.newActor(slug(disp), didar.KindPerson, disp, country, sector, "")
 }
