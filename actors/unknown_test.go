@@ -69,6 +69,14 @@ var unknownCases = []roleCase{
 		"این نشست به ریاست زلمی خلیلزاد برگزار شد.",
 		nil, []string{"زلمی خلیلزاد"}, nil, nil},
 
+	// A dictionary person written family name first.
+	{"family name first", "2019-06-13", "آبه شینزو، نخست‌وزیر ژاپن، وارد تهران شد.",
+		[]m{{"آبه شینزو", "shinzo-abe", "name"}}, nil, nil, nil},
+
+	// Surnames listed after a plural title.
+	{"surnames after آقایان", "2023-07-01", "به نتایج گفت‌وگوهای آقایان پزشکیان و اردوغان اشاره شد.",
+		[]m{{"پزشکیان", "masoud-pezeshkian", "name"}, {"اردوغان", "recep-tayyip-erdogan", "name"}}, nil, nil, nil},
+
 	// No wrong links.
 	{"a namesake with the same given name", "2024-09-10",
 		"محمدجواد زرین، سفیر ایران در ژاپن، در توکیو سخنرانی کرد.",

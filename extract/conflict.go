@@ -364,3 +364,114 @@ func (a *article) announced(c clause, t trigger) bool {
 	v := a.governingVerb(t.t1, c.t1)
 	return t.t0 > c.t0 && a.toks[t.t0-1].key == "از" && v > t.t1 && a.toks[v-1].key == "خبر"
 }
+
+// verdicts finds criticism phrased as a verdict in what someone says: "X
+// یک جنایتکار جنگی است" (X is judged: marker "verdict"), and "رویکرد
+// غیرسازنده آژانس" (an act of X called by a negative word: marker
+// "verdict-of", X after it). The speaker is the source.
+func (a *article) verdicts(c clause) []trigger {
+	if a.speakerOf(c) < 0 {
+		return nil
+	}
+	var out []trigger
+	for i := c.t0 + 1; i+1 < c.t1; i++ {
+		k := a.toks[i].key
+		if a.toks[i].mention >= 0 || !a.x.lex.is("negative", k) && !a.x.lex.is("negative", strings.TrimSuffix(k, "ی")) {
+			continue
+		}
+		if m, ok := a.mentionStart(i + 1); ok && a.participant(m) && a.x.lex.is("act", stem(a.toks[i-1].key)) {
+			out = append(out, trigger{c: cue{typ: didar.Criticize, text: a.toks[i-1].key + " " + k + " …", markers: []string{"verdict-of"}}, t0: i, t1: i + 1})
+			continue
+		}
+		// "X یک «جنایتکار جنگی» است": a subject, the verdict, then the
+		// copula that closes the clause.
+		m := a.judged(c.t0, i)
+		if m < 0 {
+			continue
+		}
+		m = a.firstToken(m)
+		for j := i + 1; j < c.t1 && j <= i+4; j++ {
+			if a.isVerb(j) {
+				if a.x.lex.is("copula", a.toks[j].key) && !a.negated(j) {
+					out = append(out, trigger{c: cue{typ: didar.Criticize, text: "… " + k + " است", markers: []string{"verdict"}}, t0: m, t1: i + 1})
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// speakerOf returns the mention of who says clause c: the speaker of a
+// quoted clause, the subject of a clause with a quote cue, or the speaker
+// of a direct quote an earlier sentence opened and this one continues; -1
+// when c is narration.
+func (a *article) speakerOf(c clause) int {
+	if c.quoted && len(c.speaker) > 0 {
+		return c.speaker[0]
+	}
+	if a.speech(c) && len(c.subject) > 0 {
+		return c.subject[0]
+	}
+	start := a.toks[c.t0].start
+	for i := len(a.rec.Quotes) - 1; i >= 0; i-- {
+		q := a.rec.Quotes[i]
+		if q.Kind == "direct" && q.Start < start && start < q.End {
+			for m, l := range a.links {
+				if l.ActorID == q.Speaker && l.End <= q.Start {
+					return m
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// judged returns the subject mention of the stretch before a verdict at
+// token i: the nearest actor before it in the same clause, not inside a
+// phrase, with only plain words between; -1 when there is none.
+func (a *article) judged(t0, i int) int {
+	for j := i - 1; j >= t0 && j >= i-4; j-- {
+		k := a.toks[j].key
+		if a.isVerb(j) || k == "." || k == "،" || k == "که" || a.x.lex.is("prep", k) {
+			return -1
+		}
+		if m, ok := a.mentionStart(j); ok {
+			if !a.participant(m) || a.prepositional(j, t0) {
+				return -1
+			}
+			return m
+		}
+	}
+	return -1
+}
+
+// answered returns the author of the latest hostile act aimed at source's
+// side by another (not a rejection, which answers rather than acts), or "".
+func (a *article) answered(source string, peers []int) string {
+	for i := len(a.rec.Events) - 1; i >= 0; i-- {
+		e := a.rec.Events[i]
+		if !hostile(e.Type) || e.Type == didar.Reject || a.side(string(e.Target)) != a.side(source) || a.side(string(e.Source)) == a.side(source) {
+			continue
+		}
+		if !slices.ContainsFunc(peers, func(m int) bool { return a.side(a.links[m].ActorID) == a.side(string(e.Source)) }) {
+			return string(e.Source)
+		}
+	}
+	return ""
+}
+
+// adversaryOf returns the target of the latest hostile act of source's
+// side, or "".
+func (a *article) adversaryOf(source string) string {
+	for i := len(a.rec.Events) - 1; i >= 0; i-- {
+		e := a.rec.Events[i]
+		if e.Type == didar.Reject || !adversarial(e.Type) && e.Type != didar.Sanction {
+			continue // a demand of the Security Council is no hostility
+		}
+		if a.side(string(e.Source)) == a.side(source) && a.side(string(e.Target)) != a.side(source) {
+			return string(e.Target)
+		}
+	}
+	return ""
+}

@@ -191,6 +191,18 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 			return
 		}
 		e.Participants = parts
+	} else if v := t.c.markers; len(v) == 1 && (v[0] == "verdict" || v[0] == "verdict-of") {
+		sp, tm := a.speakerOf(c), a.toks[t.t0].mention // "verdict": the judged starts the trigger
+		if v[0] == "verdict-of" {
+			tm = a.toks[t.t1].mention
+		}
+		if sp < 0 || a.side(a.links[sp].ActorID) == a.side(a.links[tm].ActorID) {
+			return
+		}
+		source, target = a.links[sp].ActorID, a.links[tm].ActorID
+		rule += "/" + v[0]
+		e.Source, e.Target = didar.NullString(source), didar.NullString(target)
+		e.Participants = []string{source, target}
 	} else if slices.Contains(t.c.markers, "envoy") {
 		if len(subj) > 0 {
 			source = a.links[subj[0]].ActorID
@@ -289,6 +301,16 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 		if tm < 0 && typ == didar.Visit {
 			tm = a.placeArg(c, t)
 		}
+		// "به آستانه سفر کرد": a city the dictionary names only with شهر,
+		// its bare name being a common word, is that city after a trip.
+		if tm < 0 && typ == didar.Visit && target == "" {
+			if loc, ok := a.bareCity(c, t); ok {
+				if ca, ok := a.countryActor(string(loc.Country)); ok {
+					target, e.Location = ca.ID, loc
+					rule += "/city"
+				}
+			}
+		}
 		// "به دعوت X عازم این کشور شد": a trip at X's invitation with no
 		// destination named goes to X's country.
 		if tm < 0 && typ == didar.Visit {
@@ -321,6 +343,17 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 				// subject ("او را تهدیدی ... می‌داند").
 				target = a.opponent(sStart, sEnd, source)
 				rule += "/opponent"
+				conf -= 0.2
+				if target == "" {
+					// "... هشدار داد: هر شرکتی که ..." after sanctioning Y:
+					// the warning is to the same adversary.
+					target = a.adversaryOf(source)
+				}
+			} else if typ == didar.Reject && source != "" {
+				// "هرگونه اتهام ... را رد کرد": the rejection answers the
+				// latest act aimed at the source's side.
+				target = a.answered(source, peers)
+				rule += "/answer"
 				conf -= 0.2
 			}
 		}
@@ -478,7 +511,9 @@ func (a *article) emit(c clause, t trigger, e didar.Event, sStart, sEnd int, cam
 		a.leadDate, a.leadPrecision = e.Date, e.DatePrecision
 	}
 	if typ == didar.Meet || typ == didar.Negotiate || typ == didar.Agree || typ == didar.Visit || typ == didar.Host {
-		e.Location = a.location(c, t)
+		if e.Location == nil {
+			e.Location = a.location(c, t)
+		}
 		if e.Location == nil && typ == didar.Visit && target != "" {
 			if act, ok := a.actors[target]; ok && act.Kind == didar.KindCountry {
 				e.Location = &didar.Location{NameFA: didar.NullString(act.NameFA), NameEN: act.NameEN, Country: act.Country}

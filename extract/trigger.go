@@ -61,8 +61,9 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 		// predicate are what is judged, not acts.
 		ts = slices.DeleteFunc(ts, func(x trigger) bool { return tr.c.typ != didar.Criticize && x.t0 > tr.from && x.t0 < tr.t0 })
 		ts = append(ts, tr)
-		slices.SortFunc(ts, func(x, y trigger) int { return x.t0 - y.t0 })
 	}
+	ts = append(ts, a.verdicts(c)...)
+	slices.SortStableFunc(ts, func(x, y trigger) int { return x.t0 - y.t0 })
 	for i, t := range ts {
 		// "قدردانی از کمک‌های چین": a cue right after another cue and a
 		// preposition is what the first one is about, not an act of its own.
