@@ -125,6 +125,47 @@ func (l *linker) repeatedNames() {
 	}
 }
 
+// ledBy reads the leader of a delegation or body the article names just
+// before: «هیئت آمریکایی به رهبری زلمی خلیلزاد» is a person of that
+// body's country and sector.
+func (l *linker) ledBy() {
+	words := l.doc.words
+	for w := 0; w+3 < len(words); w++ {
+		if words[w].k != "به" || !l.m.leading[words[w+1].k] {
+			continue
+		}
+		a, b := w+2, w+1
+		for b+1 < len(words) && b+1-a < 3 && l.spanAt[b+1] < 0 && (l.uncommon(b+1) || l.d.given[words[b+1].k]) {
+			b++
+		}
+		for b > a && !l.uncommon(b) {
+			b--
+		}
+		if b <= a || !l.nameLike(a, b, false) || !l.nameWords(a, b, false) {
+			continue
+		}
+		// The body led: a link ending at most two words before.
+		var body *didar.Actor
+		for i := len(l.links) - 1; i >= 0; i-- {
+			ln := l.links[i]
+			if ln.End <= words[w].start && ln.End >= words[max(0, w-2)].start {
+				body = l.actors[ln.ActorID]
+				break
+			}
+		}
+		if body == nil || body.Kind == didar.KindPerson {
+			continue
+		}
+		start, end := words[a].start, words[b].end
+		id := l.resolveKnown(l.nameKey(a, b), nil, false)
+		if id == "" {
+			id = l.newActor(slug(l.textOf(start, end)), didar.KindPerson, l.textOf(start, end), string(body.Country), string(body.Sector), "")
+		}
+		l.add(start, end, id, "name", "")
+		w = b
+	}
+}
+
 // localSurnames links the last word of a person's name when it appears
 // alone after the person's first mention: written as in the name, or
 // spelt differently with the same consonants (ولودین / والودین).

@@ -49,6 +49,7 @@ type lexicon struct {
 	FamilyNameFirst   []string          `yaml:"family_name_first"`
 	LightVerbs        []string          `yaml:"light_verbs"`
 	SayingVerbs       []string          `yaml:"saying_verbs"`
+	LeadingWords      []string          `yaml:"leading_words"`
 	StopWords         []string          `yaml:"stop_words"`
 }
 
@@ -98,6 +99,7 @@ func (lx *lexicon) extend(o lexicon) {
 	lx.FamilyNameFirst = append(lx.FamilyNameFirst, o.FamilyNameFirst...)
 	lx.LightVerbs = append(lx.LightVerbs, o.LightVerbs...)
 	lx.SayingVerbs = append(lx.SayingVerbs, o.SayingVerbs...)
+	lx.LeadingWords = append(lx.LeadingWords, o.LeadingWords...)
 	lx.StopWords = append(lx.StopWords, o.StopWords...)
 	for _, p := range []struct {
 		to   *map[string]string

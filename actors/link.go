@@ -84,6 +84,7 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	l.namedHolders()
 	l.mergeRoleActors()
 	l.repeatedNames()
+	l.ledBy()
 	l.localSurnames()
 	sortLinks(l.links)
 	l.late()
@@ -503,9 +504,14 @@ func (l *linker) entry(i int, e didar.Entry, k hitKind) int {
 		return i + 1
 	}
 	// "وزارت امور خارجه ازبکستان": a national body's bare name followed by
-	// another country is that country's body, not the one the name defaults to.
+	// another country is that country's body, not the one the name defaults to;
+	// "وزارت خارجه طالبان": followed by a body, that body's country's.
 	if e.Kind == didar.KindOrganization && e.Country != "" && l.adjacent(i, i+1) {
-		if c, ok := l.countryAt(i + 1); ok && c != e.Country {
+		c, ok := l.countryAt(i + 1)
+		if o, _, found := l.entryHit(l.spans[i+1]); !ok && found && o.Kind == didar.KindOrganization && o.Country != "" {
+			c, ok = o.Country, true
+		}
+		if ok && c != e.Country {
 			n := l.spans[i+1]
 			id := "group-" + strings.ToLower(c)
 			if e.Sector != "" {

@@ -114,5 +114,15 @@ func TestContact(t *testing.T) {
 			[]want{{didar.Invite, didar.StatusPastReference, "ilham-aliyev>masoud-pezeshkian", "", ""},
 				{didar.Visit, didar.StatusOccurred, "masoud-pezeshkian>AZE", "", ""},
 				{didar.Meet, didar.StatusOccurred, "masoud-pezeshkian+recep-tayyip-erdogan", "", "AZE"}}},
+		{"a good word on the act just reported is praise of its other party",
+			"فواد حسین با حسین امیرعبداللهیان دیدار کرد. وی آن را اقدامی مثبت ارزیابی کرد.", day,
+			[]want{{didar.Meet, didar.StatusOccurred, "fuad-hussein+hossein-amir-abdollahian", "", ""},
+				{didar.Praise, didar.StatusOccurred, "fuad-hussein>hossein-amir-abdollahian", "", ""}}},
+		{"a good word on an agreement as a step for cooperation is an intent to cooperate",
+			"ولادیمیر پوتین و ابراهیم رئیسی قرارداد ساخت راه‌آهن را امضا کردند. ابراهیم رئیسی این توافق را گامی مهم در راستای همکاری تهران و مسکو خواند.", day,
+			[]want{{didar.Agree, didar.StatusOccurred, "ebrahim-raisi+vladimir-putin", "", ""},
+				{didar.Cooperate, didar.StatusOccurred, "ebrahim-raisi>vladimir-putin", "", ""}}},
+		{"a good word on relations describes them",
+			"شی جین‌پینگ روابط با ایران را راهبردی خواند.", day, nil},
 	})
 }

@@ -4,15 +4,13 @@
 // actors as one types.
 (function () {
   "use strict";
-  // runeOffset counts the code points of the article text before node,
-  // offset: the server's offsets are in runes.
-  function runeOffset(root, node, offset) {
-    var n = 0, walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), t;
-    while ((t = walker.nextNode())) {
-      if (t === node) return n + Array.from(t.data.slice(0, offset)).length;
-      n += Array.from(t.data).length;
-    }
-    return -1;
+  // runeOffset counts the code points of the article text before the
+  // selection: the server's offsets are in runes.
+  function runeOffset(root, r) {
+    var pre = document.createRange();
+    pre.setStart(root, 0);
+    pre.setEnd(r.startContainer, r.startOffset);
+    return Array.from(pre.toString()).length;
   }
   function selected() {
     var text = document.getElementById("article-text");
@@ -22,7 +20,7 @@
     var r = sel.getRangeAt(0);
     if (!text.contains(r.startContainer) || !text.contains(r.endContainer)) return;
     span.value = sel.toString();
-    document.getElementById("fix-start").value = runeOffset(text, r.startContainer, r.startOffset);
+    document.getElementById("fix-start").value = runeOffset(text, r);
     document.getElementById("add-event").open = true;
   }
   var timer;
