@@ -342,6 +342,12 @@ func (l *linker) resolveKnown(key string, r *role, strict bool) string {
 	if id := l.namedPerson(key); id != "" {
 		return id
 	}
+	// The family name first (آبه شینزو), as some outlets write it.
+	if f := strings.Fields(key); len(f) == 2 {
+		if id := l.d.personByKey(f[1] + " " + f[0]); id != "" {
+			return l.entryActor(id)
+		}
+	}
 	roleCountry := ""
 	if r != nil {
 		roleCountry = r.key.country
@@ -378,6 +384,19 @@ func (l *linker) resolveKnown(key string, r *role, strict bool) string {
 	}
 	if best >= 0 && bestScore >= need && l.d.surnameFits(best, key) {
 		return l.entryActor(l.d.entries[best].ID)
+	}
+	return ""
+}
+
+// personByKey returns the id of the person with a Persian name of
+// matching key k, or "".
+func (d *Dictionary) personByKey(k string) string {
+	for _, p := range d.persons {
+		for _, n := range d.keys[p.i] {
+			if n == k {
+				return d.entries[p.i].ID
+			}
+		}
 	}
 	return ""
 }
@@ -561,19 +580,33 @@ func (l *linker) plainInList(w int) bool {
 	return true
 }
 
+// resolveListed links a listed name to the dictionary person of the
+// list's country whose name holds it; with no country («آقایان رئیسی و
+// پاشینیان»), to the one person of any country whose name holds it.
 func (l *linker) resolveListed(key, disp, country, sector string) string {
 	sk := skeletonFA(key)
+	found := ""
 	for pi := range l.d.persons {
 		p := &l.d.persons[pi]
 		e := &l.d.entries[p.i]
-		if e.Country != country {
+		if (country != "" && e.Country != country) || len(sk) < 4 {
 			continue
 		}
 		for _, n := range l.d.keys[p.i] {
-			if containsWord(n, key) && len(sk) >= 4 {
+			if !containsWord(n, key) {
+				continue
+			}
+			if country != "" {
 				return l.entryActor(e.ID)
 			}
+			if found != "" && found != e.ID {
+				return l.newActor(slug(disp), didar.KindPerson, disp, country, sector, "") // two namesakes
+			}
+			found = e.ID
 		}
+	}
+	if found != "" {
+		return l.entryActor(found)
 	}
 	return l.newActor(slug(disp), didar.KindPerson, disp, country, sector, "")
 }

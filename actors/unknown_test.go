@@ -69,6 +69,14 @@ var unknownCases = []roleCase{
 		"این نشست به ریاست زلمی خلیلزاد برگزار شد.",
 		nil, []string{"زلمی خلیلزاد"}, nil, nil},
 
+	// A dictionary person written family name first.
+	{"family name first", "2019-06-13", "آبه شینزو، نخست‌وزیر ژاپن، وارد تهران شد.",
+		[]m{{"آبه شینزو", "shinzo-abe", "name"}}, nil, nil, nil},
+
+	// Surnames listed after a plural title.
+	{"surnames after آقایان", "2023-07-01", "به نتایج گفت‌وگوهای آقایان پزشکیان و اردوغان اشاره شد.",
+		[]m{{"پزشکیان", "masoud-pezeshkian", "name"}, {"اردوغان", "recep-tayyip-erdogan", "name"}}, nil, nil, nil},
+
 	// No wrong links.
 	{"a namesake with the same given name", "2024-09-10",
 		"محمدجواد زرین، سفیر ایران در ژاپن، در توکیو سخنرانی کرد.",
@@ -87,6 +95,9 @@ var unknownCases = []roleCase{
 	{"a consul general named before the role", "2024-06-01",
 		"میرزاخانی، سرکنسول جمهوری اسلامی ایران در کازان، با مقامات محلی دیدار کرد.",
 		[]m{{"میرزاخانی", "میرزاخانی", "name"}}, nil, nil, []who{{"میرزاخانی", "IRN", "DIP"}}},
+	{"the president of the country, in whatever outlet", "2024-09-10",
+		"رئیس جمهور کشور در مراسم افتتاح خط لوله گفت این پروژه پیام همکاری دارد.",
+		[]m{{"رئیس جمهور کشور", "رییس-جمهور-کشور", "role"}}, nil, []string{"masoud-pezeshkian"}, []who{{"رییس-جمهور-کشور", "", "GOV"}}},
 	{"our president in a foreign quote", "2022-03-10",
 		"ابراهیم کالین گفت: «فردا رئیس جمهور ما با پوتین تلفنی صحبت می‌کند».",
 		nil, nil, []string{"ebrahim-raisi"}, nil},

@@ -237,6 +237,41 @@ func (a *article) placeArg(c clause, t trigger) int {
 	return -1
 }
 
+// bareCity reads a destination that placeArg cannot: the bare name of a
+// city the dictionary names only as "شهر X" because X is a common word
+// (آستانه, دوشنبه), in the places placeArg looks: right after the cue
+// (عازم دوشنبه شد) or after a به before it (به آستانه سفر کرد), and not
+// inside a mention.
+func (a *article) bareCity(c clause, t trigger) (*didar.Location, bool) {
+	at := func(i int) (*didar.Location, bool) {
+		if i < 0 || i >= c.t1 || a.toks[i].mention >= 0 {
+			return nil, false
+		}
+		id, ok := a.x.cities[a.toks[i].key]
+		if !ok {
+			return nil, false
+		}
+		ent, ok := a.x.dict.Place(id)
+		if !ok || ent.Country == "" {
+			return nil, false
+		}
+		return &didar.Location{NameFA: didar.NullString(a.span(a.toks[i].start, a.toks[i].end).Text), NameEN: didar.NullString(ent.EN), Country: didar.NullString(ent.Country)}, true
+	}
+	for i := t.t1; i <= t.t1+1; i++ {
+		if l, ok := at(i); ok {
+			return l, true
+		}
+	}
+	for i := c.t0; i+1 < t.t0; i++ {
+		if a.toks[i].key == "به" {
+			if l, ok := at(i + 1); ok {
+				return l, true
+			}
+		}
+	}
+	return nil, false
+}
+
 // coordinated returns mention m with the persons joined to it by "و" or a
 // comma ("با X و Y دیدار کرد"), when m is a person.
 func (a *article) coordinated(m, t1 int) []int {

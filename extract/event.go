@@ -317,6 +317,16 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 		if tm < 0 && typ == didar.Visit {
 			tm = a.placeArg(c, t)
 		}
+		// "به آستانه سفر کرد": a city the dictionary names only with شهر,
+		// its bare name being a common word, is that city after a trip.
+		if tm < 0 && typ == didar.Visit && target == "" {
+			if loc, ok := a.bareCity(c, t); ok {
+				if ca, ok := a.countryActor(string(loc.Country)); ok {
+					target, e.Location = ca.ID, loc
+					rule += "/city"
+				}
+			}
+		}
 		// "به دعوت X عازم این کشور شد": a trip at X's invitation with no
 		// destination named goes to X's country.
 		if tm < 0 && typ == didar.Visit {
@@ -517,7 +527,9 @@ func (a *article) emit(c clause, t trigger, e didar.Event, sStart, sEnd int, cam
 		a.leadDate, a.leadPrecision = e.Date, e.DatePrecision
 	}
 	if typ == didar.Meet || typ == didar.Negotiate || typ == didar.Agree || typ == didar.Visit || typ == didar.Host {
-		e.Location = a.location(c, t)
+		if e.Location == nil {
+			e.Location = a.location(c, t)
+		}
 		if e.Location == nil && typ == didar.Visit && target != "" {
 			if act, ok := a.actors[target]; ok && act.Kind == didar.KindCountry {
 				e.Location = &didar.Location{NameFA: didar.NullString(act.NameFA), NameEN: act.NameEN, Country: act.Country}

@@ -3,9 +3,11 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/actors"
 )
 
@@ -98,5 +100,65 @@ func TestFurniture(t *testing.T) {
 	}
 	if len(rec.Events) == 0 {
 		t.Errorf("no event from the article itself")
+	}
+}
+
+// TestTopicWords checks that topic cues match whole words with their
+// inflections, never the start of another word.
+func TestTopicWords(t *testing.T) {
+	x := extractor(t)
+	cases := []struct {
+		text  string
+		topic string
+		want  bool
+	}{
+		{"عراقچی در تهران گفت روابط با ترکیه خوب است. عراقچی افزود این روابط گسترش می‌یابد.", "iraq", false},
+		{"نخست‌وزیر عراق به تهران آمد. او گفت عراقی‌ها خواهان روابط نزدیک‌تر هستند.", "iraq", true},
+		{"نماینده ایران گفت تحریم‌های آمریکا غیرقانونی است. او افزود این تحریم‌ها شکست خورده است.", "sanctions", true},
+	}
+	for _, c := range cases {
+		rec, err := x.Extract(Input{ID: "t", Text: c.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := slices.Contains(rec.Topics, c.topic); got != c.want {
+			t.Errorf("%q: topics %v, want %s: %v", c.text, rec.Topics, c.topic, c.want)
+		}
+	}
+}
+
+// TestBareCity checks that a trip to a city whose bare name is a common
+// word (the dictionary names it with شهر) goes to that city.
+func TestBareCity(t *testing.T) {
+	x := extractor(t)
+	cases := []struct{ text, target, city string }{
+		{"وزیر امور خارجه ایران روز سه‌شنبه ۱۴ آذر ۱۴۰۲ به آستانه سفر کرد.", "KAZ", "Astana"},
+		{"رئیس‌جمهور ترکیه روز سه‌شنبه ۱۴ آذر ۱۴۰۲ عازم دوشنبه شد.", "TJK", "Dushanbe"},
+	}
+	for _, c := range cases {
+		rec, err := x.Extract(Input{ID: "t", Text: c.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkRecord(t, rec)
+		found := false
+		for _, e := range rec.Events {
+			if e.Type == didar.Visit && string(e.Target) == c.target && e.Location != nil && string(e.Location.NameEN) == c.city {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no visit to %s in %s; events %+v", c.text, c.city, c.target, rec.Events)
+		}
+	}
+	// "در آستانه": on the eve of, not in Astana.
+	rec, err := x.Extract(Input{ID: "t", Text: "وزیر امور خارجه ایران در آستانه سفر به چین گفت روابط دو کشور راهبردی است."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range rec.Events {
+		if e.Location != nil && e.Location.Country == "KAZ" {
+			t.Errorf("در آستانه read as Astana: %+v", e)
+		}
 	}
 }
