@@ -176,6 +176,15 @@ func TestRoles(t *testing.T) {
 			t.Errorf("%s %s: %d, want %d: %s", tt.method, tt.path, res.StatusCode, tt.status, body)
 		}
 	}
+	// The check shows in the event's history and marks it.
+	var events didar.EventPage
+	if _, err := get2(srv.URL+"/api/events?type=meet", &events); err != nil || len(events.Events) != 1 || !events.Events[0].Checked || events.Events[0].Corrected {
+		t.Fatalf("the checked event: %+v %v", events.Events, err)
+	}
+	var hist History
+	if _, err := get2(srv.URL+"/api/events/"+events.Events[0].ID+"/corrections", &hist); err != nil || len(hist.Corrections) != 1 || hist.Corrections[0].Op != didar.OpCheckEvent || hist.Corrections[0].User != "maryam" {
+		t.Errorf("event history: %+v %v", hist, err)
+	}
 	ed := browserClient(t)
 	csrf := signIn(t, ed, srv.URL, editor)
 	if res, _ := send(t, ed, "GET", srv.URL+"/users", nil, nil); res.StatusCode != 403 {
