@@ -290,6 +290,12 @@ func (q *Queue) Status(ctx context.Context) (*Status, error) {
 	return st, nil
 }
 
+// Consumer returns the state of the consumer the workers share, as the
+// server reports it.
+func (q *Queue) Consumer(ctx context.Context) (*jetstream.ConsumerInfo, error) {
+	return q.cons.Info(ctx)
+}
+
 // Failure is a dead letter: a job and why its last attempt failed.
 type Failure struct {
 	Seq      uint64    `json:"seq"` // in the dead-letter stream

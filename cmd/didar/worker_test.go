@@ -50,24 +50,27 @@ func queueServers(t *testing.T) *servers {
 		t.Skip("DIDAR_TEST_NATS and DIDAR_TEST_POSTGRES must both be set (nats://127.0.0.1:4222 with JetStream, and a PostgreSQL URL) to run the queue tests")
 	}
 	s := &servers{nats: n, pg: pg, stream: fmt.Sprintf("TEST_CLI_%d", time.Now().UnixNano())}
-	t.Cleanup(func() {
-		nc, err := nats.Connect(n)
-		if err != nil {
-			return
-		}
-		defer nc.Close()
-		js, _ := jetstream.New(nc)
-		ctx := context.Background()
-		js.DeleteStream(ctx, s.stream)
-		js.DeleteStream(ctx, s.stream+"_FAILED")
-		js.DeleteKeyValue(ctx, s.stream+"_WORKERS")
-	})
+	t.Cleanup(s.removeStreams)
 	return s
+}
+
+// removeStreams removes the test's streams and bucket from the server.
+func (s *servers) removeStreams() {
+	nc, err := nats.Connect(s.nats)
+	if err != nil {
+		return
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	ctx := context.Background()
+	js.DeleteStream(ctx, s.stream)
+	js.DeleteStream(ctx, s.stream+"_FAILED")
+	js.DeleteKeyValue(ctx, s.stream+"_WORKERS")
 }
 
 // schema makes a fresh schema, dropped at the end, and returns the URL of
 // a store in it; app names the connections (application_name).
-func (s *servers) schema(t *testing.T, app string) string {
+func (s *servers) schema(t testing.TB, app string) string {
 	name := fmt.Sprintf("didar_q_%s_%d", app, time.Now().UnixNano())
 	st, err := postgres.Open(context.Background(), s.pg, name)
 	if err != nil {
@@ -163,7 +166,7 @@ func mustCLI(t *testing.T, args ...string) string {
 	return out
 }
 
-func count(t *testing.T, dsn, query string) int {
+func count(t testing.TB, dsn, query string) int {
 	t.Helper()
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/didar-news/didar/queue"
+	"github.com/didar-news/didar/samples"
+)
+
+// BenchmarkQueue codes and stores the same articles into PostgreSQL
+// with a single `didar ingest` and with 1, 2 and 4 workers taking them
+// from the queue, in one run, reporting articles/s and the CPU seconds
+// this process spent per article (the workers run in it; the servers'
+// own CPU is not counted). Each worker codes one article at a time, as a
+// worker process per core would; the ingest codes one per CPU. The clock
+// starts when the workers wait for work, and the articles are then
+// queued (queue-publish measures that alone) while the workers take
+// them. Run with a fixed count, e.g. -benchtime=400x.
+func BenchmarkQueue(b *testing.B) {
+	n, pg := os.Getenv("DIDAR_TEST_NATS"), os.Getenv("DIDAR_TEST_POSTGRES")
+	if n == "" || pg == "" {
+		b.Skip("DIDAR_TEST_NATS and DIDAR_TEST_POSTGRES must both be set to run the queue benchmark")
+	}
+	b.Run("ingest", func(b *testing.B) {
+		s, dir := benchSetup(b, n, pg)
+		dsn := s.schema(b, "bench")
+		b.ResetTimer()
+		cpu := cpuTime()
+		if code := run(context.Background(), []string{"ingest", "--db", dsn, dir}, strings.NewReader(""), discard{}, discard{}); code != 0 {
+			b.Fatalf("ingest exited %d", code)
+		}
+		report(b, cpu)
+	})
+	b.Run("queue-publish", func(b *testing.B) {
+		s, dir := benchSetup(b, n, pg)
+		b.ResetTimer()
+		cpu := cpuTime()
+		if code := run(context.Background(), s.flags("ingest", dir), strings.NewReader(""), discard{}, discard{}); code != 0 {
+			b.Fatalf("ingest --queue exited %d", code)
+		}
+		report(b, cpu)
+	})
+	for _, workers := range []int{1, 2, 4} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			s, dir := benchSetup(b, n, pg)
+			dsn := s.schema(b, "bench")
+			q, err := queue.Open(context.Background(), queue.Config{URL: s.nats, Stream: s.stream})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer q.Close()
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan string, workers)
+			for i := range workers {
+				go func() {
+					var errb strings.Builder
+					if code := run(ctx, s.flags("worker", "--db", dsn, "--workers", "1", "--name", fmt.Sprint("bench-", i)), strings.NewReader(""), discard{}, &errb); code != 0 {
+						done <- errb.String()
+					}
+					done <- ""
+				}()
+			}
+			// The clock starts when every worker waits for work.
+			for {
+				ci, err := q.Consumer(context.Background())
+				if err != nil {
+					b.Fatal(err)
+				}
+				if ci.NumWaiting >= workers {
+					break
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			b.ResetTimer()
+			cpu := cpuTime()
+			if code := run(context.Background(), s.flags("ingest", dir), strings.NewReader(""), discard{}, discard{}); code != 0 {
+				b.Fatalf("ingest --queue exited %d", code)
+			}
+			for {
+				st, err := q.Status(context.Background())
+				if err != nil {
+					b.Fatal(err)
+				}
+				if st.Pending == 0 && st.InFlight == 0 {
+					break
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			b.StopTimer()
+			report(b, cpu)
+			cancel()
+			for range workers {
+				if errs := <-done; errs != "" {
+					b.Errorf("a worker failed: %s", errs)
+				}
+			}
+			if got := count(b, dsn, `SELECT count(*) FROM articles`); got != b.N {
+				b.Errorf("%d articles stored, want %d", got, b.N)
+			}
+		})
+	}
+}
+
+// benchSetup makes a stream of its own and a directory of b.N distinct
+// seed-sized articles (the samples, each copy made distinct by a last
+// line, as a reprint is).
+func benchSetup(b *testing.B, n, pg string) (*servers, string) {
+	all, err := samples.All()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := &servers{nats: n, pg: pg, stream: fmt.Sprintf("BENCH_%d", time.Now().UnixNano())}
+	b.Cleanup(func() { s.removeStreams() })
+	dir := b.TempDir()
+	for i := range b.N {
+		a := all[i%len(all)]
+		text := fmt.Sprintf("%s\nنسخه %d", a.Text, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%06d.txt", i)), []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return s, dir
+}
+
+func report(b *testing.B, cpu time.Duration) {
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric((cpuTime()-cpu).Seconds()*1000/float64(b.N), "cpu-ms/article")
+	b.ReportMetric(0, "ns/op")
+}
+
+// cpuTime is the CPU time, user and system, this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
