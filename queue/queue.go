@@ -15,8 +15,10 @@ import (
 )
 
 // Config names the queue and sets how it behaves. Zero fields take the
-// defaults below; the settings are applied to the stream and consumer
-// when they are created, and updated when a later Open differs.
+// defaults below; the settings are applied to the streams and consumer
+// when they are created, and updated when a later Open differs (the
+// server refuses to change some, such as the replicas of a stream on a
+// single server).
 type Config struct {
 	// URL of the NATS server, nats://host:4222 (several separated by
 	// commas, for a cluster).

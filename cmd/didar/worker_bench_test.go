@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -17,8 +20,8 @@ import (
 // BenchmarkQueue codes and stores the same articles into PostgreSQL
 // with a single `didar ingest` and with 1, 2 and 4 workers taking them
 // from the queue, in one run, reporting articles/s and the CPU seconds
-// this process spent per article (the workers run in it; the servers'
-// own CPU is not counted). Each worker codes one article at a time, as a
+// this process spent per article (the workers run in it) and that of
+// the PostgreSQL backends serving it (NATS's is not counted). Each worker codes one article at a time, as a
 // worker process per core would; the ingest codes one per CPU. The clock
 // starts when the workers wait for work, and the articles are then
 // queued (queue-publish measures that alone) while the workers take
@@ -32,11 +35,15 @@ func BenchmarkQueue(b *testing.B) {
 		s, dir := benchSetup(b, n, pg)
 		dsn := s.schema(b, "bench")
 		b.ResetTimer()
-		cpu := cpuTime()
+		cpu, db := cpuTime(), serverCPU(b, dsn, nil)
+		stop := make(chan struct{})
+		final := make(chan map[int]time.Duration)
+		go func() { final <- watchServerCPU(b, dsn, stop) }()
 		if code := run(context.Background(), []string{"ingest", "--db", dsn, dir}, strings.NewReader(""), discard{}, discard{}); code != 0 {
 			b.Fatalf("ingest exited %d", code)
 		}
-		report(b, cpu)
+		close(stop)
+		report(b, cpu, db, <-final)
 	})
 	b.Run("queue-publish", func(b *testing.B) {
 		s, dir := benchSetup(b, n, pg)
@@ -45,7 +52,7 @@ func BenchmarkQueue(b *testing.B) {
 		if code := run(context.Background(), s.flags("ingest", dir), strings.NewReader(""), discard{}, discard{}); code != 0 {
 			b.Fatalf("ingest --queue exited %d", code)
 		}
-		report(b, cpu)
+		report(b, cpu, nil, nil)
 	})
 	for _, workers := range []int{1, 2, 4} {
 		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
@@ -79,7 +86,7 @@ func BenchmarkQueue(b *testing.B) {
 				time.Sleep(20 * time.Millisecond)
 			}
 			b.ResetTimer()
-			cpu := cpuTime()
+			cpu, db := cpuTime(), serverCPU(b, dsn, nil)
 			if code := run(context.Background(), s.flags("ingest", dir), strings.NewReader(""), discard{}, discard{}); code != 0 {
 				b.Fatalf("ingest --queue exited %d", code)
 			}
@@ -94,7 +101,7 @@ func BenchmarkQueue(b *testing.B) {
 				time.Sleep(20 * time.Millisecond)
 			}
 			b.StopTimer()
-			report(b, cpu)
+			report(b, cpu, db, serverCPU(b, dsn, nil))
 			cancel()
 			for range workers {
 				if errs := <-done; errs != "" {
@@ -129,10 +136,68 @@ func benchSetup(b *testing.B, n, pg string) (*servers, string) {
 	return s, dir
 }
 
-func report(b *testing.B, cpu time.Duration) {
+// report reports the rate, this process's CPU per article and, when
+// given, the CPU per article of the PostgreSQL backends serving the run
+// (their CPU at the end less that at the start).
+func report(b *testing.B, cpu time.Duration, before, after map[int]time.Duration) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 	b.ReportMetric((cpuTime()-cpu).Seconds()*1000/float64(b.N), "cpu-ms/article")
+	if after != nil {
+		var d time.Duration
+		for pid, t := range after {
+			d += t - before[pid]
+		}
+		b.ReportMetric(d.Seconds()*1000/float64(b.N), "db-cpu-ms/article")
+	}
 	b.ReportMetric(0, "ns/op")
+}
+
+// serverCPU returns the CPU time of each PostgreSQL backend serving the
+// connections of dsn (by their application_name), read from /proc (the
+// server runs on this machine), added to into.
+func serverCPU(b *testing.B, dsn string, into map[int]time.Duration) map[int]time.Duration {
+	if into == nil {
+		into = map[int]time.Duration{}
+	}
+	app := dsn[strings.LastIndex(dsn, "=")+1:]
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	r, err := db.Query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()`, app)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	for r.Next() {
+		var pid int
+		r.Scan(&pid)
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil {
+			continue // gone, or not on this machine
+		}
+		f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+2:]))
+		utime, _ := strconv.ParseInt(f[11], 10, 64)
+		stime, _ := strconv.ParseInt(f[12], 10, 64)
+		into[pid] = time.Duration(utime+stime) * 10 * time.Millisecond // USER_HZ is 100
+	}
+	return into
+}
+
+// watchServerCPU reads serverCPU every 100 ms until stop, for a command
+// that closes its connections when it ends, and returns the last reading
+// of each backend.
+func watchServerCPU(b *testing.B, dsn string, stop chan struct{}) map[int]time.Duration {
+	last := map[int]time.Duration{}
+	for {
+		serverCPU(b, dsn, last)
+		select {
+		case <-stop:
+			return last
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }
 
 // cpuTime is the CPU time, user and system, this process has used.
