@@ -189,19 +189,14 @@ func open(ctx context.Context, nc *nats.Conn, cfg Config) (*Queue, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create stream %s_FAILED: %w", cfg.Stream, err)
 	}
-	q.cons, err = q.work.CreateOrUpdateConsumer(ctx, jetstream.ConsumerConfig{
-		Durable:     consumerName,
-		Description: "Didar: the workers, sharing the jobs",
-		AckPolicy:   jetstream.AckExplicitPolicy,
-		AckWait:     cfg.AckWait,
-		// The workers count deliveries and dead-letter a job
-		// themselves, with its error; the server never gives up first.
-		MaxDeliver:    -1,
-		MaxAckPending: 10000,
-		Replicas:      cfg.Replicas,
-	})
+	// Publishers and status leave an existing consumer as the workers
+	// set it.
+	q.cons, err = q.work.Consumer(ctx, consumerName)
+	if errors.Is(err, jetstream.ErrConsumerNotFound) {
+		q.cons, err = q.work.CreateOrUpdateConsumer(ctx, q.consumerConfig())
+	}
 	if err != nil {
-		return nil, fmt.Errorf("create consumer %s: %w", consumerName, err)
+		return nil, fmt.Errorf("consumer %s: %w", consumerName, err)
 	}
 	q.stats, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
 		Bucket:      cfg.Stream + "_WORKERS",
@@ -215,6 +210,20 @@ func open(ctx context.Context, nc *nats.Conn, cfg Config) (*Queue, error) {
 		return nil, fmt.Errorf("create bucket %s_WORKERS: %w", cfg.Stream, err)
 	}
 	return q, nil
+}
+
+func (q *Queue) consumerConfig() jetstream.ConsumerConfig {
+	return jetstream.ConsumerConfig{
+		Durable:     consumerName,
+		Description: "Didar: the workers, sharing the jobs",
+		AckPolicy:   jetstream.AckExplicitPolicy,
+		AckWait:     q.cfg.AckWait,
+		// The workers count deliveries and dead-letter a job
+		// themselves, with its error; the server never gives up first.
+		MaxDeliver:    -1,
+		MaxAckPending: 10000,
+		Replicas:      q.cfg.Replicas,
+	}
 }
 
 // Close drains nothing and closes the connection.

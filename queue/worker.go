@@ -34,6 +34,7 @@ type Worker struct {
 	Every time.Duration
 	Log   *slog.Logger
 
+	cons  jetstream.Consumer
 	mu    sync.Mutex
 	stats WorkerStats
 	last  WorkerStats // at the previous report, for the recent rate
@@ -67,6 +68,12 @@ func (w *Worker) Run(ctx context.Context) error {
 		id, _ := w.Queue.nc.GetClientID()
 		w.Name = "worker-" + strconv.FormatUint(id, 10)
 	}
+	// The consumer takes this worker's settings (its ack wait).
+	cons, err := w.Queue.work.CreateOrUpdateConsumer(ctx, w.Queue.consumerConfig())
+	if err != nil {
+		return fmt.Errorf("consumer %s: %w", consumerName, err)
+	}
+	w.cons = cons
 	now := time.Now()
 	w.stats = WorkerStats{Name: w.Name, Started: now, Updated: now}
 	w.last = w.stats
@@ -122,7 +129,7 @@ func (w *Worker) fetch() ([]jetstream.Msg, error) {
 	if err != nil || len(msgs) > 0 {
 		return msgs, err
 	}
-	m, err := w.Queue.cons.Next(jetstream.FetchMaxWait(time.Second))
+	m, err := w.cons.Next(jetstream.FetchMaxWait(time.Second))
 	if errors.Is(err, nats.ErrTimeout) || errors.Is(err, jetstream.ErrNoMessages) {
 		return nil, nil
 	}
@@ -140,7 +147,7 @@ func (w *Worker) pull(n int) ([]jetstream.Msg, error) {
 	if n <= 0 {
 		return nil, nil
 	}
-	b, err := w.Queue.cons.FetchNoWait(n)
+	b, err := w.cons.FetchNoWait(n)
 	if err != nil {
 		return nil, err
 	}
