@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -24,6 +25,11 @@ const (
 	OpRelink   CorrectionOp = "mention.relink"
 	OpUnlink   CorrectionOp = "mention.unlink" // no After
 	OpNewActor CorrectionOp = "actor.create"   // a relink to After.Entry, a new dictionary actor
+	// Dictionary corrections, of no article: a provisional actor becomes
+	// a dictionary entry (After.Entry, under the actor's id), or its
+	// names (Before.Actor) join an entry (After.Actor).
+	OpAddEntry   CorrectionOp = "entry.add"
+	OpMergeActor CorrectionOp = "actor.merge"
 	// OpUndo takes back the correction Undoes; its Before and After are
 	// those of the undone correction, swapped.
 	OpUndo CorrectionOp = "undo"
@@ -151,7 +157,8 @@ func ArticleCorrections(ctx context.Context, s Store, articleID string) ([]Corre
 
 // ApplyCorrections returns rec with the active corrections of cs applied
 // in order, and those that do not apply with the reason. rec is left as
-// it was. Events a correction touched list it in Corrections; an event
+// it was. Events a correction changed list it in Corrections (a check
+// sets Checked instead); an event
 // added by a correction gets the id "c" and the correction's id.
 //
 // An event is found by what identifies it to a reader: its type,
@@ -215,8 +222,7 @@ func apply(rec *Record, c Correction) error {
 		case OpDeleteEvent:
 			rec.Events = slices.Delete(rec.Events, i, i+1)
 		case OpCheckEvent:
-			cur.Checked = true
-			cur.Corrections = append(cur.Corrections, c.ID)
+			cur.Checked = true // a check is no change: not in Corrections
 		default:
 			if after.Event == nil {
 				return fmt.Errorf("%s needs the event after", c.Op)
@@ -408,4 +414,186 @@ func relink(rec *Record, id int64, m Mention, from string, to *Actor) error {
 		}
 	}
 	return nil
+}
+
+// Summary says in a line what c changed, for the audit.
+func (c Correction) Summary() string {
+	var b, a Change
+	if c.Before != nil {
+		b = *c.Before
+	}
+	if c.After != nil {
+		a = *c.After
+	}
+	quoted := func(m *Mention) string {
+		if m == nil {
+			return ""
+		}
+		return "«" + m.Text + "» "
+	}
+	switch c.Op {
+	case OpEditEvent:
+		if b.Event == nil || a.Event == nil {
+			break
+		}
+		var diffs []string
+		add := func(field, was, now string) {
+			if was != now {
+				diffs = append(diffs, field+" "+orDash(was)+" → "+orDash(now))
+			}
+		}
+		add("type", string(b.Event.Type), string(a.Event.Type))
+		add("source", string(b.Event.Source), string(a.Event.Source))
+		add("target", string(b.Event.Target), string(a.Event.Target))
+		add("participants", joinIDs(b.Event.Participants), joinIDs(a.Event.Participants))
+		add("status", string(b.Event.Status), string(a.Event.Status))
+		add("date", b.Event.Date.String(), a.Event.Date.String())
+		add("location", placeOf(b.Event.Location), placeOf(a.Event.Location))
+		if len(diffs) == 0 {
+			diffs = []string{"no change"}
+		}
+		return describe(*b.Event) + ": " + joinWith(diffs, "; ")
+	case OpDeleteEvent, OpCheckEvent:
+		if b.Event != nil {
+			verb := "deleted "
+			if c.Op == OpCheckEvent {
+				verb = "checked "
+			}
+			return verb + describe(*b.Event)
+		}
+	case OpAddEvent:
+		if a.Event != nil {
+			return "added " + describe(*a.Event) + " «" + a.Event.Evidence.Text + "»"
+		}
+	case OpRelink, OpNewActor, OpUnlink:
+		if b.Actor == nil {
+			break
+		}
+		switch {
+		case c.Op == OpUnlink:
+			return quoted(b.Mention) + "unlinked from " + b.Actor.ID
+		case a.Actor == nil:
+		case c.Op == OpNewActor:
+			return quoted(b.Mention) + b.Actor.ID + " → new actor " + a.Actor.ID
+		default:
+			return quoted(b.Mention) + b.Actor.ID + " → " + a.Actor.ID
+		}
+	case OpAddEntry:
+		if a.Entry != nil {
+			return "dictionary entry " + a.Entry.ID + " (" + joinWith(a.Entry.FA, "، ") + ")"
+		}
+	case OpMergeActor:
+		if b.Actor != nil && a.Actor != nil {
+			return b.Actor.ID + " (" + b.Actor.NameFA + ") merged into " + a.Actor.ID
+		}
+	case OpUndo:
+		return "undid #" + strconv.FormatInt(c.Undoes, 10)
+	}
+	return string(c.Op)
+}
+
+func describe(e Event) string {
+	who := joinIDs(e.Participants)
+	if e.Source != "" {
+		who = string(e.Source) + " → " + string(e.Target)
+	}
+	return string(e.Type) + " " + e.ID + " (" + who + ")"
+}
+
+func placeOf(l *Location) string {
+	if l == nil {
+		return ""
+	}
+	return joinWith([]string{string(l.NameFA), string(l.Country)}, " ")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+func joinIDs(ids []string) string { return joinWith(ids, ", ") }
+
+// joinWith joins the strings of ss that are not empty.
+func joinWith(ss []string, sep string) string {
+	var kept []string
+	for _, s := range ss {
+		if s != "" {
+			kept = append(kept, s)
+		}
+	}
+	return strings.Join(kept, sep)
+}
+
+// EntriesFromCorrections returns the dictionary entries the active
+// corrections make, by id: new actors and curated entries whole, and
+// for relinks and merges the linked entry's id and kind with the names
+// it was found under (loaded after the dictionary, such an entry
+// extends the one of its id).
+func EntriesFromCorrections(cs []Correction) []Entry {
+	byID := map[string]*Entry{}
+	var order []string
+	entry := func(id string, kind Kind) *Entry {
+		e, ok := byID[id]
+		if !ok {
+			e = &Entry{ID: id, Kind: kind}
+			byID[id] = e
+			order = append(order, id)
+		}
+		return e
+	}
+	name := func(e *Entry, n string) {
+		if n != "" && !slices.Contains(e.FA, n) {
+			e.FA = append(e.FA, n)
+		}
+	}
+	for _, c := range cs {
+		if !c.Active() || c.After == nil {
+			continue
+		}
+		switch c.Op {
+		case OpNewActor, OpAddEntry:
+			if n := c.After.Entry; n != nil {
+				e := entry(n.ID, n.Kind)
+				fa := e.FA
+				*e = *n
+				for _, f := range fa {
+					name(e, f)
+				}
+			}
+		case OpRelink:
+			m, a := c.Before.Mention, c.After.Actor
+			if m == nil || a == nil || !NameLink(m.Via) {
+				continue
+			}
+			name(entry(a.ID, a.Kind), m.Text)
+		case OpMergeActor:
+			if a := c.After.Actor; a != nil && c.Before != nil && c.Before.Actor != nil {
+				e := entry(a.ID, a.Kind)
+				for _, n := range strings.FieldsFunc(c.Before.Actor.NameFA, func(r rune) bool { return r == ',' || r == '،' }) {
+					name(e, strings.TrimSpace(n))
+				}
+			}
+		}
+	}
+	slices.Sort(order)
+	out := make([]Entry, 0, len(order))
+	for _, id := range order {
+		if e := byID[id]; len(e.FA) > 0 {
+			out = append(out, *e)
+		}
+	}
+	return out
+}
+
+// NameLink reports whether a mention linked this way (Mention.Via) is
+// a name of its actor; a pronoun or a role phrase is not.
+func NameLink(via string) bool {
+	switch via {
+	case "", "name", "surname", "quoted-name", "correction":
+		return true
+	}
+	return false
 }

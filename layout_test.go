@@ -17,7 +17,7 @@ const module = "github.com/didar-news/didar"
 // the bottom, logic above it, adapters above that, commands on top.
 var layers = map[string]int{
 	"":          0,
-	"normalize": 1, "jalali": 2, "dedup": 2, "eval": 1,
+	"normalize": 1, "jalali": 2, "dedup": 2, "eval": 1, "furniture": 2,
 	"actors": 3, "extract": 4, "samples": 1,
 	"sqlstore": 5, "sqlite": 6, "postgres": 6, "storetest": 7,
 	// export formats events read through didar.Store, and web serves

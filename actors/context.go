@@ -9,6 +9,36 @@ import (
 	"github.com/didar-news/didar"
 )
 
+// heldLink is a role phrase linked to the dictionary's office holder.
+type heldLink struct {
+	link int // index in linker.links
+	key  roleKey
+}
+
+// namedHolders moves the role phrases linked to the dictionary's holder
+// to the person the article names with that role, when it names one the
+// dictionary lacks and never names the holder: «انور قرقاش، وزیر خارجه
+// امارات» makes the article's other «وزیر خارجه امارات» him.
+func (l *linker) namedHolders() {
+	if len(l.held) == 0 {
+		return
+	}
+	byName := map[string]bool{}
+	for _, ln := range l.links {
+		if ln.Via != "role" && ln.Via != "pronoun" && ln.Via != "counterpart" {
+			byName[ln.ActorID] = true
+		}
+	}
+	for _, h := range l.held {
+		ln := &l.links[h.link]
+		named, ok := l.roleOf[h.key]
+		if !ok || named == ln.ActorID || byName[ln.ActorID] || l.actors[named].InDictionary {
+			continue
+		}
+		ln.ActorID = named
+	}
+}
+
 // mergeRoleActors folds a person known only by a role phrase into the
 // named new person given the same role later in the article.
 //
@@ -53,6 +83,87 @@ func (l *linker) mergeRoleActors() {
 		out = append(out, ln)
 	}
 	l.links = out
+}
+
+// repeatedNames reads two uncommon words that the article later calls by
+// the second alone as a person it names without role or title: «تورالف
+// هاگن گفت ... هاگن افزود». The full name must start a clause; the
+// surname, standing alone later, must start one too or end before a
+// verb of saying, as a subject does.
+func (l *linker) repeatedNames() {
+	words := l.doc.words
+	covered := make([]bool, len(words))
+	for _, ln := range l.links {
+		for w := l.wordFrom(ln.Start); w < len(words) && words[w].start < ln.End; w++ {
+			covered[w] = true
+		}
+	}
+	free := func(w int) bool { return w >= 0 && w < len(words) && !covered[w] && l.spanAt[w] < 0 && l.uncommon(w) }
+	alone := func(w int) bool {
+		return free(w) && !free(w-1) && !free(w+1) && (l.clauseStart(w) || w+1 < len(words) && l.m.saying[words[w+1].k])
+	}
+	for w := 0; w+1 < len(words); w++ {
+		if !free(w) || !free(w+1) || free(w-1) || free(w+2) || !l.clauseStart(w) || !l.nameLike(w, w+1, false) {
+			continue
+		}
+		last := words[w+1].k
+		later := -1
+		for v := w + 3; v < len(words); v++ {
+			if words[v].k == last && alone(v) {
+				later = v
+				break
+			}
+		}
+		if later < 0 {
+			continue
+		}
+		start, end := words[w].start, words[w+1].end
+		id := l.newActor(slug(l.textOf(start, end)), didar.KindPerson, l.textOf(start, end), "", "", "")
+		l.add(start, end, id, "name", "")
+		covered[w], covered[w+1] = true, true
+		w++
+	}
+}
+
+// ledBy reads the leader of a delegation or body the article names just
+// before: «هیئت آمریکایی به رهبری زلمی خلیلزاد» is a person of that
+// body's country and sector.
+func (l *linker) ledBy() {
+	words := l.doc.words
+	for w := 0; w+3 < len(words); w++ {
+		if words[w].k != "به" || !l.m.leading[words[w+1].k] {
+			continue
+		}
+		a, b := w+2, w+1
+		for b+1 < len(words) && b+1-a < 3 && l.spanAt[b+1] < 0 && (l.uncommon(b+1) || l.d.given[words[b+1].k]) {
+			b++
+		}
+		for b > a && !l.uncommon(b) {
+			b--
+		}
+		if b <= a || !l.nameLike(a, b, false) || !l.nameWords(a, b, false) {
+			continue
+		}
+		// The body led: a link ending at most two words before.
+		var body *didar.Actor
+		for i := len(l.links) - 1; i >= 0; i-- {
+			ln := l.links[i]
+			if ln.End <= words[w].start && ln.End >= words[max(0, w-2)].start {
+				body = l.actors[ln.ActorID]
+				break
+			}
+		}
+		if body == nil || body.Kind == didar.KindPerson {
+			continue
+		}
+		start, end := words[a].start, words[b].end
+		id := l.resolveKnown(l.nameKey(a, b), nil, false)
+		if id == "" {
+			id = l.newActor(slug(l.textOf(start, end)), didar.KindPerson, l.textOf(start, end), string(body.Country), string(body.Sector), "")
+		}
+		l.add(start, end, id, "name", "")
+		w = b
+	}
 }
 
 // localSurnames links the last word of a person's name when it appears

@@ -19,7 +19,13 @@
 // names next to roles, lists of names, collective actors; then surnames,
 // pronouns, counterparts and pairs, which need every name of the article.
 // Names not written as in the dictionary are ranked by consonant skeleton
-// (skeleton.go) together with role, country and date.
+// (skeleton.go) together with role, country and date; a close skeleton
+// is not enough when the surname differs (a namesake is another person).
+// A name the dictionary lacks, read next to a role, after a title, or
+// repeated later by its surname, becomes a provisional actor: its id a
+// slug of the name, its country and sector those of the role, not
+// InDictionary. Words of news (normalize.Common) and glued verbs are
+// never read as such a name.
 //
 // It depends on the root package didar and on normalize, never on storage,
 // HTTP or the extractor.

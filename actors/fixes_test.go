@@ -10,7 +10,8 @@ import (
 // who is an actor a case expects, with its country and sector.
 type who struct{ id, country, sector string }
 
-var roleCases = []struct {
+// roleCase is a text with the links it must and must not give.
+type roleCase struct {
 	name   string
 	at     string
 	text   string
@@ -18,7 +19,9 @@ var roleCases = []struct {
 	not    []string // mentions that must not be linked
 	notIDs []string // actors that must not be linked at all
 	actors []who
-}{
+}
+
+var roleCases = []roleCase{
 	// Ordinals and adjectives before a role phrase are not names.
 	{"ordinal after a surname clause", "2019-06-13",
 		"شینزو آبه به تهران آمد. آبه که نخستین نخست‌وزیر ژاپن در چهار دهه گذشته است گفت.",
@@ -78,9 +81,11 @@ var roleCases = []struct {
 		[]m{{"رئیس‌جمهور روسیه", "vladimir-putin", "role"}}, nil, nil, nil},
 }
 
-func TestRoleFixes(t *testing.T) {
+func TestRoleFixes(t *testing.T) { runRoleCases(t, roleCases) }
+
+func runRoleCases(t *testing.T, cases []roleCase) {
 	d := fixture(t)
-	for _, tc := range roleCases {
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			r := linkCase(t, d, tc.at, tc.text, tc.want, tc.not)
 			for _, id := range tc.notIDs {

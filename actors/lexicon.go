@@ -48,6 +48,8 @@ type lexicon struct {
 	SurnameEndings    []string          `yaml:"surname_endings"`
 	FamilyNameFirst   []string          `yaml:"family_name_first"`
 	LightVerbs        []string          `yaml:"light_verbs"`
+	SayingVerbs       []string          `yaml:"saying_verbs"`
+	LeadingWords      []string          `yaml:"leading_words"`
 	StopWords         []string          `yaml:"stop_words"`
 }
 
@@ -96,6 +98,8 @@ func (lx *lexicon) extend(o lexicon) {
 	lx.SurnameEndings = append(lx.SurnameEndings, o.SurnameEndings...)
 	lx.FamilyNameFirst = append(lx.FamilyNameFirst, o.FamilyNameFirst...)
 	lx.LightVerbs = append(lx.LightVerbs, o.LightVerbs...)
+	lx.SayingVerbs = append(lx.SayingVerbs, o.SayingVerbs...)
+	lx.LeadingWords = append(lx.LeadingWords, o.LeadingWords...)
 	lx.StopWords = append(lx.StopWords, o.StopWords...)
 	for _, p := range []struct {
 		to   *map[string]string

@@ -56,7 +56,8 @@ type linker struct {
 	keys       map[string]string   // actor id → key of its Persian name
 	byWord     map[string][]string // a word of a person's name → the persons, in order
 	near       map[string]bool     // known's answers about the dictionary, by key
-	held       map[roleKey][]int   // holders' answers at the article's date
+	holdersAt  map[roleKey][]int   // holders' answers at the article's date
+	held       []heldLink          // role phrases linked to the office holder
 }
 
 // Link finds and links every actor mention in text (display form) as of
@@ -65,7 +66,7 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	l := &linker{
 		d: d, m: d.m, at: at, actors: map[string]*didar.Actor{},
 		roleActors: map[string]role{}, roleOf: map[roleKey]string{}, keys: map[string]string{},
-		byWord: map[string][]string{}, near: map[string]bool{}, held: map[roleKey][]int{},
+		byWord: map[string][]string{}, near: map[string]bool{}, holdersAt: map[roleKey][]int{},
 	}
 	l.doc = d.m.prepare(text)
 	l.spans = d.m.find(l.doc)
@@ -80,7 +81,10 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 		}
 	}
 	l.main()
+	l.namedHolders()
 	l.mergeRoleActors()
+	l.repeatedNames()
+	l.ledBy()
 	l.localSurnames()
 	sortLinks(l.links)
 	l.late()
@@ -187,10 +191,10 @@ func (l *linker) add(start, end int, id, via, rolePhrase string) {
 // holders is Dictionary.holders at the article's date, asked once per
 // role: an article names the same roles again and again.
 func (l *linker) holders(k roleKey) []int {
-	hs, ok := l.held[k]
+	hs, ok := l.holdersAt[k]
 	if !ok {
 		hs = l.d.holders(k, l.at)
-		l.held[k] = hs
+		l.holdersAt[k] = hs
 	}
 	return hs
 }
@@ -500,9 +504,14 @@ func (l *linker) entry(i int, e didar.Entry, k hitKind) int {
 		return i + 1
 	}
 	// "وزارت امور خارجه ازبکستان": a national body's bare name followed by
-	// another country is that country's body, not the one the name defaults to.
+	// another country is that country's body, not the one the name defaults to;
+	// "وزارت خارجه طالبان": followed by a body, that body's country's.
 	if e.Kind == didar.KindOrganization && e.Country != "" && l.adjacent(i, i+1) {
-		if c, ok := l.countryAt(i + 1); ok && c != e.Country {
+		c, ok := l.countryAt(i + 1)
+		if o, _, found := l.entryHit(l.spans[i+1]); !ok && found && o.Kind == didar.KindOrganization && o.Country != "" {
+			c, ok = o.Country, true
+		}
+		if ok && c != e.Country {
 			n := l.spans[i+1]
 			id := "group-" + strings.ToLower(c)
 			if e.Sector != "" {

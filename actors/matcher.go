@@ -65,6 +65,8 @@ type matcher struct {
 	fillMax int
 	stop    map[string]bool
 	light   map[string]bool
+	saying  map[string]bool // verbs of saying after a subject (گفت, افزود)
+	leading map[string]bool // «به رهبری»: who leads a delegation
 	glue    []string
 	index   map[string]int
 
@@ -94,6 +96,8 @@ func (d *Dictionary) buildMatcher() *matcher {
 	}
 	m.stop = keySet(lx.StopWords)
 	m.light = keySet(lx.LightVerbs)
+	m.saying = keySet(lx.SayingVerbs)
+	m.leading = keySet(lx.LeadingWords)
 	for _, g := range lx.GluePrefixes {
 		m.glue = append(m.glue, normalize.Key(g))
 	}

@@ -36,7 +36,7 @@ func (l *linker) nameBefore(w int) (w0, w1 int, quoted, weak, ok bool) {
 	if l.doc.words[j].k == "»" {
 		for k := j - 1; k >= 0 && k >= j-5; k-- {
 			if l.doc.words[k].k == "«" {
-				if k+1 <= j-1 && l.nameWords(k+1, j-1, true) {
+				if k+1 <= j-1 && l.nameWords(k+1, j-1, true) && !l.mostlyCommon(k+1, j-1) {
 					return k + 1, j - 1, true, false, true
 				}
 				return
@@ -71,7 +71,14 @@ func (l *linker) nameBefore(w int) (w0, w1 int, quoted, weak, ok bool) {
 	}
 	// Words that do not look like a name may still be a foreign name
 	// (چانگ هوا): weak, for the caller to accept only if it is known.
-	if key := l.nameKey(a, end); !l.looksLikeName(key) && !l.known(key) && !l.nameLike(a, end, comma) {
+	key := l.nameKey(a, end)
+	if !l.looksLikeName(key) && !l.known(key) && !l.nameLike(a, end, comma) {
+		weak = true
+	}
+	// With no title, a name does not end in a common word unless a
+	// given name starts it: «دفتر مطبوعاتی رئیس‌جمهور», «معاون عربی و
+	// آفریقایی وزیر» are none, «محمد اسلامی، رئیس ...» is one.
+	if !l.uncommon(end) && !l.known(key) && (a == end || !l.d.given[l.doc.words[a].k]) {
 		weak = true
 	}
 	if !l.nameWords(a, end, false) {
@@ -90,7 +97,9 @@ func (l *linker) nameLike(a, b int, comma bool) bool {
 	}
 	for w := a; w <= b; w++ {
 		k := l.doc.words[w].k
-		if !l.doc.words[w].letter || len([]rune(k)) < 2 || l.m.stop[k] {
+		// A word of more than 12 letters is words run together
+		// (تشکرازدکترقدرتعلی), not a name.
+		if n := len([]rune(k)); !l.doc.words[w].letter || n < 2 || n > 12 || l.m.stop[k] {
 			return false
 		}
 		if normalize.Common(k) && (w == b || !l.d.given[k]) {
@@ -101,6 +110,18 @@ func (l *linker) nameLike(a, b int, comma bool) bool {
 		return true
 	}
 	return comma && l.m.surnameShape(l.doc.words[a].k)
+}
+
+// mostlyCommon reports whether most words of [a, b] are common words: a
+// quoted phrase («ما کاملا آماده‌ایم»), not a quoted name («وی فنگ هه»).
+func (l *linker) mostlyCommon(a, b int) bool {
+	n := 0
+	for w := a; w <= b; w++ {
+		if !l.uncommon(w) && !l.d.given[l.doc.words[w].k] {
+			n++
+		}
+	}
+	return 2*n > b-a+1
 }
 
 // uncommon reports whether word w could be a name word: letters, not a
@@ -206,6 +227,11 @@ func (l *linker) titled(i int) (int, bool) {
 			if w1 < w0 {
 				return 0, false
 			}
+			if w1 > w0 && !l.uncommon(w1) && !l.m.surnameShape(l.doc.words[w1].k) && !l.known(l.nameKey(w0, w1)) {
+				// آقای هاگن تصریح کرد: a common word ends no name,
+				// but one shaped like a surname may (کامران دلاوری).
+				w1--
+			}
 		}
 		start = l.doc.words[w0].start
 	}
@@ -233,7 +259,9 @@ func (l *linker) titled(i int) (int, bool) {
 			}
 		}
 	}
-	if r == nil && !quoted && !l.looksLikeName(key) && !l.known(key) {
+	// A title vouches for uncommon words after it (آقای تورالف هاگن).
+	titleName := l.nameLike(w0, w1, false) || (w0 == w1 && l.uncommon(w0) && len([]rune(l.doc.words[w0].k)) >= 3)
+	if r == nil && !quoted && !l.looksLikeName(key) && !l.known(key) && (s.glued || !titleName) {
 		// "آقای مدیر", "مهندس ساختمان": a title before an ordinary word.
 		return next, true
 	}
@@ -314,6 +342,12 @@ func (l *linker) resolveKnown(key string, r *role, strict bool) string {
 	if id := l.namedPerson(key); id != "" {
 		return id
 	}
+	// The family name first (آبه شینزو), as some outlets write it.
+	if f := strings.Fields(key); len(f) == 2 {
+		if id := l.d.personByKey(f[1] + " " + f[0]); id != "" {
+			return l.entryActor(id)
+		}
+	}
 	roleCountry := ""
 	if r != nil {
 		roleCountry = r.key.country
@@ -354,11 +388,25 @@ func (l *linker) resolveKnown(key string, r *role, strict bool) string {
 	return ""
 }
 
+// personByKey returns the id of the person with a Persian name of
+// matching key k, or "".
+func (d *Dictionary) personByKey(k string) string {
+	for _, p := range d.persons {
+		for _, n := range d.keys[p.i] {
+			if n == k {
+				return d.entries[p.i].ID
+			}
+		}
+	}
+	return ""
+}
+
 // surnameFits reports whether the last word of key, a name of two words
 // or more, is spelt like the last word of one of entry i's names: a
 // shared given name with a close skeleton overall is another person
 // (محمدرضا بهرامی is not محمدرضا رحیمی). Words run together or apart
-// (بردی محمداف, بردیمحمداف) are compared both ways.
+// (بردی محمداف, بردیمحمداف) are compared both ways. A surname of three
+// consonants that differs in one is another name.
 func (d *Dictionary) surnameFits(i int, key string) bool {
 	words := strings.Fields(key)
 	if len(words) < 2 {
@@ -372,10 +420,19 @@ func (d *Dictionary) surnameFits(i int, key string) bool {
 	for _, k := range d.keys[i] {
 		nw := strings.Fields(k)
 		nl := skeletonFA(nw[len(nw)-1])
-		if similarity(last, nl) >= 0.6 || similarity(last2, nl) >= 0.6 {
+		if similarity(last, nl) >= 0.7 || similarity(last2, nl) >= 0.7 {
 			return true
 		}
-		if len(nw) >= 2 && similarity(last, skeletonFA(strings.Join(nw[len(nw)-2:], ""))) >= 0.6 {
+		if len(nw) < 2 {
+			continue
+		}
+		nl2 := skeletonFA(strings.Join(nw[len(nw)-2:], ""))
+		if similarity(last, nl2) >= 0.7 {
+			return true
+		}
+		// Split elsewhere (لیوجیان چانو, لیو جیان‌چائو): the last two
+		// words together; never when the given names are the same word.
+		if words[len(words)-2] != nw[len(nw)-2] && similarity(last2, nl2) >= 0.7 {
 			return true
 		}
 	}
@@ -523,19 +580,33 @@ func (l *linker) plainInList(w int) bool {
 	return true
 }
 
+// resolveListed links a listed name to the dictionary person of the
+// list's country whose name holds it; with no country («آقایان رئیسی و
+// پاشینیان»), to the one person of any country whose name holds it.
 func (l *linker) resolveListed(key, disp, country, sector string) string {
 	sk := skeletonFA(key)
+	found := ""
 	for pi := range l.d.persons {
 		p := &l.d.persons[pi]
 		e := &l.d.entries[p.i]
-		if e.Country != country {
+		if (country != "" && e.Country != country) || len(sk) < 4 {
 			continue
 		}
 		for _, n := range l.d.keys[p.i] {
-			if containsWord(n, key) && len(sk) >= 4 {
+			if !containsWord(n, key) {
+				continue
+			}
+			if country != "" {
 				return l.entryActor(e.ID)
 			}
+			if found != "" && found != e.ID {
+				return l.newActor(slug(disp), didar.KindPerson, disp, country, sector, "") // two namesakes
+			}
+			found = e.ID
 		}
+	}
+	if found != "" {
+		return l.entryActor(found)
 	}
 	return l.newActor(slug(disp), didar.KindPerson, disp, country, sector, "")
 }

@@ -85,7 +85,9 @@ func (l *linker) readRole(i int) (role, bool) {
 			continue
 		}
 		o := l.d.offices[h.id]
-		r := role{key: roleKey{office: o.ID}, sector: o.Sector, title: o.EN, start: s.start, end: s.end, next: i + 1}
+		// Unnamed, a governor or a consul is their government acting,
+		// as a deputy is.
+		r := role{key: roleKey{office: o.ID}, sector: o.Sector, title: o.EN, start: s.start, end: s.end, next: i + 1, deputy: subordinate[o.ID]}
 		if o.Country != "" {
 			r.key.country = o.Country
 		} else if org, ok := l.orgAt(i + 1); ok && l.adjacent(i, i+1) {
@@ -93,6 +95,11 @@ func (l *linker) readRole(i int) (role, bool) {
 			// Any office in that organisation: "رئیس" is a party's
 			// leader or a parliament's speaker.
 			r.key = roleKey{org: org.ID, country: org.Country}
+			if subordinate[o.ID] {
+				// استاندار طالبان: an office under the organisation,
+				// not its head.
+				r.key = roleKey{office: o.ID, country: org.Country}
+			}
 			if org.Sector != "" {
 				r.sector = org.Sector
 			}
@@ -119,7 +126,7 @@ func (l *linker) readRole(i int) (role, bool) {
 				r.end = end
 				r.bare = false
 			}
-			if o.ID == "ambassador" || o.ID == "un-ambassador" {
+			if o.ID == "ambassador" || o.ID == "un-ambassador" || o.ID == "consul-general" {
 				l.readHost(&r)
 			}
 			if r.bare && orgOffices[o.ID] {
@@ -127,6 +134,15 @@ func (l *linker) readRole(i int) (role, bool) {
 			}
 			if r.bare && l.insideName(s) {
 				continue // عبدالله شاه محسود: a word of a name
+			}
+			if w := l.wordFrom(r.end); r.bare && w < len(l.doc.words) && l.doc.words[w].k == "ما" {
+				continue // رئیس جمهور ما: the speaker's country, unknown here
+			}
+			if w := l.wordFrom(r.end); r.bare && w < len(l.doc.words) && l.doc.words[w].k == "کشور" && l.spanAt[w] < 0 &&
+				(w+1 >= len(l.doc.words) || l.spanAt[w+1] < 0) {
+				// رئیس جمهور کشور: the outlet's own country, which
+				// Afghan and Iranian papers alike write so; not known here.
+				r.key.country, r.bare, r.end = "", false, l.doc.words[w].end
 			}
 		}
 		r.phrase = l.textOf(r.start, r.end)
@@ -154,6 +170,40 @@ func (l *linker) readRole(i int) (role, bool) {
 	return role{}, false
 }
 
+// nameAfter finds a name the dictionary lacks right after rune p (the end
+// of a role phrase), after a comma or not: two or three words shaped
+// like a name.
+func (l *linker) nameAfter(p int) (w0, w1 int, ok bool) {
+	w := l.wordFrom(p)
+	comma := w < len(l.doc.words) && isComma(l.doc.words[w].k)
+	if comma {
+		w++
+	}
+	w1 = w - 1
+	for w1+1 < len(l.doc.words) && w1+1-w < 3 && l.plainInList(w1+1) && (l.uncommon(w1+1) || l.d.given[l.doc.words[w1+1].k]) {
+		w1++
+	}
+	for w1 > w && !l.uncommon(w1) {
+		w1-- // a given name that is a common word ends no name
+	}
+	if w1 <= w || !l.nameLike(w, w1, comma) || !l.nameWords(w, w1, false) {
+		return 0, 0, false
+	}
+	// نخست وزیر کابینه موقت طالبان: words that an organisation or a
+	// country ends are still the role's.
+	if n := w1 + 1; n < len(l.doc.words) && l.spanAt[n] >= 0 {
+		if e, _, ok := l.entryHit(l.spans[l.spanAt[n]]); ok && e.Kind != didar.KindPerson {
+			return 0, 0, false
+		}
+	}
+	return w, w1, true
+}
+
+// wordFrom returns the index of the first word starting at or after rune p.
+func (l *linker) wordFrom(p int) int {
+	return sort.Search(len(l.doc.words), func(w int) bool { return l.doc.words[w].start >= p })
+}
+
 // appositionBefore reports whether a comma and an uncommon word, the end
 // of a name not read, come right before word w.
 func (l *linker) appositionBefore(w int) bool {
@@ -169,6 +219,10 @@ func (l *linker) insideName(s span) bool {
 	}
 	return (l.uncommon(a) || l.d.given[l.doc.words[a].k]) && l.uncommon(b)
 }
+
+// subordinate are offices an organisation names many of: followed by
+// one they name its official, never its head.
+var subordinate = map[string]bool{"governor": true, "consul-general": true}
 
 // orgOffices are offices held in an organisation, never read without it.
 var orgOffices = map[string]bool{"party-leader": true, "organization-head": true}
@@ -303,6 +357,16 @@ func (l *linker) roleMention(i int, r role) int {
 			return l.skipTo(w1 + 1)
 		}
 	}
+	// A name the dictionary lacks right after, set off by a comma or
+	// not: "وزیر امور خارجه نروژ، تورالف هاگن، ...".
+	if w0, w1, ok := l.nameAfter(r.end); ok {
+		start, end := l.doc.words[w0].start, l.doc.words[w1].end
+		id := l.resolve(l.nameKey(w0, w1), l.textOf(start, end), &r, "")
+		l.add(r.start, r.end, id, "role", r.phrase)
+		l.add(start, end, id, "name", r.phrase)
+		l.noteRole(id, r)
+		return l.skipTo(w1 + 1)
+	}
 	// A quoted name right after: "وزیر دفاع «وی فنگ هه»".
 	if w0, w1, ok := l.quotedAfter(l.spans[r.next-1].w1 + 1); ok {
 		start, end := l.doc.words[w0].start, l.doc.words[w1].end
@@ -319,6 +383,7 @@ func (l *linker) roleMention(i int, r role) int {
 	}
 	if id := l.holder(r); id != "" && !r.deputy {
 		l.add(r.start, r.end, id, "role", r.phrase)
+		l.held = append(l.held, heldLink{len(l.links) - 1, r.key})
 		return r.next
 	}
 	// Nobody known holds it: the role phrase names a person of its own.
@@ -364,7 +429,7 @@ func (l *linker) skipTo(w int) int {
 // date: one already in the article first, else the latest appointed. With
 // no date and several past holders, nobody.
 func (l *linker) holder(r role) string {
-	if r.former {
+	if r.former || (r.key.country == "" && r.key.org == "") {
 		return ""
 	}
 	hs := l.holders(r.key)
@@ -405,8 +470,15 @@ func (l *linker) thisCountry(p int) (country string, end int, ok bool) {
 		return "", 0, false
 	}
 	for i := len(l.links) - 1; i >= 0; i-- {
-		if a := l.actors[l.links[i].ActorID]; a != nil && a.Kind == didar.KindCountry {
+		a := l.actors[l.links[i].ActorID]
+		switch {
+		case a == nil:
+		case a.Kind == didar.KindCountry:
 			return a.ID, l.doc.words[w+1].end, true
+		case l.links[i].Via == "role" && a.Country != "":
+			// سفیر نروژ ... رئیس پارلمان این کشور: the country of
+			// the role named last.
+			return string(a.Country), l.doc.words[w+1].end, true
 		}
 		// "وزارت خارجه ترکیه" names its country too.
 		if a := l.actors[l.links[i].ActorID]; a != nil && a.Kind == didar.KindGroup && l.links[i].Via == "group" && a.Country != "" {

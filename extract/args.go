@@ -24,8 +24,10 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		}
 		return -1
 	case "after":
+		// The subject of what follows ("مدعی شد ایران ..."), not an
+		// actor inside a phrase of it ("... سلاح به تایوان بفروشد").
 		for i := t.t1; i < c.t1 && i <= t.t1+8; i++ {
-			if m, ok := a.mentionStart(i); ok && a.participant(m) {
+			if m, ok := a.mentionStart(i); ok && a.participant(m) && !a.recipient(i) {
 				return m
 			}
 		}
@@ -33,6 +35,9 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 	case "را":
 		for i := t.t0 - 1; i > c.t0; i-- {
 			if a.toks[i].key == "را" {
+				if adversarial(t.c.typ) {
+					return a.objectTarget(c, i)
+				}
 				for j := i - 1; j >= c.t0 && j >= i-6; j-- {
 					if m := a.toks[j].mention; m >= 0 && a.participant(m) {
 						return m
@@ -47,7 +52,11 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 				break
 			}
 		}
-		// "محکومیت X": the object follows a nominal cue.
+		// "محکومیت X": the object follows a nominal cue; "تهدید X" is
+		// as often X's threat as a threat to X.
+		if t.c.typ == didar.Threaten {
+			return -1
+		}
 		return a.phraseMention(t.t1, c.t1)
 	}
 	// "سفر خود به X": the cue ends with the marker.
@@ -74,6 +83,10 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		}
 	}
 	for i := from; i < t.t0; i++ {
+		// "به دعوت X" names who invited, not where or to whom.
+		if marker == "به" && i+1 < t.t0 && a.toks[i+1].key == "دعوت" {
+			continue
+		}
 		if a.toks[i].key == marker && (i == c.t0 || !a.x.lex.is("prep", a.toks[i-1].key) && !a.x.lex.is("against", a.toks[i-1].key)) {
 			if m := a.phraseMention(i+1, t.t0); m >= 0 {
 				return m
@@ -81,8 +94,12 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		}
 	}
 	end := a.governingVerb(t.t1, c.t1)
-	if end < 0 {
+	if end < 0 || a.isVerb(t.t1-1) {
+		// After a verb comes what it says, not its parties.
 		end = c.t1
+		if a.isVerb(t.t1 - 1) {
+			end = t.t1
+		}
 	}
 	for i := t.t1; i < end; i++ {
 		if a.toks[i].key == marker && !a.x.lex.is("against", a.toks[i-1].key) {
@@ -206,6 +223,41 @@ func (a *article) placeArg(c clause, t trigger) int {
 	return -1
 }
 
+// bareCity reads a destination that placeArg cannot: the bare name of a
+// city the dictionary names only as "شهر X" because X is a common word
+// (آستانه, دوشنبه), in the places placeArg looks: right after the cue
+// (عازم دوشنبه شد) or after a به before it (به آستانه سفر کرد), and not
+// inside a mention.
+func (a *article) bareCity(c clause, t trigger) (*didar.Location, bool) {
+	at := func(i int) (*didar.Location, bool) {
+		if i < 0 || i >= c.t1 || a.toks[i].mention >= 0 {
+			return nil, false
+		}
+		id, ok := a.x.cities[a.toks[i].key]
+		if !ok {
+			return nil, false
+		}
+		ent, ok := a.x.dict.Place(id)
+		if !ok || ent.Country == "" {
+			return nil, false
+		}
+		return &didar.Location{NameFA: didar.NullString(a.span(a.toks[i].start, a.toks[i].end).Text), NameEN: didar.NullString(ent.EN), Country: didar.NullString(ent.Country)}, true
+	}
+	for i := t.t1; i <= t.t1+1; i++ {
+		if l, ok := at(i); ok {
+			return l, true
+		}
+	}
+	for i := c.t0; i+1 < t.t0; i++ {
+		if a.toks[i].key == "به" {
+			if l, ok := at(i + 1); ok {
+				return l, true
+			}
+		}
+	}
+	return nil, false
+}
+
 // coordinated returns mention m with the persons joined to it by "و" or a
 // comma ("با X و Y دیدار کرد"), when m is a person.
 func (a *article) coordinated(m, t1 int) []int {
@@ -294,6 +346,15 @@ func (a *article) prevJoin(i int) bool {
 	return false
 }
 
+// lastToken returns the index of the last token of mention m.
+func (a *article) lastToken(m int) int {
+	i := a.firstToken(m)
+	for i+1 < len(a.toks) && a.toks[i+1].mention == m {
+		i++
+	}
+	return i
+}
+
 // firstToken returns the index of the first token of mention m.
 func (a *article) firstToken(m int) int {
 	i, _ := slices.BinarySearchFunc(a.toks, a.links[m].Start, func(t tok, s int) int { return t.start - s })
@@ -329,35 +390,60 @@ func (a *article) relativeHead(c clause, t trigger) int {
 }
 
 // referent resolves "این اقدام"، "این توافق"، "از آن" in a clause to the
-// actor of the latest reported act on another side than source.
-func (a *article) referent(c clause, source string) string {
-	found := false
+// actor of the latest reported act on another side than source and than
+// the peers acting with it.
+func (a *article) referent(c clause, source string, peers []int) string {
+	found, deed := false, false
 	for i := c.t0; i+1 < c.t1; i++ {
 		k := a.toks[i].key
-		if (k == "این" || k == "آن" || k == "همین") && a.x.lex.is("refer", a.toks[i+1].key) {
+		// Keys fold آ to ا: "آن" is "ان".
+		if (k == "این" || k == "ان" || k == "همین") && a.x.lex.is("refer", a.toks[i+1].key) {
 			found = true
+			// "این اقدام" points to a deed, not to the words said about
+			// it; "این ادعا" to words.
+			deed = deed || !a.x.lex.is("speech", a.toks[i+1].key)
 		}
-		if k == "از" && a.toks[i+1].key == "آن" {
-			found = true
-		}
-		// "آن‌ها را رد کرد"، "آن را ... خواند"
-		if (k == "آنها" || k == "آن") && a.toks[i+1].key == "را" {
+		// "از آن انتقاد کرد", but not "پس از آن": after that.
+		if k == "از" && a.toks[i+1].key == "ان" && !(i > c.t0 && a.x.lex.is("bound", a.toks[i-1].key)) {
 			found = true
 		}
 	}
 	if !found || source == "" {
 		return ""
 	}
+	other := func(id string) bool {
+		if a.side(id) == a.side(source) {
+			return false
+		}
+		for _, m := range peers {
+			if a.side(a.links[m].ActorID) == a.side(id) {
+				return false
+			}
+		}
+		return true
+	}
+	// First the latest act aimed at the source's own side: what it answers.
+	if id := a.answered(source, peers); id != "" {
+		return id
+	}
 	for i := len(a.rec.Events) - 1; i >= 0; i-- {
 		e := a.rec.Events[i]
+		switch e.Type {
+		case didar.Reject:
+			continue // a rejection answers the act, it is not the act
+		case didar.Criticize, didar.Accuse, didar.Threaten, didar.Demand:
+			if deed {
+				continue // words, not the deed "این اقدام" points to
+			}
+		}
 		if !e.Type.Symmetric() {
-			if a.side(string(e.Source)) != a.side(source) {
+			if other(string(e.Source)) {
 				return string(e.Source)
 			}
 			continue
 		}
 		for _, p := range e.Participants {
-			if a.side(p) != a.side(source) {
+			if other(p) {
 				return p
 			}
 		}
@@ -368,9 +454,14 @@ func (a *article) referent(c clause, source string) string {
 // opponent returns the state a threat without a named target is aimed at:
 // another side's country named in the sentence.
 func (a *article) opponent(sStart, sEnd int, source string) string {
-	for _, l := range a.links {
+	for li, l := range a.links {
 		act, ok := a.actors[l.ActorID]
 		if !ok || act.Kind != didar.KindCountry || a.side(l.ActorID) == a.side(source) {
+			continue
+		}
+		// "فروش سلاح به تایوان": a state named after به or برای is a
+		// party to something else, not the one warned.
+		if a.recipient(a.firstToken(li)) {
 			continue
 		}
 		if l.Start >= sStart && l.End <= sEnd {
@@ -378,4 +469,10 @@ func (a *article) opponent(sStart, sEnd int, source string) string {
 		}
 	}
 	return ""
+}
+
+// recipient reports whether token i follows به or برای: the one something
+// is given to or done for ("فروش سلاح به تایوان"), not the adversary.
+func (a *article) recipient(i int) bool {
+	return i > 0 && (a.toks[i-1].key == "به" || a.toks[i-1].key == "برای")
 }

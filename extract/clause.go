@@ -186,11 +186,24 @@ func (a *article) prepositional(i, floor int) bool {
 // mention that is not inside a prepositional phrase nor a quote, with the
 // persons coordinated to it by "و" before the first trigger.
 func (a *article) findSubject(t0, t1 int) []int {
+	if s := a.leadEnd(t0, t1); s > t0 {
+		if subj := a.findSubject(s, t1); len(subj) > 0 {
+			return subj
+		}
+	}
 	t0 = a.skipAdverbial(t0, t1)
 	depth := 0
 	for i := t0; i < t1; i++ {
 		switch a.toks[i].key {
 		case "«":
+			// «محمد جواد ظریف»: a name in guillemets is still a name.
+			if i+1 < t1 {
+				if m, ok := a.mentionStart(i + 1); ok {
+					if j := a.lastToken(m); j+1 < t1 && a.toks[j+1].key == "»" {
+						continue
+					}
+				}
+			}
 			depth++
 			continue
 		case "»":
@@ -198,7 +211,7 @@ func (a *article) findSubject(t0, t1 int) []int {
 			continue
 		}
 		m, ok := a.mentionStart(i)
-		if !ok || depth > 0 || !a.participant(m) || a.prepositional(i, t0) {
+		if !ok || depth > 0 || !a.participant(m) || a.prepositional(i, t0) || a.object(m) {
 			// A clause ends at its verb, but "قرار است X ..." opens one.
 			if a.isVerb(i) && !(i > t0 && a.toks[i-1].key == "قرار") {
 				return nil
@@ -330,4 +343,14 @@ func (a *article) negated(i int) bool {
 	k := a.toks[i].key
 	r := []rune(k)
 	return strings.HasPrefix(k, "ن") && len(r) > 2 && (a.x.lex.is("verb", string(r[1:])) || strings.HasPrefix(k, "نمی") || strings.HasPrefix(k, "نخواه"))
+}
+
+// object reports whether mention m is followed by "را": the direct object,
+// never the subject ("دوحه را به حمایت از تروریسم متهم کردند").
+func (a *article) object(m int) bool {
+	e := a.firstToken(m)
+	for e+1 < len(a.toks) && a.toks[e+1].mention == m {
+		e++
+	}
+	return e+1 < len(a.toks) && a.toks[e+1].key == "را"
 }

@@ -2,6 +2,9 @@
 // actors it mentions, the interactions it reports (coded with CAMEO and
 // PLOVER), the quotes with their speakers, and its topics.
 //
+// The text is normalised with the dictionary's names and the lexicon's
+// word lists, and its page furniture (package furniture) is blanked out
+// for the analysis, rune for rune, while the record keeps the whole text.
 // The work goes sentence by sentence and clause by clause (clause.go): the
 // subject, or the discourse subject when a pronoun or nothing stands for
 // it; the cues of the trigger lexicon (trigger.go), each with the verb
@@ -12,5 +15,5 @@
 // lists live in data/*.tsv, embedded, and users add their own.
 //
 // It does no I/O: text and metadata in, didar.Record out. It depends on
-// normalize, jalali and actors, never on storage or HTTP.
+// normalize, furniture, jalali and actors, never on storage or HTTP.
 package extract

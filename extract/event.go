@@ -28,12 +28,25 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	}
 	// Cues marked "narr" ("تحریم‌های X علیه Y") report an act in narration;
 	// in what someone says they are the matter of a criticism.
-	if slices.Contains(t.c.markers, "narr") && (c.quoted || a.speech(c) || a.background(t.t0, c.t0)) {
+	if slices.Contains(t.c.markers, "narr") && (c.quoted || a.speech(c) && !a.announced(c, t) || a.background(t.t0, c.t0)) {
 		return
 	}
 	// "تحریم‌های آمریکا"، "مداخلات آمریکا": naming another's hostile acts
 	// is a criticism only in what someone says, not in narration.
 	if typ == didar.Criticize && slices.Equal(t.c.markers, []string{"poss"}) && !c.quoted && !a.background(t.t0, c.t0) && !a.speech(c) {
+		return
+	}
+	// "روابط دیپلماتیک خود را با قطر قطع کردند": a cue marked "ties" is a
+	// break of relations only when the clause names them.
+	if slices.Contains(t.c.markers, "ties") && !slices.ContainsFunc(a.keys(c.t0, t.t0), func(k string) bool { return a.x.lex.is("ties", k) }) {
+		return
+	}
+	if hostile(typ) && a.unreal(c, t) {
+		return
+	}
+	// "آمادگی خود را برای رایزنی و مذاکره اعلام کردند": talks offered are
+	// an intent to cooperate, not talks.
+	if contact(typ) && a.offered(c, t) {
 		return
 	}
 	status, drop, why := a.status(c, t)
@@ -60,7 +73,34 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	subj := c.subject
 	if r := a.relativeHead(c, t); r >= 0 {
 		subj = []int{r}
+	} else if r := a.thatSubject(c, t); r >= 0 && hostile(typ) {
+		subj = []int{r}
 	}
+	// "اعتراض ژاپن و کره جنوبی": the possessor of a protest is its author.
+	byPoss := false
+	if slices.Contains(t.c.markers, "possby") {
+		if pm := a.arg(c, t, "poss"); pm >= 0 {
+			subj, byPoss = a.listed(pm, c.t1), true
+		}
+	}
+	// "ایران و روسیه ... را محکوم کردند": each state acts, as event data
+	// counts dyads.
+	if hostile(typ) && len(subj) > 0 && (byPoss || a.inRange(subj[0], c.t0, c.t1)) {
+		if list := a.listed(subj[0], c.t1); len(list) > 1 {
+			for _, m := range list {
+				a.eventOf(c, t, []int{m}, list, byPoss, status, why, sStart, sEnd)
+			}
+			return
+		}
+	}
+	a.eventOf(c, t, subj, nil, byPoss, status, why, sStart, sEnd)
+}
+
+// eventOf makes the event of trigger t with subject subj (the source of a
+// directed event), when its other parties can be found. Peers are the
+// actors the subject is coordinated with, who act with it, not on it.
+func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, status didar.Status, why string, sStart, sEnd int) {
+	typ := t.c.typ
 	rule := "cue:" + t.c.text
 	conf := 0.8
 	if len(subj) > 0 && !a.inRange(subj[0], c.t0, c.t1) {
@@ -151,6 +191,32 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 			return
 		}
 		e.Participants = parts
+	} else if v := t.c.markers; len(v) == 1 && (v[0] == "verdict" || v[0] == "verdict-of") {
+		sp, tm := a.speakerOf(c), a.toks[t.t0].mention // "verdict": the judged starts the trigger
+		if v[0] == "verdict-of" {
+			tm = a.toks[t.t1].mention
+		}
+		if sp < 0 || a.side(a.links[sp].ActorID) == a.side(a.links[tm].ActorID) {
+			return
+		}
+		source, target = a.links[sp].ActorID, a.links[tm].ActorID
+		rule += "/" + v[0]
+		e.Source, e.Target = didar.NullString(source), didar.NullString(target)
+		e.Participants = []string{source, target}
+	} else if slices.Contains(t.c.markers, "envoy") {
+		if len(subj) > 0 {
+			source = a.links[subj[0]].ActorID
+		}
+		if source, target = a.envoyAct(c, t, source); source == "" || target == "" {
+			return
+		}
+		rule += "/envoy"
+		e.Source, e.Target = didar.NullString(source), didar.NullString(target)
+		e.Participants = []string{source, target}
+		// The envoy is called to, or sent from, the acting state.
+		if act, ok := a.countryActor(a.side(source)); ok && act.Kind == didar.KindCountry {
+			e.Location = &didar.Location{NameFA: didar.NullString(act.NameFA), NameEN: act.NameEN, Country: act.Country}
+		}
 	} else {
 		if len(subj) > 0 {
 			if len(a.links[subj[0]].ActorIDs) > 1 {
@@ -178,9 +244,21 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 				break
 			}
 		}
+		// "اخراج ۴ دیپلمات روس"، "تحریم ۲۰ شرکت آمریکایی": the object of
+		// a verbal noun is its target, unless another marker named the
+		// target ("تحریم آمریکا علیه ایران"): then it is the source.
+		if slices.Contains(t.c.markers, "possof") {
+			if pm := a.npMention(t.t1, c.t1); pm >= 0 && pm != tm {
+				if tm >= 0 {
+					source = a.links[pm].ActorID
+				} else {
+					tm = pm
+				}
+			}
+		}
 		// A possessor after the cue is the actor of aid, support and
 		// sanctions ("کمک‌های چین به ..."), the one blamed in criticism.
-		if pm := a.arg(c, t, "poss"); pm >= 0 && pm != tm {
+		if pm := a.arg(c, t, "poss"); pm >= 0 && pm != tm && !byPoss && !slices.Contains(t.c.markers, "possof") {
 			switch typ {
 			case didar.Aid, didar.Support, didar.Sanction:
 				source = a.links[pm].ActorID
@@ -223,6 +301,24 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		if tm < 0 && typ == didar.Visit {
 			tm = a.placeArg(c, t)
 		}
+		// "به آستانه سفر کرد": a city the dictionary names only with شهر,
+		// its bare name being a common word, is that city after a trip.
+		if tm < 0 && typ == didar.Visit && target == "" {
+			if loc, ok := a.bareCity(c, t); ok {
+				if ca, ok := a.countryActor(string(loc.Country)); ok {
+					target, e.Location = ca.ID, loc
+					rule += "/city"
+				}
+			}
+		}
+		// "به دعوت X عازم این کشور شد": a trip at X's invitation with no
+		// destination named goes to X's country.
+		if tm < 0 && typ == didar.Visit {
+			if country := a.inviterCountry(c, t); country != "" {
+				target = country
+				rule += "/invited"
+			}
+		}
 		var more []string // further addressees, one event each
 		if tm >= 0 {
 			target = a.links[tm].ActorID
@@ -237,13 +333,27 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		if target != "" && via == "after" && source != "" && a.side(target) == a.side(source) {
 			target = a.opponent(sStart, sEnd, source)
 		}
-		if target == "" && adversarial(typ) && !slices.Equal(t.c.markers, []string{"poss"}) {
-			if target = a.referent(c, source); target != "" {
+		if target == "" && (adversarial(typ) || t.judged()) && !slices.Equal(t.c.markers, []string{"poss"}) {
+			if target = a.referent(c, source, peers); target != "" {
 				rule += "/referent"
 				conf -= 0.1
-			} else if typ == didar.Threaten {
+			} else if typ == didar.Threaten && a.isVerb(t.t1-1) {
+				// "هشدار داد"، "تهدید کرد" with no one named: the other
+				// side's state. A bare "تهدید" is often a threat to the
+				// subject ("او را تهدیدی ... می‌داند").
 				target = a.opponent(sStart, sEnd, source)
 				rule += "/opponent"
+				conf -= 0.2
+				if target == "" {
+					// "... هشدار داد: هر شرکتی که ..." after sanctioning Y:
+					// the warning is to the same adversary.
+					target = a.adversaryOf(source)
+				}
+			} else if typ == didar.Reject && source != "" {
+				// "هرگونه اتهام ... را رد کرد": the rejection answers the
+				// latest act aimed at the source's side.
+				target = a.answered(source, peers)
+				rule += "/answer"
 				conf -= 0.2
 			}
 		}
@@ -259,6 +369,12 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		}
 		if typ == didar.Visit && target != "" {
 			target = a.countryOfPlace(tm, target)
+			// A trip "به دیدار X" goes to X's country.
+			if act, ok := a.actors[target]; ok && act.Kind == didar.KindPerson && act.Country != "" {
+				if ca, ok := a.countryActor(string(act.Country)); ok {
+					target = ca.ID
+				}
+			}
 		}
 		if target == "" && (a.mainParty(source) || a.speaksFor(c, source)) && (typ == didar.Praise || typ == didar.Support || typ == didar.Cooperate || typ == didar.Aid && status == didar.StatusPlanned) {
 			target = a.partnerOf(source)
@@ -289,16 +405,55 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	}
 }
 
+// offered reports whether cue t is the purpose ("برای"، "جهت") of an
+// offer or readiness named before it in the clause.
+func (a *article) offered(c clause, t trigger) bool {
+	for i := t.t0 - 1; i >= c.t0 && i >= t.t0-4; i-- {
+		k := a.toks[i].key
+		if a.isVerb(i) {
+			return false
+		}
+		if k != "برای" && k != "جهت" {
+			continue
+		}
+		for j := c.t0; j < i; j++ {
+			if a.x.lex.is("intent", a.toks[j].key) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // remote reports whether the predicate of cue t says it was held by
 // telephone or video.
 func (a *article) remote(c clause, t trigger) bool {
 	v := a.governingVerb(t.t1, c.t1)
-	for i := t.t1; i < c.t1 && (v < 0 || i <= v); i++ {
+	for i := max(c.t0, t.t0-1); i < c.t1 && (v < 0 || i <= v); i++ {
 		if a.x.lex.is("remote", a.toks[i].key) {
 			return true
 		}
 	}
 	return false
+}
+
+// inviterCountry returns the country of X in a "به دعوت X" phrase before
+// cue t, or "".
+func (a *article) inviterCountry(c clause, t trigger) string {
+	for i := c.t0; i+2 < t.t0; i++ {
+		if a.toks[i].key != "به" || a.toks[i+1].key != "دعوت" {
+			continue
+		}
+		if m := a.phraseMention(i+2, t.t0); m >= 0 {
+			if act, ok := a.actorOf(m); ok && act.Country != "" {
+				if ca, ok := a.countryActor(string(act.Country)); ok {
+					return ca.ID
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // received reports whether the verb of cue t is one of receiving
@@ -356,7 +511,9 @@ func (a *article) emit(c clause, t trigger, e didar.Event, sStart, sEnd int, cam
 		a.leadDate, a.leadPrecision = e.Date, e.DatePrecision
 	}
 	if typ == didar.Meet || typ == didar.Negotiate || typ == didar.Agree || typ == didar.Visit || typ == didar.Host {
-		e.Location = a.location(c, t)
+		if e.Location == nil {
+			e.Location = a.location(c, t)
+		}
 		if e.Location == nil && typ == didar.Visit && target != "" {
 			if act, ok := a.actors[target]; ok && act.Kind == didar.KindCountry {
 				e.Location = &didar.Location{NameFA: didar.NullString(act.NameFA), NameEN: act.NameEN, Country: act.Country}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/actors"
+	"github.com/didar-news/didar/furniture"
 	"github.com/didar-news/didar/jalali"
 	"github.com/didar-news/didar/normalize"
 )
@@ -31,6 +32,9 @@ type Extractor struct {
 	dict *actors.Dictionary
 	lex  *Lexicon
 	norm *normalize.Normalizer
+	// cities maps the key of the bare name of each place the dictionary
+	// names as "شهر X" (X a common word: آستانه, دوشنبه) to its id.
+	cities map[string]string
 }
 
 // New returns an Extractor over a dictionary and a lexicon (nil: the
@@ -49,19 +53,59 @@ func New(dict *actors.Dictionary, lex *Lexicon) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{dict: dict, lex: lex, norm: norm}, nil
+	return &Extractor{dict: dict, lex: lex, norm: norm, cities: bareCities(dict)}, nil
 }
 
-// Extract returns the record of in. The text must be valid UTF-8.
+// bareCities lists the places named "شهر X" in one word X whose bare name
+// the dictionary does not hold (it is a common word).
+func bareCities(dict *actors.Dictionary) map[string]string {
+	m := map[string]string{}
+	named := map[string]bool{}
+	for _, e := range dict.Entries() {
+		for _, n := range e.FA {
+			named[normalize.Key(n)] = true
+		}
+	}
+	for _, e := range dict.Entries() {
+		if e.Kind != didar.KindPlace {
+			continue
+		}
+		for _, n := range e.FA {
+			f := strings.Fields(normalize.Key(n))
+			if len(f) == 2 && f[0] == "شهر" && !named[f[1]] {
+				m[f[1]] = e.ID
+			}
+		}
+	}
+	return m
+}
+
+// Extract returns the record of in. The text must be valid UTF-8. A text
+// longer than window is coded in pieces (see extractLong).
 func (x *Extractor) Extract(in Input) (didar.Record, error) {
 	if !utf8.ValidString(in.Text) {
 		return didar.Record{}, didar.Errorf(didar.EINVALID, "article %s: text is not valid UTF-8", in.ID)
 	}
+	if len(in.Text) > window {
+		return x.extractLong(in)
+	}
+	return x.extract(in)
+}
+
+// extract codes one piece of text.
+func (x *Extractor) extract(in Input) (didar.Record, error) {
 	text := x.norm.Text(in.Text)
 	if strings.TrimSpace(text) == "" {
 		return didar.Record{}, didar.Errorf(didar.EINVALID, "article %s: no text", in.ID)
 	}
-	a := &article{x: x, text: text, runes: []rune(text)}
+	// The analysis reads the text with its page furniture blanked out, rune
+	// for rune, so that offsets into it are offsets into the stored text.
+	page := furniture.Find(text)
+	work := page.Mask(text)
+	if in.Published.IsZero() && !page.Published.IsZero() {
+		in.Published = didar.DateOf(page.Published)
+	}
+	a := &article{x: x, text: work, runes: []rune(work)}
 	a.rec.Article = didar.Article{
 		ID:        in.ID,
 		Source:    didar.NullString(in.Source),
@@ -253,7 +297,7 @@ func (a *article) findTopics() {
 			ok := true
 			for j, w := range tc.words {
 				k := a.toks[i+j].key
-				if k != w && !(j == len(tc.words)-1 && strings.HasPrefix(k, w) && len(k) <= len(w)+6) {
+				if k != w && !(j == len(tc.words)-1 && strings.HasPrefix(k, w) && topicEndings[k[len(w):]]) {
 					ok = false
 					break
 				}
@@ -263,6 +307,15 @@ func (a *article) findTopics() {
 			}
 		}
 	}
+}
+
+// topicEndings are the endings the last word of a topic cue may take, in
+// key form: inflections only, so that a cue is matched on whole words
+// (عراق in عراقی and عراقی‌ها, never in عراقچی).
+var topicEndings = map[string]bool{
+	"ی": true, "یی": true, "ای": true, "ها": true, "های": true, "هایی": true, "هایش": true,
+	"ان": true, "یان": true, "یها": true, "یهای": true, "ش": true, "اش": true, "شان": true,
+	"ست": true, "است": true, "هاست": true, "ات": true,
 }
 
 type topicHit struct {

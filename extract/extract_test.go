@@ -246,7 +246,7 @@ func TestHeldout(t *testing.T) {
 		}
 		inputs = append(inputs, Input{ID: m.ID, Source: m.Source, Published: m.Published, Text: string(text)})
 	}
-	score(t, "heldout", golds, inputs, heldoutFloors, false)
+	score(t, "heldout", golds, inputs, heldoutFloors, testing.Verbose())
 }
 
 // BenchmarkBaselineNormalize runs normalize.Text alone over the same

@@ -11,7 +11,24 @@ import (
 type trigger struct {
 	c      cue
 	t0, t1 int
+	from   int // a judgement's "را": the cues between it and the verb are what is judged
 }
+
+// pointsBack reports whether the object before the "را" at token ra is
+// "آن" or "این/آن/همین" and a noun of a reported act ("این توافق").
+func (a *article) pointsBack(c clause, ra int) bool {
+	if ra-1 >= c.t0 && a.toks[ra-1].key == "ان" {
+		return true
+	}
+	if ra-2 < c.t0 {
+		return false
+	}
+	k := a.toks[ra-2].key
+	return (k == "این" || k == "ان" || k == "همین") && a.x.lex.is("refer", a.toks[ra-1].key)
+}
+
+// judged reports whether t is a judgement ("X را ... خواند").
+func (t trigger) judged() bool { return strings.HasPrefix(t.c.text, "را … ") }
 
 // triggers finds the event cues of a clause and turns each into an event.
 func (a *article) triggers(c clause, sStart, sEnd int) {
@@ -40,9 +57,13 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 		i += n - 1
 	}
 	if tr, ok := a.judgement(c); ok {
+		// "این توافق را گامی در راستای همکاری خواند": the cues of the
+		// predicate are what is judged, not acts.
+		ts = slices.DeleteFunc(ts, func(x trigger) bool { return tr.c.typ != didar.Criticize && x.t0 > tr.from && x.t0 < tr.t0 })
 		ts = append(ts, tr)
-		slices.SortFunc(ts, func(x, y trigger) int { return x.t0 - y.t0 })
 	}
+	ts = append(ts, a.verdicts(c)...)
+	slices.SortStableFunc(ts, func(x, y trigger) int { return x.t0 - y.t0 })
 	for i, t := range ts {
 		// "قدردانی از کمک‌های چین": a cue right after another cue and a
 		// preposition is what the first one is about, not an act of its own.
@@ -59,14 +80,20 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 }
 
 // requested reports whether t lies in the "که" clause of an earlier
-// invitation or demand cue.
+// invitation, demand or threat cue.
 func (a *article) requested(before []trigger, t trigger) bool {
 	if t.c.typ == didar.Invite || t.c.typ == didar.Demand {
 		return false
 	}
 	for _, p := range before {
-		if p.c.typ != didar.Invite && p.c.typ != didar.Demand {
+		// "تهدید کرد که ... تحریم‌ها را اعمال خواهد کرد": what a threat
+		// announces is its content too.
+		if p.c.typ != didar.Invite && p.c.typ != didar.Demand && p.c.typ != didar.Threaten {
 			continue
+		}
+		// "خواستند همکاری کامل ... را از سر بگیرد": right after it.
+		if t.t0 == p.t1 && p.c.typ == didar.Demand {
+			return true
 		}
 		for i := p.t1; i < t.t0 && i <= p.t1+3; i++ {
 			if a.toks[i].key == "که" {
@@ -78,7 +105,8 @@ func (a *article) requested(before []trigger, t trigger) bool {
 }
 
 // judgement finds "X را [negative word] خواند/دانست/توصیف کرد": a
-// criticism of X phrased as a judgement.
+// criticism of X phrased as a judgement; with a positive word ("این
+// توافق را گامی مهم خواند") it is praise.
 func (a *article) judgement(c clause) (trigger, bool) {
 	ra := -1
 	for i := c.t0; i < c.t1; i++ {
@@ -94,10 +122,27 @@ func (a *article) judgement(c clause) (trigger, bool) {
 		if n == 0 {
 			continue
 		}
+		positive := false
 		for j := ra + 1; j < i; j++ {
-			if a.x.lex.is("negative", a.toks[j].key) || a.x.lex.is("negative", strings.TrimSuffix(a.toks[j].key, "ی")) {
+			k := a.toks[j].key
+			if a.x.lex.is("negative", k) || a.x.lex.is("negative", strings.TrimSuffix(k, "ی")) {
 				return trigger{c: cue{typ: didar.Criticize, text: "را … " + a.toks[i].key, markers: []string{"را"}}, t0: i, t1: i + n}, true
 			}
+			positive = positive || a.x.lex.is("positive", k) || a.x.lex.is("positive", strings.TrimSuffix(k, "ی"))
+		}
+		// A good word on an act already reported ("این توافق را گامی
+		// مهم خواند"، "آن را مثبت ارزیابی کرد") endorses it; on anything
+		// else ("روابط را راهبردی خواند") it describes.
+		if positive && a.pointsBack(c, ra) {
+			// "... در راستای همکاری تهران و مسکو خواند": a good word on
+			// relations is an intent to cooperate.
+			typ := didar.Praise
+			for j := ra + 1; j < i; j++ {
+				if a.x.lex.is("ties", a.toks[j].key) {
+					typ = didar.Cooperate
+				}
+			}
+			return trigger{c: cue{typ: typ, text: "را … " + a.toks[i].key, markers: []string{"را"}}, t0: i, t1: i + n, from: ra}, true
 		}
 		return trigger{}, false
 	}
@@ -170,6 +215,11 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 			planned = true
 		case strings.HasPrefix(k, "می") && (strings.HasSuffix(k, "کرد") || strings.HasSuffix(k, "کردند") || strings.HasSuffix(k, "داد")):
 			past = true
+		case strings.HasPrefix(k, "می") && !strings.HasPrefix(k, "میخواه") && contact(t.c.typ) && !a.today(c):
+			// "فردا با X دیدار می‌کند"، "وارد تهران می‌شود": news
+			// announces a meeting or a trip in the present; "امروز ...
+			// آغاز می‌شود" is news of the day.
+			planned = true
 		case a.x.lex.is("subj", k) && !planned:
 			// A wish or a purpose ("دعوت کرد که ... سفر کنند") is no event,
 			// unless it is what the cue is about: a demand, an invitation,
@@ -182,7 +232,7 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 		// subject's relative clause ("X که ... عازم Y شده بود، ...") is the
 		// journey the main clause reports.
 		if v+1 < c.t1 && a.toks[v+1].key == "بود" && !strings.HasPrefix(k, "خواه") {
-			journey = t.c.typ == didar.Visit && v+2 < c.t1 && a.toks[v+2].key == "،" && a.relativeHead(c, t) >= 0
+			journey = t.c.typ == didar.Visit && v+2 < c.t1 && a.toks[v+2].key == "،" && a.inRelative(c, t)
 			past = past || !journey
 		}
 	}
@@ -206,7 +256,13 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 	if t.t1 < c.t1 && a.toks[t.t1].key == "خود" && (t.c.typ == didar.Meet || t.c.typ == didar.Visit) {
 		past = true
 	}
-	for _, d := range a.datesIn(a.toks[c.t0].start, a.toks[c.t1-1].end) {
+	// "توافق کردند که ... هفته آینده ...": the complement's dates are its
+	// own, not the agreement's.
+	last := c.t1 - 1
+	if v >= 0 && v+1 < c.t1 && a.toks[v+1].key == "که" {
+		last = v
+	}
+	for _, d := range a.datesIn(a.toks[c.t0].start, a.toks[last].end) {
 		if d.Date.IsZero() || a.date.IsZero() {
 			continue
 		}
@@ -247,10 +303,51 @@ func (a *article) speech(c clause) bool {
 	return false
 }
 
+// inRelative reports whether cue t lies in a relative clause on the
+// clause's subject: "X (…) که … [cue] … بود، …", commas and all.
+func (a *article) inRelative(c clause, t trigger) bool {
+	for i := t.t0 - 1; i > c.t0; i-- {
+		if a.isVerb(i) {
+			return false
+		}
+		if a.toks[i].key == "که" {
+			return len(c.subject) > 0 && a.inRange(c.subject[0], c.t0, i)
+		}
+	}
+	return false
+}
+
+// today reports whether clause c says its act happens today or now.
+func (a *article) today(c clause) bool {
+	for i := c.t0; i < c.t1; i++ {
+		if a.x.lex.is("today", a.toks[i].key) {
+			return true
+		}
+	}
+	return false
+}
+
+// contact reports whether t is a meeting, a call, a trip, a hosting, talks
+// or a signing: acts that the present tense announces.
+func contact(t didar.EventType) bool {
+	switch t {
+	case didar.Meet, didar.Call, didar.Visit, didar.Host, didar.Negotiate, didar.Agree:
+		return true
+	}
+	return false
+}
+
 func adversarial(t didar.EventType) bool {
 	switch t {
 	case didar.Criticize, didar.Accuse, didar.Reject, didar.Threaten:
 		return true
 	}
 	return false
+}
+
+// hostile reports the directed types of conflict, whose coordinated
+// subjects each act on the target: "عربستان، امارات و مصر روابط خود را با
+// قطر قطع کردند" is three breaks of relations.
+func hostile(t didar.EventType) bool {
+	return adversarial(t) || t == didar.Sanction || t == didar.Demand
 }

@@ -59,12 +59,21 @@ func benchIngestInto(b *testing.B, c Coder, open func() didar.Store) {
 		}
 	}
 	g := &Ingester{Store: open(), Coder: c}
+	size := 0
+	for i := range b.N {
+		size += len(texts[i%len(texts)])
+	}
+	mb := float64(size) / (1 << 20)
+	cpu := cpuTime()
 	b.ResetTimer()
 	sum, err := g.Run(context.Background(), []string{dir})
 	if err != nil || sum.Ingested != b.N {
 		b.Fatalf("ingest: %v, %+v", err, sum)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	// Per MB, to compare with BenchmarkLargeArticle.
+	b.ReportMetric(b.Elapsed().Seconds()/mb, "s/MB")
+	b.ReportMetric((cpuTime()-cpu)/mb, "cpu-s/MB")
 }
 
 // BenchmarkIngestStore ingests with a coder that only keeps the text,

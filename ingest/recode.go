@@ -13,6 +13,9 @@ type RecodeSummary struct {
 	Articles int `json:"articles"` // recoded
 	didar.RecodeResult
 	Failures []Failure `json:"failures"`
+	// Stale names the articles with corrections that no longer apply
+	// (RecodeResult.Unapplied counts them).
+	Stale []string `json:"stale"`
 }
 
 // Recode re-extracts the stored articles coded by a version other than
@@ -37,6 +40,10 @@ func Recode(ctx context.Context, s didar.Store, c Coder, version string, all boo
 			sum.Removed += res.Removed
 			sum.Changed += res.Changed
 			sum.Same += res.Same
+			if res.Unapplied > 0 {
+				sum.Unapplied += res.Unapplied
+				sum.Stale = append(sum.Stale, id)
+			}
 		}
 		if step != nil {
 			step(i+1, len(ids))

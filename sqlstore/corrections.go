@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/didar-news/didar"
@@ -146,6 +148,9 @@ func (s *Store) Correct(ctx context.Context, c didar.Correction) (didar.Correcti
 		return c, didar.Errorf(didar.EINVALID, "a correction needs a user")
 	}
 	c.Undoes, c.UndoneBy = 0, 0
+	if c.Article == "" {
+		return s.correctDictionary(ctx, c)
+	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		seq, outlet, coded, cs, err := s.stateOf(ctx, tx, c.Article)
 		if err != nil {
@@ -183,6 +188,57 @@ func (s *Store) Correct(ctx context.Context, c didar.Correction) (didar.Correcti
 	return c, nil
 }
 
+// correctDictionary makes a correction of the dictionary alone.
+func (s *Store) correctDictionary(ctx context.Context, c didar.Correction) (didar.Correction, error) {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		switch {
+		case c.Op == didar.OpAddEntry && c.After != nil && c.After.Entry != nil:
+			if err := s.saveEntry(ctx, tx, *c.After.Entry); err != nil {
+				return err
+			}
+		case c.Op == didar.OpMergeActor && c.Before != nil && c.Before.Actor != nil && c.After != nil && c.After.Actor != nil:
+			var body string
+			err := s.queryRow(ctx, tx, `SELECT entry FROM actors WHERE id = ? AND in_dictionary = 1`, c.After.Actor.ID).Scan(&body)
+			if errors.Is(err, sql.ErrNoRows) {
+				return didar.Errorf(didar.EINVALID, "%q is not a dictionary actor", c.After.Actor.ID)
+			}
+			if err != nil {
+				return err
+			}
+			var e didar.Entry
+			if err := json.Unmarshal([]byte(body), &e); err != nil {
+				return fmt.Errorf("entry %q: %w", c.After.Actor.ID, err)
+			}
+			for _, n := range splitNames(c.Before.Actor.NameFA) {
+				if !slices.Contains(e.FA, n) {
+					e.FA = append(e.FA, n)
+				}
+			}
+			if err := s.saveEntry(ctx, tx, e); err != nil {
+				return err
+			}
+		default:
+			return didar.Errorf(didar.EINVALID, "a correction of no article must add a dictionary entry or merge an actor into one")
+		}
+		return s.insertCorrection(ctx, tx, &c)
+	})
+	if err != nil {
+		return didar.Correction{}, fmt.Errorf("correct the dictionary: %w", err)
+	}
+	return c, nil
+}
+
+// splitNames splits a list of names at commas, Persian or Latin.
+func splitNames(s string) []string {
+	var out []string
+	for _, n := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '،' }) {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 func (s *Store) Undo(ctx context.Context, id int64, user, reason string) (didar.Correction, error) {
 	var u didar.Correction
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -198,6 +254,9 @@ func (s *Store) Undo(ctx context.Context, id int64, user, reason string) (didar.
 			return didar.Errorf(didar.ENOTFOUND, "correction %d not found", id)
 		}
 		c := one[0]
+		if c.Article == "" {
+			return didar.Errorf(didar.EINVALID, "correction %d changed the dictionary: edit the entry instead", id)
+		}
 		if !c.Active() {
 			return didar.Errorf(didar.ECONFLICT, "correction %d is an undo or undone already", id)
 		}

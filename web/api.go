@@ -153,6 +153,11 @@ type ArticleDetail struct {
 	Events []didar.Event `json:"events"`
 	Quotes []didar.Quote `json:"quotes"`
 	Topics []string      `json:"topics"`
+	// Unapplied lists the users' corrections that no longer apply (the
+	// record above has the others applied); the history is at
+	// /api/articles/{id}/corrections.
+	Unapplied   []didar.Unapplied  `json:"unapplied,omitempty"`
+	corrections []didar.Correction // for the page
 }
 
 func (h *handler) articleDetail(r *http.Request, id string) (*ArticleDetail, error) {
@@ -160,11 +165,12 @@ func (h *handler) articleDetail(r *http.Request, id string) (*ArticleDetail, err
 	if err != nil {
 		return nil, err
 	}
-	rec, err := h.store.Record(r.Context(), id)
+	rec, cs, un, err := didar.CorrectedRecord(r.Context(), h.store, id)
 	if err != nil {
 		return nil, err
 	}
-	d := &ArticleDetail{StoredArticle: *a, Actors: rec.Actors, Events: rec.Events, Quotes: rec.Quotes, Topics: rec.Topics}
+	d := &ArticleDetail{StoredArticle: *a, Actors: rec.Actors, Events: rec.Events, Quotes: rec.Quotes, Topics: rec.Topics,
+		Unapplied: un, corrections: cs}
 	d.Raw = "" // the input as read is for recoding, not for readers
 	if d.Actors == nil {
 		d.Actors = []didar.Actor{}

@@ -9,6 +9,14 @@
 // on the server; the network layout comes from gonum's force-directed
 // optimiser.
 //
+// Users correct what the coder read on the article page (events,
+// mentions, new actors), see the audit of every change and curate the
+// actors the dictionary lacks. Reading needs no account; writing needs a
+// user, signed in with a session cookie (HttpOnly, SameSite=Strict) whose
+// forms carry a CSRF token, or a bearer token. Corrections are kept by
+// the store beside the coder's output and applied with
+// didar.ApplyCorrections.
+//
 // The package depends on the root package and the standard library (plus
 // gonum and yaml); it does not import storage engines, the extractor or
 // the ingester: writing goes through the Ingest and Reload functions that

@@ -11,13 +11,22 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/sqlite"
+	"github.com/didar-news/didar/storetest"
 )
 
 // startServer runs the real Server on a free loopback port over the
 // fixture corpus, and stops it when the test ends.
 func startServer(t *testing.T) string {
 	t.Helper()
-	st := newTestStore(t)
+	return serve(t, newTestStore(t))
+}
+
+// serve starts a server over st on a loopback port.
+func serve(t *testing.T, st didar.Store) string {
+	t.Helper()
 	h, err := New(st, Options{Logger: quietLogger()})
 	if err != nil {
 		t.Fatal(err)
@@ -273,6 +282,43 @@ func TestBrowser(t *testing.T) {
 		b.shot("network")
 	})
 
+	t.Run("who did what to whom", func(t *testing.T) {
+		b := newTab(t, ctx)
+		b.do(chromedp.Navigate(base+"/events?type=visit"), b.visible("table.events .who"))
+		// On the right-to-left page the source stands right of the
+		// target, and the arrow between them points from it.
+		order := eval[[]float64](b, `(() => { const w = document.querySelector("table.events .who");
+			const r = s => w.querySelector(s).getBoundingClientRect().left;
+			return [r("a:first-child"), r(".arrow"), r("a:last-child")]; })()`)
+		if len(order) != 3 || !(order[0] > order[1] && order[1] > order[2]) {
+			t.Errorf("source, arrow, target at x %v: want them right to left", order)
+		}
+		if who := b.text("table.events .who"); who != "سرگئی لاوروف ← ایران" {
+			t.Errorf("the visit reads %q, want سرگئی لاوروف ← ایران", who)
+		}
+		b.shot("events-visit")
+	})
+
+	t.Run("solar hijri dates", func(t *testing.T) {
+		b := newTab(t, ctx)
+		// 1403-10-01 to 1403-10-30 is 21 December 2024 to 19 January
+		// 2025: the Beijing meeting of 27 December only.
+		b.do(chromedp.Navigate(base+"/events"), b.visible("#event-filters"),
+			chromedp.SendKeys(chromedp.CSS(`#event-filters input[name="from"]`), "1403-10-01"),
+			chromedp.SendKeys(chromedp.CSS(`#event-filters input[name="to"]`), "۱۴۰۳-۱۰-۳۰"),
+			chromedp.Click(chromedp.CSS(`#event-filters button[type="submit"]`)),
+			b.visible(`#csv[href*="from="]`))
+		if rows := eval[int](b, `document.querySelectorAll("table.events tbody tr").length`); rows != 1 {
+			t.Errorf("%d events between 1 and 30 Dey 1403, want 1", rows)
+		}
+		if v := eval[string](b, `document.querySelector('#event-filters input[name="from"]').value`); v != "۱۴۰۳-۱۰-۰۱" {
+			t.Errorf("the from field reads %q after the search, want ۱۴۰۳-۱۰-۰۱", v)
+		}
+		if date := b.text("table.events tbody time"); !strings.Contains(date, "دی ۱۴۰۳") {
+			t.Errorf("the event's date reads %q, want a day of Dey 1403", date)
+		}
+	})
+
 	t.Run("english switch", func(t *testing.T) {
 		b := newTab(t, ctx)
 		b.do(chromedp.Navigate(base+"/events"), b.visible("#lang-switch"),
@@ -293,4 +339,88 @@ func TestBrowser(t *testing.T) {
 		}
 		b.shot("events-phone")
 	})
+}
+
+// TestBrowserNetwork200 draws a network of 200 actors: labels do not
+// collide, hovering an actor lights its ties alone, the wheel and the
+// buttons zoom, a drag pans, and a minimum weight thins the ties.
+func TestBrowserNetwork200(t *testing.T) {
+	ctx := browser(t)
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "didar.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	c := &storetest.Corpus{Seed: 5, Actors: 400, Days: 365}
+	if err := st.SaveEntries(context.Background(), c.Entries()); err != nil {
+		t.Fatal(err)
+	}
+	var in []didar.NewArticle
+	for i := range 900 {
+		in = append(in, c.Article(i))
+	}
+	storetest.SaveInBatches(t, st, in, 100)
+	base := serve(t, st)
+	b := newTab(t, ctx)
+	b.do(chromedp.Navigate(base+"/network?limit=300"), b.visible("svg.network"))
+	nodes := eval[int](b, `document.querySelectorAll("svg.network a.node").length`)
+	if nodes < 200 {
+		t.Fatalf("%d actors drawn, want at least 200", nodes)
+	}
+	// Labels shown on screen do not overlap one another.
+	overlaps := eval[int](b, `(() => {
+		const rs = [...document.querySelectorAll("svg.network a.node:not(.unlabelled) text")].map(t => t.getBoundingClientRect());
+		let n = 0;
+		for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) {
+			const a = rs[i], b = rs[j];
+			if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) n++;
+		}
+		return n; })()`)
+	labels := eval[int](b, `document.querySelectorAll("svg.network a.node:not(.unlabelled)").length`)
+	if overlaps > 0 || labels < 40 {
+		t.Errorf("%d labels shown, %d pairs overlapping", labels, overlaps)
+	}
+	b.shot("network-200")
+	// Hover the busiest actor: its ties light up, the others fade.
+	b.do(chromedp.ScrollIntoView(chromedp.CSS("svg.network a.node:last-child circle")))
+	at := eval[[]float64](b, `(() => { const r = document.querySelector("svg.network a.node:last-child circle").getBoundingClientRect(); return [r.left + r.width/2, r.top + r.height/2]; })()`)
+	b.do(chromedp.MouseEvent(chromedp.MouseMoved, at[0], at[1]))
+	hot := eval[[]int](b, `(() => { const id = document.querySelector("svg.network a.node:last-child").dataset.id;
+		const mine = [...document.querySelectorAll("svg.network line")].filter(l => l.dataset.a === id || l.dataset.b === id);
+		return [document.querySelectorAll("svg.network line.hot").length, mine.length,
+			document.querySelector("svg.network").classList.contains("focusing") ? 1 : 0]; })()`)
+	if hot[0] == 0 || hot[0] != hot[1] || hot[2] != 1 {
+		t.Errorf("hover: %d ties lit, the actor has %d, focusing %d", hot[0], hot[1], hot[2])
+	}
+	b.shot("network-200-hover")
+	viewBox := func() string { return b.attr("svg.network", "viewBox") }
+	full := viewBox()
+	b.do(chromedp.Click(chromedp.CSS(`.zoom button[data-zoom="in"]`)))
+	zoomed := viewBox()
+	if zoomed == full {
+		t.Fatalf("zoom in left the viewBox at %s", full)
+	}
+	b.shot("network-200-zoomed")
+	b.do(chromedp.MouseEvent(chromedp.MouseMoved, 1, 1)) // off the actor
+	box := eval[[]float64](b, `(() => { const r = document.querySelector("svg.network").getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`)
+	x, y := box[0]+box[2]/2, box[1]+box[3]/2
+	b.do(chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.Button("left"), chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MouseMoved, x+60, y+40, chromedp.Button("left")),
+		chromedp.MouseEvent(chromedp.MouseMoved, x+120, y+80, chromedp.Button("left")),
+		chromedp.MouseEvent(chromedp.MouseReleased, x+120, y+80, chromedp.Button("left"), chromedp.ClickCount(1)))
+	if panned := viewBox(); panned == zoomed {
+		t.Errorf("a drag did not pan: viewBox %s", panned)
+	}
+	b.do(chromedp.Click(chromedp.CSS(`.zoom button[data-zoom="reset"]`)))
+	if v := viewBox(); v != full {
+		t.Errorf("reset: viewBox %s, want %s", v, full)
+	}
+	// A minimum weight keeps only the stronger ties.
+	all := eval[int](b, `document.querySelectorAll("svg.network line").length`)
+	b.do(chromedp.Navigate(base+"/network?limit=300&min=3"), b.visible("svg.network"))
+	strong := eval[int](b, `document.querySelectorAll("svg.network line").length`)
+	if strong == 0 || strong >= all {
+		t.Errorf("min=3: %d ties of %d", strong, all)
+	}
+	b.shot("network-200-min3")
 }

@@ -46,8 +46,10 @@ func classify(err error) (code string, status int, msg string) {
 		status = http.StatusConflict
 	case didar.EUNAUTHORIZED:
 		status = http.StatusUnauthorized
-	case errReadOnly:
+	case errReadOnly, errCSRF, didar.EFORBIDDEN:
 		status = http.StatusForbidden
+	case errTooMany:
+		status = http.StatusTooManyRequests
 	case errTooLarge:
 		status = http.StatusRequestEntityTooLarge
 	case errNotImplemented:

@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -25,6 +27,7 @@ var staticFiles embed.FS
 // page is what every template receives.
 type page struct {
 	h       *handler
+	w       http.ResponseWriter
 	Lang    string
 	Dir     string
 	Title   string
@@ -33,6 +36,10 @@ type page struct {
 	Path    string
 	Query   url.Values
 	Data    any
+	// User is who is signed in (nil: nobody), CSRF the token their
+	// forms carry.
+	User *didar.User
+	CSRF string
 }
 
 // T returns a label in the page language.
@@ -212,7 +219,19 @@ func (p *page) QAt(key string, i int) string {
 // Types lists the event types for the filter's options.
 func (p *page) Types() []didar.EventType { return didar.EventTypes() }
 
-var pageNames = []string{"overview", "events", "event", "articles", "article", "actors", "actor", "dyad", "network", "error"}
+// Statuses and Kinds list the choices of the correction forms.
+func (p *page) Statuses() []didar.Status {
+	return []didar.Status{didar.StatusOccurred, didar.StatusPlanned, didar.StatusPastReference}
+}
+func (p *page) Kinds() []didar.Kind {
+	return []didar.Kind{didar.KindPerson, didar.KindOrganization, didar.KindCountry, didar.KindPlace, didar.KindGroup}
+}
+
+// Op names a correction's kind in the page language.
+func (p *page) Op(op didar.CorrectionOp) string { return p.T("op." + string(op)) }
+
+var pageNames = []string{"overview", "events", "event", "articles", "article", "actors", "actor", "dyad", "network", "error",
+	"signin", "audit", "users", "curate"}
 
 func (h *handler) parsePages() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
@@ -224,12 +243,15 @@ func (h *handler) parsePages() (map[string]*template.Template, error) {
 			}
 			return s
 		},
-		"pct":  func(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) },
-		"f1":   func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
-		"str":  func(v any) string { return fmt.Sprint(v) },
-		"date": func(d didar.Date) string { return d.String() },
-		"sub":  func(a, b float64) float64 { return a - b },
-		"list": func(v ...string) []string { return v },
+		"pct":     func(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) },
+		"f1":      func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+		"str":     func(v any) string { return fmt.Sprint(v) },
+		"date":    func(d didar.Date) string { return d.String() },
+		"sub":     func(a, b float64) float64 { return a - b },
+		"list":    func(v ...string) []string { return v },
+		"has":     func(s []string, v string) bool { return slices.Contains(s, v) },
+		"join":    func(s []string, sep string) string { return strings.Join(s, sep) },
+		"summary": func(c didar.Correction) string { return c.Summary() },
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {
 				return nil, fmt.Errorf("dict: odd number of arguments")
@@ -247,7 +269,7 @@ func (h *handler) parsePages() (map[string]*template.Template, error) {
 	}
 	pages := map[string]*template.Template{}
 	for _, name := range pageNames {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/parts.html", "templates/"+name+".html")
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/parts.html", "templates/corrections.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
@@ -267,6 +289,23 @@ func (h *handler) routesPages() {
 	h.page("GET /actors/{id}", h.actorPage)
 	h.page("GET /dyads/{a}/{b}", h.dyadPage)
 	h.page("GET /network", h.networkPage)
+	h.page("GET /signin", h.signinForm)
+	h.mux.HandleFunc("POST /signin", func(w http.ResponseWriter, r *http.Request) {
+		if err := h.signin(w, r); err != nil {
+			h.writeError(w, r, err)
+		}
+	})
+	h.page("GET /audit", h.auditPage)
+	h.page("GET /users", h.usersPage)
+	h.page("GET /curate", h.curatePage)
+	h.form("POST /signout", didar.RoleEditor, func(w http.ResponseWriter, r *http.Request, u *didar.User) (string, error) {
+		return "", h.signout(w, r, u)
+	})
+	h.form("POST /articles/{id}/corrections", didar.RoleEditor, h.pageCorrect)
+	h.form("POST /corrections/{id}/undo", didar.RoleEditor, h.pageUndo)
+	h.form("POST /curate", didar.RoleEditor, h.pageCurate)
+	h.form("POST /users", didar.RoleAdmin, h.pageAddUser)
+	h.form("POST /users/{name}/delete", didar.RoleAdmin, h.pageRemoveUser)
 	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, didar.Errorf(didar.ENOTFOUND, "%s: no such page", r.URL.Path))
 	})
@@ -306,7 +345,10 @@ func (h *handler) page(pattern string, f pageFunc) {
 
 func (h *handler) newPage(w http.ResponseWriter, r *http.Request) *page {
 	lang := language(r)
-	p := &page{h: h, Lang: lang, Dir: "rtl", Path: r.URL.Path, Query: r.URL.Query()}
+	p := &page{h: h, w: w, Lang: lang, Dir: "rtl", Path: r.URL.Path, Query: r.URL.Query()}
+	if se := h.session(r); se != nil {
+		p.User, p.CSRF = &se.User, se.CSRF
+	}
 	other := "en"
 	if lang == "en" {
 		p.Dir, other = "ltr", "fa"
@@ -437,6 +479,17 @@ type articleData struct {
 	*ArticleDetail
 	Segments []segment
 	Names    map[string]string
+	// History lists the article's corrections, newest first; Undoable
+	// is the one an undo takes back (0: none).
+	History  []didar.Correction
+	Undoable int64
+	Mentions []mentionRow
+}
+
+// mentionRow is one mention with its actor, for the mention forms.
+type mentionRow struct {
+	didar.Mention
+	Actor string
 }
 
 func (h *handler) articlePage(r *http.Request, p *page) (string, error) {
@@ -474,7 +527,23 @@ func (h *handler) articlePage(r *http.Request, p *page) (string, error) {
 		title = p.T("article.title") + " " + d.ID
 	}
 	p.Title, p.Nav = title, "articles"
-	p.Data = articleData{ArticleDetail: d, Segments: segments(d.Text, rec, describe), Names: names}
+	data := articleData{ArticleDetail: d, Segments: segments(d.Text, rec, describe), Names: names}
+	for i := len(d.corrections) - 1; i >= 0; i-- {
+		c := d.corrections[i]
+		data.History = append(data.History, c)
+		if data.Undoable == 0 && c.Active() {
+			data.Undoable = c.ID
+		}
+	}
+	if p.User != nil {
+		for _, a := range d.Actors {
+			for _, m := range a.Mentions {
+				data.Mentions = append(data.Mentions, mentionRow{Mention: m, Actor: a.ID})
+			}
+		}
+		sort.Slice(data.Mentions, func(i, j int) bool { return data.Mentions[i].Start < data.Mentions[j].Start })
+	}
+	p.Data = data
 	return "article", nil
 }
 
@@ -570,6 +639,7 @@ type networkData struct {
 func (h *handler) networkPage(r *http.Request, p *page) (string, error) {
 	pp := pageParams(r)
 	f := h.networkFilter(pp)
+	minWeight := max(1, pp.int("min", 1, 1<<20))
 	if err := pp.done("lang"); err != nil {
 		return "", err
 	}
@@ -580,10 +650,11 @@ func (h *handler) networkPage(r *http.Request, p *page) (string, error) {
 	p.Title, p.Nav = p.T("network.title"), "network"
 	q := r.URL.Query()
 	q.Del("lang")
+	q.Del("min")
 	ev := "/events"
 	if len(q) > 0 {
 		ev += "?" + q.Encode()
 	}
-	p.Data = networkData{Drawing: drawNetwork(n, p.Name, p.Type), Filter: f, Events: ev}
+	p.Data = networkData{Drawing: drawNetwork(n, p.Name, p.Type, p.Num, minWeight), Filter: f, Events: ev}
 	return "network", nil
 }

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/layout"
@@ -212,14 +213,21 @@ func fillMonths(ms []didar.DyadMonth) []didar.DyadMonth {
 type networkDrawing struct {
 	W, H  float64
 	Nodes []drawnNode
-	Edges []drawnEdge
+	Edges []drawnEdge // strongest first
+	Drawn []drawnEdge // weakest first, so that strong ties lie on top
 }
 
 type drawnNode struct {
 	didar.NetworkNode
 	Name    string
 	X, Y, R float64
-	LabelY  float64
+	// The label stands beside the node where it meets no other label or
+	// node; Label is false when there is no such room, and the name
+	// shows on hover.
+	Label          bool
+	LabelX, LabelY float64
+	Anchor         string
+	labelBox       rect2 // the room the label was given
 }
 
 type drawnEdge struct {
@@ -235,31 +243,25 @@ type drawnEdge struct {
 
 // drawNetwork lays the network out with gonum's Eades force-directed
 // optimiser. The random source is fixed, so the same network is drawn the
-// same way each time (a reader can compare two views).
-func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName func(didar.EventType) string) networkDrawing {
-	const (
-		width  = 820.0
-		height = 620.0
-		pad    = 60.0
-	)
-	d := networkDrawing{W: width, H: height}
+// same way each time (a reader can compare two views). Ties weaker than
+// minWeight events are left out, and the actors they alone joined. The
+// picture grows with the number of actors, for zooming into.
+func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName func(didar.EventType) string, num func(any) string, minWeight int) networkDrawing {
+	const pad = 60.0
+	var d networkDrawing
 	if n == nil || len(n.Nodes) == 0 {
 		return d
 	}
-	index := map[string]int64{}
-	g := simple.NewUndirectedGraph()
-	for i, nd := range n.Nodes {
-		index[nd.ID] = int64(i)
-		g.AddNode(simple.Node(i))
-	}
-	// Edges of several types between one pair are drawn as one line.
+	// Edges of several types between one pair are drawn as one tie.
 	type pairKey struct{ a, b string }
 	pairs := map[pairKey]*drawnEdge{}
 	var order []pairKey
+	known := map[string]bool{}
+	for _, nd := range n.Nodes {
+		known[nd.ID] = true
+	}
 	for _, e := range n.Edges {
-		ia, oka := index[e.Source]
-		ib, okb := index[e.Target]
-		if !oka || !okb || ia == ib {
+		if !known[e.Source] || !known[e.Target] || e.Source == e.Target {
 			continue
 		}
 		k := pairKey{e.Source, e.Target}
@@ -271,30 +273,66 @@ func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName fu
 			p = &drawnEdge{A: k.a, B: k.b}
 			pairs[k] = p
 			order = append(order, k)
-			g.SetEdge(simple.Edge{F: simple.Node(ia), T: simple.Node(ib)})
 		}
 		p.Weight += e.Weight
 		p.Goldstein += e.Goldstein
 		if p.Types != "" {
 			p.Types += " · "
 		}
-		p.Types += fmt.Sprintf("%s ×%d", typeName(e.Type), e.Weight)
+		p.Types += typeName(e.Type) + " ×" + num(e.Weight)
 	}
-	place := layoutComponents(g, len(n.Nodes), width, height, pad)
-	maxEvents := 1
+	used := map[string]bool{}
+	kept := order[:0]
+	for _, k := range order {
+		if pairs[k].Weight >= minWeight {
+			kept = append(kept, k)
+			used[k.a], used[k.b] = true, true
+		}
+	}
+	order = kept
+	var nodes []didar.NetworkNode
 	for _, nd := range n.Nodes {
+		if used[nd.ID] || minWeight <= 1 {
+			nodes = append(nodes, nd)
+		}
+	}
+	if len(nodes) == 0 {
+		return d
+	}
+	scale := math.Max(1, math.Sqrt(float64(len(nodes))/80))
+	d.W, d.H = math.Round(820*scale), math.Round(620*scale)
+	index := map[string]int64{}
+	g := simple.NewUndirectedGraph()
+	for i, nd := range nodes {
+		index[nd.ID] = int64(i)
+		g.AddNode(simple.Node(i))
+	}
+	for _, k := range order {
+		g.SetEdge(simple.Edge{F: simple.Node(index[k.a]), T: simple.Node(index[k.b])})
+	}
+	place := layoutComponents(g, len(nodes), d.W, d.H, pad)
+	maxEvents := 1
+	for _, nd := range nodes {
 		if nd.Events > maxEvents {
 			maxEvents = nd.Events
 		}
 	}
-	pos := map[string]drawnNode{}
-	for i, nd := range n.Nodes {
+	// Many actors get smaller circles, so that they fit apart.
+	rMin, rSpan := 5.0, 15.0
+	if len(nodes) > 80 {
+		rMin, rSpan = 3, 10
+	}
+	for i, nd := range nodes {
 		dn := drawnNode{NetworkNode: nd, Name: name(nd.ActorRef)}
 		dn.X, dn.Y = place[i].X, place[i].Y
-		dn.R = 5 + 15*math.Sqrt(float64(nd.Events)/float64(maxEvents))
-		dn.LabelY = dn.Y + dn.R + 13
-		pos[nd.ID] = dn
+		dn.R = rMin + rSpan*math.Sqrt(float64(nd.Events)/float64(maxEvents))
 		d.Nodes = append(d.Nodes, dn)
+	}
+	separate(d.Nodes, d.W, d.H, pad/2)
+	placeLabels(d.Nodes, d.W, d.H)
+	pos := map[string]drawnNode{}
+	for _, dn := range d.Nodes {
+		pos[dn.ID] = dn
 	}
 	maxW := 1
 	for _, k := range order {
@@ -318,9 +356,137 @@ func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName fu
 		}
 		d.Edges = append(d.Edges, *e)
 	}
+	// Strongest ties first in the list; drawn last, on top.
+	sort.SliceStable(d.Edges, func(i, j int) bool { return d.Edges[i].Weight > d.Edges[j].Weight })
+	for i := len(d.Edges) - 1; i >= 0; i-- {
+		d.Drawn = append(d.Drawn, d.Edges[i])
+	}
 	// Big nodes last, so that they are drawn on top and tabbed to last.
 	sort.SliceStable(d.Nodes, func(i, j int) bool { return d.Nodes[i].Events < d.Nodes[j].Events })
 	return d
+}
+
+// separate pushes overlapping circles apart, a few rounds, keeping them
+// margin inside the picture: a force layout of a dense cluster leaves
+// many on top of one another.
+func separate(nodes []drawnNode, w, h, margin float64) {
+	const gap = 3.0
+	for round := 0; round < 60; round++ {
+		moved := false
+		for i := range nodes {
+			for j := i + 1; j < len(nodes); j++ {
+				a, b := &nodes[i], &nodes[j]
+				dx, dy := b.X-a.X, b.Y-a.Y
+				dist := math.Hypot(dx, dy)
+				need := a.R + b.R + gap
+				if dist >= need {
+					continue
+				}
+				if dist < 1e-6 {
+					// Same spot: part them along a fixed direction.
+					dx, dy, dist = float64(j-i), 1, math.Hypot(float64(j-i), 1)
+				}
+				push := (need - dist) / 2
+				ux, uy := dx/dist, dy/dist
+				a.X, a.Y = a.X-ux*push, a.Y-uy*push
+				b.X, b.Y = b.X+ux*push, b.Y+uy*push
+				moved = true
+			}
+		}
+		for i := range nodes {
+			n := &nodes[i]
+			n.X = math.Min(w-margin, math.Max(margin, n.X))
+			n.Y = math.Min(h-margin, math.Max(margin, n.Y))
+		}
+		if !moved {
+			return
+		}
+	}
+}
+
+// Label metrics, in the picture's units (the stylesheet's 12px font).
+const (
+	labelH    = 15.0
+	labelChar = 7.0
+)
+
+// labelWidth estimates the drawn width of a label, generously: a label
+// thought narrower than it is would overlap its neighbour.
+func labelWidth(s string) float64 { return labelChar*float64(utf8.RuneCountInString(s)) + 8 }
+
+type rect2 struct{ x0, y0, x1, y1 float64 }
+
+func (a rect2) overlaps(b rect2) bool {
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+// placeLabels gives labels to the most active actors first, each at the
+// first spot around its node (below, above, right, left, then the same a
+// little further out) that stays in the picture and meets no node and no
+// label already placed.
+func placeLabels(nodes []drawnNode, w, h float64) {
+	idx := make([]int, len(nodes))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return nodes[idx[a]].Events > nodes[idx[b]].Events })
+	var taken []rect2
+	for _, n := range nodes {
+		taken = append(taken, rect2{n.X - n.R, n.Y - n.R, n.X + n.R, n.Y + n.R})
+	}
+	for rank, i := range idx {
+		n := &nodes[i]
+		lw := labelWidth(n.Name)
+		type spot struct {
+			x, y   float64
+			anchor string
+			box    rect2
+		}
+		var spots []spot
+		// Beside the node first, then a little further out.
+		for _, off := range []float64{0, labelH, 2 * labelH} {
+			r := n.R + off
+			spots = append(spots,
+				spot{n.X, n.Y + r + labelH - 2, "middle", rect2{n.X - lw/2, n.Y + r + 1, n.X + lw/2, n.Y + r + 1 + labelH}},
+				spot{n.X, n.Y - r - 4, "middle", rect2{n.X - lw/2, n.Y - r - 1 - labelH, n.X + lw/2, n.Y - r - 1}},
+				spot{n.X + r + 3, n.Y + 4, "start", rect2{n.X + r + 2, n.Y - labelH/2, n.X + r + 2 + lw, n.Y + labelH/2}},
+				spot{n.X - r - 3, n.Y + 4, "end", rect2{n.X - r - 2 - lw, n.Y - labelH/2, n.X - r - 2, n.Y + labelH/2}})
+		}
+		// The busiest tenth may lie over other circles when there is no
+		// other room (a hub is crowded by its partners), never over a
+		// label.
+		passes := 1
+		if rank < (len(nodes)+9)/10 {
+			passes = 2
+		}
+		for pass := 0; pass < passes && !n.Label; pass++ {
+			from := 0
+			if pass == 1 {
+				from = len(nodes) // labels only
+			}
+			for _, sp := range spots {
+				if sp.box.x0 < 0 || sp.box.y0 < 0 || sp.box.x1 > w || sp.box.y1 > h {
+					continue
+				}
+				free := true
+				for j, t := range taken[from:] {
+					if j+from != i && t.overlaps(sp.box) {
+						free = false
+						break
+					}
+				}
+				if free {
+					n.Label, n.LabelX, n.LabelY, n.Anchor, n.labelBox = true, sp.x, sp.y, sp.anchor, sp.box
+					taken = append(taken, sp.box)
+					break
+				}
+			}
+		}
+		if !n.Label {
+			// Hidden until hover: below the node.
+			n.LabelX, n.LabelY, n.Anchor = n.X, n.Y+n.R+labelH-2, "middle"
+		}
+	}
 }
 
 // layoutComponents lays out each connected component on its own and

@@ -24,7 +24,7 @@ func TestNetworkLayout(t *testing.T) {
 		}
 	}
 	n.Edges = append(n.Edges, didar.NetworkEdge{Source: id(98), Target: id(99), Type: didar.Call, Weight: 1, Goldstein: 1})
-	d := drawNetwork(n, func(a didar.ActorRef) string { return a.ID }, func(e didar.EventType) string { return string(e) })
+	d := drawNetwork(n, func(a didar.ActorRef) string { return a.ID }, func(e didar.EventType) string { return string(e) }, num, 1)
 	if len(d.Nodes) != 100 {
 		t.Fatalf("%d nodes drawn, want 100", len(d.Nodes))
 	}
@@ -44,6 +44,80 @@ func TestNetworkLayout(t *testing.T) {
 	}
 	if tones["coop"] == 0 || tones["conflict"] == 0 {
 		t.Errorf("edge tones %v, want cooperation and conflict", tones)
+	}
+}
+
+func num(v any) string { return fmt.Sprint(v) }
+
+// network200 is a news-shaped network of 200 actors: a few hubs, many
+// actors met once or twice.
+func network200() *didar.Network {
+	n := &didar.Network{}
+	id := func(i int) string { return fmt.Sprintf("actor-%03d", i) }
+	for i := 0; i < 200; i++ {
+		n.Nodes = append(n.Nodes, didar.NetworkNode{ActorRef: didar.ActorRef{ID: id(i), NameFA: fmt.Sprintf("کنشگر شماره %d", i)}, Events: 1 + (200-i)/10})
+	}
+	for i := 8; i < 200; i++ {
+		n.Edges = append(n.Edges, didar.NetworkEdge{Source: id(i % 8), Target: id(i), Type: didar.Meet, Weight: 1 + (200-i)/25, Goldstein: 1})
+		if i%3 == 0 {
+			n.Edges = append(n.Edges, didar.NetworkEdge{Source: id(i), Target: id((i*7)%192 + 8), Type: didar.Criticize, Weight: 1, Goldstein: -2})
+		}
+	}
+	return n
+}
+
+// TestNetworkLabels: at 200 actors no label overlaps another, none but
+// the busiest tenth's covers a node, the busiest actors are labelled, ties come strongest first, and a
+// minimum weight leaves out the weak ties and the actors only they join.
+func TestNetworkLabels(t *testing.T) {
+	d := drawNetwork(network200(), func(a didar.ActorRef) string { return a.NameFA }, func(e didar.EventType) string { return string(e) }, num, 1)
+	if len(d.Nodes) != 200 {
+		t.Fatalf("%d nodes", len(d.Nodes))
+	}
+	labelled := 0
+	for i, a := range d.Nodes {
+		if !a.Label {
+			continue
+		}
+		labelled++
+		la := a.labelBox
+		for j, b := range d.Nodes {
+			if j == i {
+				continue
+			}
+			if b.Label && j > i && la.overlaps(b.labelBox) {
+				t.Errorf("labels of %s and %s overlap", a.ID, b.ID)
+			}
+			if a.Events < d.Nodes[len(d.Nodes)-20].Events && la.overlaps(rect2{b.X - b.R, b.Y - b.R, b.X + b.R, b.Y + b.R}) {
+				t.Errorf("label of %s covers node %s", a.ID, b.ID)
+			}
+		}
+	}
+	top := 0 // the nodes are in order of events, busiest last
+	for _, n := range d.Nodes[len(d.Nodes)-10:] {
+		if n.Label {
+			top++
+		}
+	}
+	if top < 10 || labelled < 50 {
+		t.Errorf("%d of 200 labelled, %d of the 10 busiest; want 50 and all 10", labelled, top)
+	}
+	for i := 1; i < len(d.Edges); i++ {
+		if d.Edges[i].Weight > d.Edges[i-1].Weight {
+			t.Fatalf("ties not strongest first: %d after %d", d.Edges[i].Weight, d.Edges[i-1].Weight)
+		}
+	}
+	if last := d.Drawn[len(d.Drawn)-1]; last.Weight != d.Edges[0].Weight {
+		t.Errorf("the strongest tie is not drawn last (on top)")
+	}
+	strong := drawNetwork(network200(), func(a didar.ActorRef) string { return a.NameFA }, func(e didar.EventType) string { return string(e) }, num, 5)
+	if len(strong.Edges) != 93 || len(strong.Nodes) != 101 {
+		t.Fatalf("min weight 5: %d ties, %d nodes; want 93 and the 101 they join", len(strong.Edges), len(strong.Nodes))
+	}
+	for _, e := range strong.Edges {
+		if e.Weight < 5 {
+			t.Errorf("tie %s–%s of weight %d kept under min 5", e.A, e.B, e.Weight)
+		}
 	}
 }
 

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"crypto/subtle"
 	"fmt"
 	"html/template"
 	"log/slog"
@@ -80,15 +79,18 @@ type handler struct {
 	labels labels
 	mux    *http.ServeMux
 	cache  *cache // nil when off
-	// routes lists the API patterns, for the OpenAPI check.
-	routes []string
+	// routes lists the API patterns, for the OpenAPI check; writes
+	// the pages' forms, for the test that each refuses a stranger.
+	routes  []string
+	writes  []string
+	signins *limiter
 }
 
 // New returns the handler of the API and the pages over store. It fails
 // only if an embedded file is broken.
 func New(store didar.Store, opts Options) (http.Handler, error) {
 	opts.defaults()
-	h := &handler{store: store, opts: opts, log: opts.Logger, mux: http.NewServeMux()}
+	h := &handler{store: store, opts: opts, log: opts.Logger, mux: http.NewServeMux(), signins: newLimiter(5, 10*time.Minute)}
 	var err error
 	if h.labels, err = loadLabels(); err != nil {
 		return nil, err
@@ -128,6 +130,14 @@ func (h *handler) routesAPI() {
 	h.api("GET /api/network", h.apiNetwork)
 	h.api("GET /api/stats", h.apiStats)
 	h.api("POST /api/reload", h.write(h.apiReload))
+	h.api("GET /api/articles/{id}/corrections", h.apiArticleCorrections)
+	h.api("POST /api/articles/{id}/corrections", h.as(didar.RoleEditor, h.apiCorrect))
+	h.api("GET /api/events/{id}/corrections", h.apiEventCorrections)
+	h.api("GET /api/corrections", h.apiCorrections)
+	h.api("POST /api/corrections/{id}/undo", h.as(didar.RoleEditor, h.apiUndo))
+	h.api("GET /api/users", h.as(didar.RoleAdmin, h.apiUsers))
+	h.api("POST /api/users", h.as(didar.RoleAdmin, h.apiAddUser))
+	h.api("DELETE /api/users/{name}", h.as(didar.RoleAdmin, h.apiRemoveUser))
 	// Anything else under /api/ is a JSON 404, not the HTML one.
 	h.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, didar.Errorf(didar.ENOTFOUND, "no API route %s %s", r.Method, r.URL.Path))
@@ -213,28 +223,3 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 // errReadOnly is the code of a write refused because no token is set.
 const errReadOnly = "read_only"
-
-// write guards a writing handler with the bearer token.
-func (h *handler) write(f func(w http.ResponseWriter, r *http.Request) error) func(w http.ResponseWriter, r *http.Request) error {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		if h.opts.Token == "" {
-			return didar.Errorf(errReadOnly, "this server is read-only: start it with DIDAR_TOKEN set to allow writing")
-		}
-		auth := r.Header.Get("Authorization")
-		got, ok := strings.CutPrefix(auth, "Bearer ")
-		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(h.opts.Token)) != 1 {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="didar"`)
-			if auth == "" {
-				return didar.Errorf(didar.EUNAUTHORIZED, "writing needs an Authorization: Bearer token")
-			}
-			return didar.Errorf(didar.EUNAUTHORIZED, "the bearer token is wrong")
-		}
-		if err := f(w, r); err != nil {
-			return err
-		}
-		if h.cache != nil {
-			h.cache.clear()
-		}
-		return nil
-	}
-}

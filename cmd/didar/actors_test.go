@@ -221,6 +221,17 @@ func TestActorsUnknown(t *testing.T) {
 			if _, errs, code := cli(t, "actors", "--unknown", "--db", db, "--kind", "people"); code != 1 || !strings.Contains(errs, `--kind "people"`) {
 				t.Errorf("bad --kind: exit %d, %s", code, errs)
 			}
+			// A curator adds him to a dictionary: recoding with it links
+			// him to the entry, and he leaves the list.
+			dict := t.TempDir()
+			actorsFile(t, dict, "people.yaml", []byte("- id: kamran-delavari\n  kind: person\n  en: Kamran Delavari\n  fa: [کامران دلاوری]\n  country: IRN\n  sector: MIL\n"))
+			if out, errs, code := cli(t, "recode", "--db", db, "--all", "--dict", dict); code != 0 {
+				t.Fatalf("recode: %s%s", out, errs)
+			}
+			out, errs, code = cli(t, "actors", "--unknown", "--db", db)
+			if code != 0 || strings.Contains(out, "دلاوری") {
+				t.Errorf("after recoding with his entry (exit %d): %s%s", code, out, errs)
+			}
 		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/extract"
 	"github.com/didar-news/didar/ingest"
 	"github.com/didar-news/didar/queue"
@@ -57,6 +58,9 @@ func runRecode(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		for _, f := range sum.Failures {
 			fmt.Fprintf(stdout, "  failed: %s: %s\n", f.Where, f.Reason)
 		}
+		if err := reportStale(ctx, stdout, s, sum.Stale); err != nil {
+			return err
+		}
 	}
 	if err != nil {
 		return err
@@ -97,5 +101,21 @@ func queueRecode(ctx context.Context, qf queueFlags, dsn string, all bool, stdou
 		}
 	}
 	fmt.Fprintf(stdout, "queued %d articles to recode\n", len(ids))
+	return nil
+}
+
+// reportStale lists the users' corrections that no longer apply after
+// the recode: they are kept, and apply again if their event or mention
+// comes back.
+func reportStale(ctx context.Context, w io.Writer, s didar.Store, ids []string) error {
+	for _, id := range ids {
+		_, _, un, err := didar.CorrectedRecord(ctx, s, id)
+		if err != nil {
+			return err
+		}
+		for _, u := range un {
+			fmt.Fprintf(w, "  correction #%d of %s (%s) no longer applies: %s\n", u.ID, id, u.Op, u.Reason)
+		}
+	}
 	return nil
 }

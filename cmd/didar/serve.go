@@ -47,7 +47,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: didar serve [--db DSN] [--addr 127.0.0.1:8080]\n\nServes the JSON API under /api/ and the web page. Writing (POST /api/articles,\nPOST /api/reload) needs DIDAR_TOKEN set; without it the server is read-only.\n\nflags:")
+		fmt.Fprintln(stderr, "usage: didar serve [--db DSN] [--addr 127.0.0.1:8080]\n\nServes the JSON API under /api/ and the web page. Reading needs no account.\nWriting needs a user (didar user add NAME: sign in on the page, or send the token\nas a bearer header) or DIDAR_TOKEN as a bearer header (an admin); with neither,\nthe server is read-only.\n\nflags:")
 		fs.PrintDefaults()
 	}
 	db := dbFlag(fs)
@@ -105,9 +105,11 @@ func serve(ctx context.Context, store didar.Store, x *extract.Extractor, sf *ser
 	if err != nil {
 		return err
 	}
-	mode := "read-only (set DIDAR_TOKEN to allow writing)"
-	if opts.Token != "" {
-		mode = "read-write with a bearer token"
+	mode := "read-only (add a user with didar user add, or set DIDAR_TOKEN, to allow writing)"
+	if users, err := store.Users(ctx); err != nil {
+		return err
+	} else if opts.Token != "" || len(users) > 0 {
+		mode = fmt.Sprintf("read-write for %d users%s", len(users), map[bool]string{true: " and DIDAR_TOKEN"}[opts.Token != ""])
 	}
 	log.Info("listening", "url", srv.URL(), "mode", mode)
 	if ready != nil {

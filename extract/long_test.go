@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/didar-news/didar/samples"
+)
+
+// TestLongText codes the sample articles run together into one text of
+// several windows, on lines and on one line: the joined record keeps the
+// spec's invariants (offsets cut the joined text), numbers its events
+// once, and finds about the events of the articles coded one by one.
+func TestLongText(t *testing.T) {
+	x := extractor(t)
+	once, err := samples.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := append(append(once, once...), once...) // 280 KB
+	for _, oneLine := range []bool{false, true} {
+		var texts []string
+		alone := 0
+		for _, s := range list {
+			text := s.Text
+			if oneLine {
+				text = strings.Join(strings.Fields(text), " ")
+			}
+			texts = append(texts, text)
+			rec, err := x.Extract(Input{Published: s.Published, Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			alone += len(rec.Events)
+		}
+		sep := "\n\n"
+		if oneLine {
+			sep = " "
+		}
+		long := strings.Join(texts, sep)
+		if len(long) < 3*window {
+			t.Fatalf("the samples make %d bytes, not several windows", len(long))
+		}
+		rec, err := x.Extract(Input{ID: "long", Published: list[0].Published, Text: long})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkRecord(t, rec)
+		for i, e := range rec.Events {
+			if e.ID != fmt.Sprintf("e%d", i+1) {
+				t.Fatalf("event %d has id %s", i, e.ID)
+			}
+		}
+		// Articles lose their own publication dates and their titles
+		// when run together, so the events differ a little.
+		if n := len(rec.Events); n < alone*8/10 || n > alone*12/10 {
+			t.Errorf("one line %v: %d events in the long text, %d in its articles one by one", oneLine, n, alone)
+		}
+	}
+}
+
+func TestCut(t *testing.T) {
+	tests := []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"کوتاه", 100, "کوتاه"},
+		{"aaaa bbbb\n\ncccc dddd", 15, "aaaa bbbb\n\n"},
+		{"aaaa. bbbb cccc", 12, "aaaa. bbbb "},
+		{"aaaaaaaaaa. bbbb", 14, "aaaaaaaaaa. "},
+		{"بببببببببب", 7, "ببب"}, // no break: cut between letters
+	}
+	for _, tt := range tests {
+		if got := tt.s[:cut(tt.s, tt.n)]; got != tt.want {
+			t.Errorf("cut(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.want)
+		}
+	}
+}
