@@ -92,8 +92,9 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		}
 	}
 	for i := from; i < t.t0; i++ {
-		// "به دعوت X" names who invited, not where or to whom.
-		if marker == "به" && i+1 < t.t0 && a.toks[i+1].key == "دعوت" {
+		// "به دعوت X"، "به گفته X" name who invited or said, not where
+		// or to whom.
+		if marker == "به" && i+1 < t.t0 && a.x.lex.is("attrib", a.toks[i+1].key) {
 			continue
 		}
 		if a.toks[i].key == marker && (i == c.t0 || !a.x.lex.is("prep", a.toks[i-1].key) && !a.x.lex.is("against", a.toks[i-1].key)) {
