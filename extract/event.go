@@ -15,6 +15,11 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if t.t0 > c.t0 && a.x.lex.is("back", a.toks[t.t0-1].key) {
 		return
 	}
+	// "با هدف پشتیبانی از"، "به منظور گسترش روابط": the purpose of
+	// another act.
+	if t.t0 > c.t0 && a.x.lex.is("purpose", a.toks[t.t0-1].key) {
+		return
+	}
 	// "در حمایت از"، "در محکومیت": a description of a matter, not an act.
 	// But "در پیامی به X" is a message.
 	if t.t0 > c.t0 && a.toks[t.t0-1].key == "در" && typ != didar.Meet && typ != didar.Call && typ != didar.Visit && typ != didar.Negotiate && typ != didar.Message {
@@ -157,7 +162,7 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 				continue
 			}
 			if mk == "میان" || mk == "بین" {
-				if list := a.listAfter(c, t, mk); len(list) > 1 {
+				if list, own := a.listAfter(c, t, mk); len(list) > 1 || own {
 					parts = ids(list)
 				}
 				continue
