@@ -62,9 +62,9 @@ type Store interface {
 
 	// Dyad counts the events between two sides, month by month.
 	Dyad(ctx context.Context, f DyadFilter) (*DyadSeries, error)
-	// Network returns the actor network of the events that match f
-	// (Cursor and Limit are ignored; Limit caps the number of edges when
-	// set).
+	// Network returns the actor network of the events that match f,
+	// the latest NetworkEvents of them when more match (Cursor is
+	// ignored; Limit caps the number of edges when set).
 	Network(ctx context.Context, f EventFilter) (*Network, error)
 	// Stats summarises the corpus between two dates (zero: no bound).
 	Stats(ctx context.Context, f StatsFilter) (*Stats, error)
@@ -174,6 +174,10 @@ type StoredArticle struct {
 const (
 	DefaultLimit = 50
 	MaxLimit     = 1000
+	// NetworkEvents bounds the events a network is drawn from: the
+	// latest ones, so that a network of the whole corpus costs no more
+	// than one of a busy year.
+	NetworkEvents = 5000
 )
 
 // ArticleFilter selects articles. Q is a full-text query over the

@@ -370,7 +370,7 @@ func (l *linker) afterComma(i int) (int, bool) {
 		return j, true
 	}
 	w := l.spans[i].w1 + 1
-	if w < len(l.doc.words) && l.doc.words[w].k == "»" {
+	if w < len(l.doc.words) && closeQuote(l.doc.words[w].k) {
 		w++ // «name»، role
 	}
 	if w < len(l.doc.words) && isComma(l.doc.words[w].k) {

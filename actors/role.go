@@ -138,6 +138,12 @@ func (l *linker) readRole(i int) (role, bool) {
 			if w := l.wordFrom(r.end); r.bare && w < len(l.doc.words) && l.doc.words[w].k == "ما" {
 				continue // رئیس جمهور ما: the speaker's country, unknown here
 			}
+			if w := l.wordFrom(r.end); r.bare && w < len(l.doc.words) && l.doc.words[w].k == "کشور" && l.spanAt[w] < 0 &&
+				(w+1 >= len(l.doc.words) || l.spanAt[w+1] < 0) {
+				// رئیس جمهور کشور: the outlet's own country, which
+				// Afghan and Iranian papers alike write so; not known here.
+				r.key.country, r.bare, r.end = "", false, l.doc.words[w].end
+			}
 		}
 		r.phrase = l.textOf(r.start, r.end)
 		return r, true
@@ -423,7 +429,7 @@ func (l *linker) skipTo(w int) int {
 // date: one already in the article first, else the latest appointed. With
 // no date and several past holders, nobody.
 func (l *linker) holder(r role) string {
-	if r.former {
+	if r.former || (r.key.country == "" && r.key.org == "") {
 		return ""
 	}
 	hs := l.holders(r.key)

@@ -27,6 +27,10 @@ var unknownCases = []roleCase{
 		"میهمانان در فرودگاه توسط قربان کاکایف، وزیر امور خارجه اوکراین استقبال شدند.",
 		[]m{{"قربان کاکایف", "قربان-کاکایف", "name"}}, nil, nil, []who{{"قربان-کاکایف", "UKR", "GOV"}}},
 
+	{"straight quotes around the name", "2024-09-10",
+		"سرکنسول ایران در استانبول با \"تورالف هاگن\"، وزیر امور خارجه ترکیه، دیدار کرد.",
+		[]m{{"تورالف هاگن", "تورالف-هاگن", "quoted-name"}}, nil, nil, []who{{"تورالف-هاگن", "TUR", "GOV"}}},
+
 	// A name after a title.
 	{"mister and a foreign name", "", "آقای تورالف هاگن روز سه‌شنبه وارد تهران شد.",
 		[]m{{"تورالف هاگن", "تورالف-هاگن", "title"}}, nil, nil, nil},
@@ -95,6 +99,9 @@ var unknownCases = []roleCase{
 	{"a consul general named before the role", "2024-06-01",
 		"میرزاخانی، سرکنسول جمهوری اسلامی ایران در کازان، با مقامات محلی دیدار کرد.",
 		[]m{{"میرزاخانی", "میرزاخانی", "name"}}, nil, nil, []who{{"میرزاخانی", "IRN", "DIP"}}},
+	{"the president of the country, in whatever outlet", "2024-09-10",
+		"رئیس جمهور کشور در مراسم افتتاح خط لوله گفت این پروژه پیام همکاری دارد.",
+		[]m{{"رئیس جمهور کشور", "رییس-جمهور-کشور", "role"}}, nil, []string{"masoud-pezeshkian"}, []who{{"رییس-جمهور-کشور", "", "GOV"}}},
 	{"our president in a foreign quote", "2022-03-10",
 		"ابراهیم کالین گفت: «فردا رئیس جمهور ما با پوتین تلفنی صحبت می‌کند».",
 		nil, nil, []string{"ebrahim-raisi"}, nil},

@@ -244,14 +244,30 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 				break
 			}
 		}
+		// "X که نامش در فهرست تحریم‌های شورای امنیت قرار دارد": on a list
+		// but not put there in the clause, X is the target, the list's
+		// owner the source.
+		if slices.Contains(t.c.markers, "listed") && !a.placed(c, t) {
+			target, tm = "", -1
+			if len(subj) > 0 {
+				target = a.links[subj[0]].ActorID
+			}
+			source = ""
+			if pm := a.npMention(t.t1, c.t1); pm >= 0 {
+				source = a.links[pm].ActorID
+			}
+			rule += "/listed"
+		}
 		// "اخراج ۴ دیپلمات روس"، "تحریم ۲۰ شرکت آمریکایی": the object of
 		// a verbal noun is its target, unless another marker named the
 		// target ("تحریم آمریکا علیه ایران"): then it is the source.
 		if slices.Contains(t.c.markers, "possof") {
 			if pm := a.npMention(t.t1, c.t1); pm >= 0 && pm != tm {
-				if tm >= 0 {
+				// "تقبیح ... سپاه توسط آمریکا": the agent is the target,
+				// the object of its act no party.
+				if tm >= 0 && via != "توسط" {
 					source = a.links[pm].ActorID
-				} else {
+				} else if tm < 0 {
 					tm = pm
 				}
 			}

@@ -60,7 +60,7 @@ func feedItem(ctx context.Context, where string, f *gofeed.Feed, it *gofeed.Item
 		in.Published = didar.DateOf(*it.PublishedParsed)
 	} else if it.Published != "" {
 		// gofeed leaves a Solar Hijri pubDate unparsed.
-		if d, err := parsePublished(it.Published); err == nil {
+		if d, err := ParsePublished(it.Published); err == nil {
 			in.Published = d
 		}
 	}

@@ -52,7 +52,7 @@ func readHTML(body []byte, contentType, pageURL string) (Page, error) {
 	}
 	for _, k := range []string{"article:published_time", "og:article:published_time", "ld:datePublished", "datePublished", "pubdate", "publishdate", "date", "dc.date"} {
 		if v := meta[k]; v != "" {
-			if d, err := parsePublished(v); err == nil {
+			if d, err := ParsePublished(v); err == nil {
 				p.Published = d
 				break
 			}

@@ -263,14 +263,25 @@ func TestParsePublished(t *testing.T) {
 		{"2025-11-17T23:30:00Z", "2025-11-17"},
 		{"Mon, 17 Nov 2025 10:00:00 +0330", "2025-11-17"},
 		{"۲۶ آبان ۱۴۰۴", "2025-11-17"},
+		{"1404-08-26", "2025-11-17"}, // Solar Hijri, told by its year
+		{"1404/08/26", "2025-11-17"},
+		{"1403-02-31", "2024-05-20"}, // Ordibehesht has 31 days
+		{"2025/11/17", "2025-11-17"},
 	}
 	for _, tt := range tests {
-		d, err := parsePublished(tt.in)
+		d, err := ParsePublished(tt.in)
 		if err != nil || d.String() != tt.want {
-			t.Errorf("parsePublished(%q) = %s, %v; want %s", tt.in, d, err, tt.want)
+			t.Errorf("ParsePublished(%q) = %s, %v; want %s", tt.in, d, err, tt.want)
 		}
 	}
-	if _, err := parsePublished("soon"); err == nil {
-		t.Error("parsePublished(soon) did not fail")
+	for in, want := range map[string]string{
+		"soon":       "cannot read date",
+		"2024-02-30": "2024-02-30: February has 29 days in 2024",
+		"1404-07-31": "1404-07-31: no such day in the Solar Hijri calendar",
+		"2025-13-01": "there is no month 13",
+	} {
+		if _, err := ParsePublished(in); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParsePublished(%q): %v, want %q", in, err, want)
+		}
 	}
 }

@@ -165,7 +165,7 @@ func fromMeta(where string, raw []byte) Item {
 	}
 	in := extract.Input{ID: m.ID, URL: m.URL, Title: m.Title, Source: m.Source, Text: m.Text}
 	if m.Published != "" {
-		d, err := parsePublished(m.Published)
+		d, err := ParsePublished(m.Published)
 		if err != nil {
 			return Item{Where: where, Err: fmt.Errorf("field published: %w", err)}
 		}
@@ -199,10 +199,28 @@ func fromMeta(where string, raw []byte) Item {
 }
 
 // parsePublished reads a publication date: ISO date or timestamp, RFC
-// 1123 (feeds), or a Persian date ("۲۶ آبان ۱۴۰۴").
-func parsePublished(s string) (didar.Date, error) {
+// ParsePublished reads a publication date: an ISO date, Gregorian or
+// Solar Hijri (1404-08-26, told apart by the year, each day checked
+// against its own calendar), an ISO timestamp, RFC 1123 (feeds), or a
+// Persian date ("۲۶ آبان ۱۴۰۴"). An impossible date says what is wrong.
+func ParsePublished(s string) (didar.Date, error) {
 	s = strings.TrimSpace(s)
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", time.DateOnly, time.RFC1123Z, time.RFC1123, "2006/01/02"} {
+	if len(s) == 10 && (s[4] == '-' || s[4] == '/') && s[7] == s[4] {
+		iso := strings.ReplaceAll(s, "/", "-")
+		y, m, d, err := didar.SplitDate(iso)
+		if err != nil {
+			return didar.Date{}, err
+		}
+		if y < 1700 {
+			date, err := jalali.SolarToGregorian(y, m, d)
+			if err != nil {
+				return didar.Date{}, fmt.Errorf("%s: no such day in the Solar Hijri calendar", s)
+			}
+			return date, nil
+		}
+		return didar.ParseDate(iso)
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", time.RFC1123Z, time.RFC1123} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return didar.DateOf(t), nil
 		}

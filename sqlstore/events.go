@@ -689,7 +689,7 @@ func (s *Store) Network(ctx context.Context, f didar.EventFilter) (*didar.Networ
 	if err != nil {
 		return nil, err
 	}
-	r, err := s.db.QueryContext(ctx, s.q(`SELECT e.event FROM events e`+w.String()), w.args...)
+	r, err := s.db.QueryContext(ctx, s.q(`SELECT e.event FROM events e`+w.String()+` ORDER BY e.date DESC, e.id LIMIT ?`), append(w.args, didar.NetworkEvents)...)
 	if err != nil {
 		return nil, fmt.Errorf("network: %w", err)
 	}

@@ -63,6 +63,6 @@ func runExport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if err != nil {
 		return fmt.Errorf("export %s: %w", *format, err)
 	}
-	fmt.Fprintf(stderr, "exported %d %s\n", n, map[string]string{"csv": "events", "jsonl": "records", "gexf": "edges"}[*format])
+	fmt.Fprintf(stderr, "exported %d %s\n", n, map[string]string{"csv": "events (each merged from its reports in every article)", "jsonl": "article records", "gexf": "edges"}[*format])
 	return nil
 }

@@ -13,7 +13,7 @@ import (
 
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/extract"
-	"github.com/didar-news/didar/jalali"
+	"github.com/didar-news/didar/ingest"
 )
 
 func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -95,29 +95,17 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	return nil
 }
 
-// parsePublished reads --published: an ISO date, Gregorian or Solar
-// Hijri (1404-08-26) told apart by its year, each day checked against its
-// own calendar's months.
+// parsePublished reads --published as ingest reads a publication date:
+// an ISO date, Gregorian or Solar Hijri (1404-08-26).
 func parsePublished(s string) (didar.Date, error) {
 	if s == "" {
 		return didar.Date{}, nil
 	}
-	y, m, d, err := didar.SplitDate(s)
+	d, err := ingest.ParsePublished(s)
 	if err != nil {
 		return didar.Date{}, fmt.Errorf("--published: %w", err)
 	}
-	if y < 1700 {
-		date, err := jalali.SolarToGregorian(y, m, d)
-		if err != nil {
-			return didar.Date{}, fmt.Errorf("--published %s: no such day in the Solar Hijri calendar", s)
-		}
-		return date, nil
-	}
-	date, err := didar.ParseDate(s)
-	if err != nil {
-		return didar.Date{}, fmt.Errorf("--published: %w", err)
-	}
-	return date, nil
+	return d, nil
 }
 
 // writeText prints one readable English line per event, e.g.
