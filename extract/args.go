@@ -137,8 +137,9 @@ func (a *article) cueEndsAt(i int) bool {
 }
 
 // listAfter returns every party named in a "میان X، Y و Z" phrase of the
-// clause.
-func (a *article) listAfter(c clause, t trigger, marker string) []int {
+// clause, and whether the phrase follows the cue ("دیدارهایی میان X و
+// دیگر هیئت‌ها"): then it names all the parties, found or not.
+func (a *article) listAfter(c clause, t trigger, marker string) ([]int, bool) {
 	for i := c.t0; i < c.t1; i++ {
 		if a.toks[i].key != marker {
 			continue
@@ -153,11 +154,11 @@ func (a *article) listAfter(c clause, t trigger, marker string) []int {
 				list = append(list, m)
 			}
 		}
-		if len(list) > 1 {
-			return list
+		if len(list) > 1 || i >= t.t1 && i <= t.t1+1 {
+			return list, i >= t.t1 && i <= t.t1+1
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // phraseMention returns the first actor mention from token i up to the end
