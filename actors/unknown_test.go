@@ -27,6 +27,10 @@ var unknownCases = []roleCase{
 		"میهمانان در فرودگاه توسط قربان کاکایف، وزیر امور خارجه اوکراین استقبال شدند.",
 		[]m{{"قربان کاکایف", "قربان-کاکایف", "name"}}, nil, nil, []who{{"قربان-کاکایف", "UKR", "GOV"}}},
 
+	{"straight quotes around the name", "2024-09-10",
+		"سرکنسول ایران در استانبول با \"تورالف هاگن\"، وزیر امور خارجه ترکیه، دیدار کرد.",
+		[]m{{"تورالف هاگن", "تورالف-هاگن", "quoted-name"}}, nil, nil, []who{{"تورالف-هاگن", "TUR", "GOV"}}},
+
 	// A name after a title.
 	{"mister and a foreign name", "", "آقای تورالف هاگن روز سه‌شنبه وارد تهران شد.",
 		[]m{{"تورالف هاگن", "تورالف-هاگن", "title"}}, nil, nil, nil},
@@ -83,6 +87,12 @@ var unknownCases = []roleCase{
 		[]m{{"محمدجواد زرین", "محمدجواد-زرین", "name"}}, nil, []string{"mohammad-javad-zarif"}, []who{{"محمدجواد-زرین", "IRN", "DIP"}}},
 	{"a namesake after a title", "2024-09-10", "دکتر محمدجواد زرین در این نشست گفت",
 		nil, nil, []string{"mohammad-javad-zarif"}, nil},
+	{"a dictionary surname after the article's namesake", "2024-06-01",
+		"محمد لاریجانی، دبیر ستاد حقوق بشر قوه قضاییه، در ژنو سخن گفت. آقای لاریجانی افزود که گزارش یکسویه است. لاریجانی همچنین گفت",
+		[]m{{"محمد لاریجانی", "محمد-لاریجانی", "name"}, {"لاریجانی", "محمد-لاریجانی", "title"}, {"لاریجانی", "محمد-لاریجانی", "surname"}}, nil, []string{"ali-larijani"}, nil},
+	{"a given name inside a noun phrase", "2024-06-01",
+		"تیم انتقال محمد لاریجانی در بیانیه‌ای سخن گفت.",
+		nil, []string{"محمد لاریجانی"}, nil, nil},
 	{"a surname that is a given name here", "2024-06-01",
 		"هیئت ایرانی در فرودگاه توسط شریف بهادروف معاون وزیر خارجه ایران استقبال شد.",
 		nil, []string{"شریف"}, []string{"shehbaz-sharif"}, nil},

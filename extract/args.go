@@ -33,7 +33,11 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		}
 		return -1
 	case "را":
-		for i := t.t0 - 1; i > c.t0; i-- {
+		from := t.t0 - 1
+		if len(t.c.words) > 0 && t.c.words[0] == "را" {
+			from = t.t0 // "X را تحریم کرد": the cue opens with the object's را
+		}
+		for i := from; i > c.t0; i-- {
 			if a.toks[i].key == "را" {
 				if adversarial(t.c.typ) {
 					return a.objectTarget(c, i)
@@ -75,16 +79,22 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 	// A meeting's partner belongs to its own predicate: the phrase starts
 	// after the verb of an earlier cue ("با X دیدار کرد و سپس با Y
 	// گفت‌وگو کرد").
-	from := c.t0
-	for i := t.t0 - 1; i > c.t0; i-- {
+	// "در پی حمله آمریکا به عراق، ...": the lead phrase is the occasion,
+	// its parties are not the act's.
+	from := a.leadEnd(c.t0, c.t1)
+	if from >= t.t0 {
+		from = c.t0
+	}
+	for i := t.t0 - 1; i > from; i-- {
 		if t.c.typ.Symmetric() && a.isVerb(i) && i+1 < t.t0 && a.toks[i+1].key == "و" && (a.cueEndsAt(i) || a.cueEndsAt(i-1)) {
 			from = i + 1
 			break
 		}
 	}
 	for i := from; i < t.t0; i++ {
-		// "به دعوت X" names who invited, not where or to whom.
-		if marker == "به" && i+1 < t.t0 && a.toks[i+1].key == "دعوت" {
+		// "به دعوت X"، "به گفته X" name who invited or said, not where
+		// or to whom.
+		if marker == "به" && i+1 < t.t0 && a.x.lex.is("attrib", a.toks[i+1].key) {
 			continue
 		}
 		if a.toks[i].key == marker && (i == c.t0 || !a.x.lex.is("prep", a.toks[i-1].key) && !a.x.lex.is("against", a.toks[i-1].key)) {
@@ -102,6 +112,11 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		}
 	}
 	for i := t.t1; i < end; i++ {
+		// "هشدار ... درباره تجاوز اسرائیل به خاک سوریه": what the cue is
+		// about has parties of its own.
+		if a.x.lex.is("about", a.toks[i].key) {
+			break
+		}
 		if a.toks[i].key == marker && !a.x.lex.is("against", a.toks[i-1].key) {
 			if m := a.phraseMention(i+1, end); m >= 0 {
 				return m
@@ -122,8 +137,9 @@ func (a *article) cueEndsAt(i int) bool {
 }
 
 // listAfter returns every party named in a "میان X، Y و Z" phrase of the
-// clause.
-func (a *article) listAfter(c clause, t trigger, marker string) []int {
+// clause, and whether the phrase follows the cue ("دیدارهایی میان X و
+// دیگر هیئت‌ها"): then it names all the parties, found or not.
+func (a *article) listAfter(c clause, t trigger, marker string) ([]int, bool) {
 	for i := c.t0; i < c.t1; i++ {
 		if a.toks[i].key != marker {
 			continue
@@ -138,11 +154,11 @@ func (a *article) listAfter(c clause, t trigger, marker string) []int {
 				list = append(list, m)
 			}
 		}
-		if len(list) > 1 {
-			return list
+		if len(list) > 1 || i >= t.t1 && i <= t.t1+1 {
+			return list, i >= t.t1 && i <= t.t1+1
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // phraseMention returns the first actor mention from token i up to the end

@@ -28,8 +28,10 @@ func (a *article) envoyAct(c clause, t trigger, subject string) (source, target 
 	}
 	if a.passive(c, t) {
 		subject = ""
-		// "به وزارت امور خارجه ایران": the body the envoy is called to.
-		for i := max(at, c.t0); i < c.t1; i++ {
+		// "به وزارت امور خارجه ایران": the body the envoy is called to,
+		// named last before the verb ("کاردار ... به عنوان حافظ منافع
+		// آمریکا ... به وزارت امور خارجه احضار شد").
+		for i := t.t0 - 1; i >= max(at, c.t0); i-- {
 			k := a.toks[i].key
 			if k != "به" && k != "توسط" && !(k == "سوی" && i > c.t0 && a.toks[i-1].key == "از") {
 				continue
@@ -90,7 +92,7 @@ func (a *article) envoyIn(c clause) (string, int) {
 // passive reports whether the verb governing t is passive: "احضار شد"،
 // "فراخوانده شد"، "احضار و ... ابلاغ شد".
 func (a *article) passive(c clause, t trigger) bool {
-	if strings.HasSuffix(t.c.words[0], "ده") {
+	if len(t.c.words) > 0 && strings.HasSuffix(t.c.words[0], "ده") {
 		return true // فراخوانده
 	}
 	v := a.governingVerb(t.t1, c.t1)
@@ -327,10 +329,17 @@ func (a *article) leadEnd(t0, t1 int) int {
 }
 
 // unreal reports a hostile cue that names no act: "هیچ تهدیدی" (none), "به
-// بحران قطع روابط پایان داد" (one ended).
+// بحران قطع روابط پایان داد" (one ended), "پیش‌نویس قانون تحریم" (one
+// proposed).
 func (a *article) unreal(c clause, t trigger) bool {
 	if t.t0 > c.t0 && a.x.lex.is("none", a.toks[t.t0-1].key) {
 		return true
+	}
+	// "پیش‌نویس قانون تحریم ..."، "طرح تحریم": proposed, not imposed.
+	for i := max(c.t0, t.t0-2); i < t.t0; i++ {
+		if a.x.lex.is("draft", a.toks[i].key) {
+			return true
+		}
 	}
 	if v := a.governingVerb(t.t1, c.t1); v > t.t1 && a.x.lex.is("end", a.toks[v-1].key) {
 		return true
@@ -474,4 +483,11 @@ func (a *article) adversaryOf(source string) string {
 		}
 	}
 	return ""
+}
+
+// placed reports whether a listing cue is an act of putting on the list:
+// "X را در فهرست ... قرار داد", not "در فهرست ... قرار دارد/گرفت".
+func (a *article) placed(c clause, t trigger) bool {
+	v := a.governingVerb(t.t1, c.t1)
+	return v >= 0 && a.x.lex.is("put", a.toks[v].key)
 }

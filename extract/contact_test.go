@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/didar-news/didar"
@@ -124,5 +125,37 @@ func TestContact(t *testing.T) {
 				{didar.Cooperate, didar.StatusOccurred, "ebrahim-raisi>vladimir-putin", "", ""}}},
 		{"a good word on relations describes them",
 			"شی جین‌پینگ روابط با ایران را راهبردی خواند.", day, nil},
+		{"meetings «میان» one named party and others unnamed are not with the subject",
+			"وانگ یی با سرگئی لاوروف دیدار کرد. قرار است امروز دیدارهای دوجانبه‌ای میان چین و دیگر هیئت‌ها برگزار شود.", day,
+			[]want{{didar.Meet, didar.StatusOccurred, "sergey-lavrov+wang-yi", "", ""}}},
+		{"a cue in what a judgement calls its object is no act",
+			"شی جین‌پینگ این خط لوله را نه یک پروژه بلکه پیامی به پاکستان و هند دانسته است.", day, nil},
+		{"the purpose of a shipment is no act of its own",
+			"ازبکستان محموله‌ای را با هدف پشتیبانی از مردم افغانستان به کابل فرستاد.", day, nil},
 	})
+}
+
+// Reported speech as agencies write it: perfect tenses, "به گفته X".
+func TestReportedSpeech(t *testing.T) {
+	x := extractor(t)
+	tests := []struct{ text, speaker, kind, starts, ends string }{
+		{"سرگئی لاوروف در توییتی نوشته است که روسیه از چین حمایت می‌کند.", "sergey-lavrov", "indirect", "روسیه", "می‌کند."},
+		{"وانگ یی در این نشست گفته که چین آماده میانجی‌گری است.", "wang-yi", "indirect", "چین", "است."},
+		{"شی جین‌پینگ تاکید کرده است: «روابط دو کشور راهبردی است.»", "xi-jinping", "direct", "«روابط", "است.»"},
+		{"به گفته سرگئی لاوروف، ولادیمیر پوتین هفته آینده به پکن سفر می‌کند.", "sergey-lavrov", "indirect", "ولادیمیر", "می‌کند."},
+	}
+	for _, tt := range tests {
+		rec, err := x.Extract(Input{ID: "q", Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rec.Quotes) != 1 {
+			t.Errorf("%s: got %d quotes %+v, want 1", tt.text, len(rec.Quotes), rec.Quotes)
+			continue
+		}
+		q := rec.Quotes[0]
+		if q.Speaker != tt.speaker || q.Kind != tt.kind || !strings.HasPrefix(q.Text, tt.starts) || !strings.HasSuffix(q.Text, tt.ends) {
+			t.Errorf("%s: quote = %s %s %q, want %s %s from %q to %q", tt.text, q.Speaker, q.Kind, q.Text, tt.speaker, tt.kind, tt.starts, tt.ends)
+		}
+	}
 }

@@ -15,6 +15,11 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if t.t0 > c.t0 && a.x.lex.is("back", a.toks[t.t0-1].key) {
 		return
 	}
+	// "با هدف پشتیبانی از"، "به منظور گسترش روابط": the purpose of
+	// another act.
+	if t.t0 > c.t0 && a.x.lex.is("purpose", a.toks[t.t0-1].key) {
+		return
+	}
 	// "در حمایت از"، "در محکومیت": a description of a matter, not an act.
 	// But "در پیامی به X" is a message.
 	if t.t0 > c.t0 && a.toks[t.t0-1].key == "در" && typ != didar.Meet && typ != didar.Call && typ != didar.Visit && typ != didar.Negotiate && typ != didar.Message {
@@ -39,6 +44,10 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	// "روابط دیپلماتیک خود را با قطر قطع کردند": a cue marked "ties" is a
 	// break of relations only when the clause names them.
 	if slices.Contains(t.c.markers, "ties") && !slices.ContainsFunc(a.keys(c.t0, t.t0), func(k string) bool { return a.x.lex.is("ties", k) }) {
+		return
+	}
+	// "بسته جدید تحریم‌ها ... X را هدف قرار داده است": aimed by sanctions.
+	if slices.Contains(t.c.markers, "sanctions") && !slices.ContainsFunc(a.keys(c.t0, t.t0), func(k string) bool { return strings.HasPrefix(k, "تحریم") }) {
 		return
 	}
 	if hostile(typ) && a.unreal(c, t) {
@@ -153,7 +162,7 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 				continue
 			}
 			if mk == "میان" || mk == "بین" {
-				if list := a.listAfter(c, t, mk); len(list) > 1 {
+				if list, own := a.listAfter(c, t, mk); len(list) > 1 || own {
 					parts = ids(list)
 				}
 				continue
@@ -244,14 +253,52 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 				break
 			}
 		}
+		// "تحریم‌های جدید ... X را هدف قرار داده است": the sanctions are
+		// the subject; their owner is who imposed the sanctions reported.
+		if slices.Contains(t.c.markers, "sanctions") {
+			source = ""
+			for i := len(a.rec.Events) - 1; i >= 0 && source == ""; i-- {
+				if a.rec.Events[i].Type == didar.Sanction {
+					source = string(a.rec.Events[i].Source)
+				}
+			}
+			for i := c.t0; i < t.t0; i++ {
+				if strings.HasPrefix(a.toks[i].key, "تحریم") {
+					// "تحریم‌های (جدید) اتحادیه اروپا": the possessor.
+					for j := i + 1; j < t.t0 && j <= i+2; j++ {
+						if m, ok := a.mentionStart(j); ok && a.participant(m) && !a.object(m) {
+							source = a.links[m].ActorID
+							break
+						}
+					}
+					break
+				}
+			}
+		}
+		// "X که نامش در فهرست تحریم‌های شورای امنیت قرار دارد": on a list
+		// but not put there in the clause, X is the target, the list's
+		// owner the source.
+		if slices.Contains(t.c.markers, "listed") && !a.placed(c, t) {
+			target, tm = "", -1
+			if len(subj) > 0 {
+				target = a.links[subj[0]].ActorID
+			}
+			source = ""
+			if pm := a.npMention(t.t1, c.t1); pm >= 0 {
+				source = a.links[pm].ActorID
+			}
+			rule += "/listed"
+		}
 		// "اخراج ۴ دیپلمات روس"، "تحریم ۲۰ شرکت آمریکایی": the object of
 		// a verbal noun is its target, unless another marker named the
 		// target ("تحریم آمریکا علیه ایران"): then it is the source.
 		if slices.Contains(t.c.markers, "possof") {
 			if pm := a.npMention(t.t1, c.t1); pm >= 0 && pm != tm {
-				if tm >= 0 {
+				// "تقبیح ... سپاه توسط آمریکا": the agent is the target,
+				// the object of its act no party.
+				if tm >= 0 && via != "توسط" {
 					source = a.links[pm].ActorID
-				} else {
+				} else if tm < 0 {
 					tm = pm
 				}
 			}

@@ -162,15 +162,13 @@ func (lx *Lexicon) read(r io.Reader, name string) error {
 			if len(w) == 0 {
 				return fmt.Errorf("%s:%d: empty word", name, n)
 			}
-			if lx.words[fields[0]] == nil {
-				lx.words[fields[0]] = map[string][][]string{}
-			}
-			lx.words[fields[0]][w[0]] = append(lx.words[fields[0]][w[0]], w)
-			if len(w) == 1 {
-				if lx.set[fields[0]] == nil {
-					lx.set[fields[0]] = map[string]bool{}
-				}
-				lx.set[fields[0]][w[0]] = true
+			lx.addWords(fields[0], w)
+			// "گفت" is also said "گفته" and "گفته است": a quote or judging
+			// verb in the simple past stands for its perfect forms.
+			if last := w[len(w)-1]; (fields[0] == "quote" || fields[0] == "judge") && slices.Contains(pastStems, last) {
+				perfect := append(slices.Clone(w[:len(w)-1]), last+"ه")
+				lx.addWords(fields[0], perfect)
+				lx.addWords(fields[0], append(slices.Clone(perfect), "است"))
 			}
 			continue
 		}
@@ -252,6 +250,23 @@ func (lx *Lexicon) match(keys []string, i int) ([]cue, int) {
 		}
 	}
 	return best, bestN
+}
+
+// pastStems are the simple-past verbs whose perfect forms quote cues take.
+var pastStems = []string{"گفت", "کرد", "نوشت", "داشت", "داد", "افزود", "خواند", "دانست", "نامید", "شد"}
+
+// addWords records word sequence w under role.
+func (lx *Lexicon) addWords(role string, w []string) {
+	if lx.words[role] == nil {
+		lx.words[role] = map[string][][]string{}
+	}
+	lx.words[role][w[0]] = append(lx.words[role][w[0]], w)
+	if len(w) == 1 {
+		if lx.set[role] == nil {
+			lx.set[role] = map[string]bool{}
+		}
+		lx.set[role][w[0]] = true
+	}
 }
 
 // firstWordForms lists the forms under which a token can start a cue: as

@@ -29,6 +29,22 @@ func (a *article) quotes(cls []clause, t0, t1, sEnd int) {
 			i += n - 1
 			continue
 		}
+		// "به گفته X، ...": X says the rest of the sentence.
+		if ti > 0 && a.toks[ti-1].key == "به" {
+			if m := a.phraseMention(ti+n, t1); m >= 0 {
+				for j := a.lastToken(m) + 1; j+1 < t1 && j < a.lastToken(m)+8; j++ {
+					if k := a.toks[j].key; k == "،" || k == "," {
+						q := didar.Quote{Speaker: a.links[m].ActorID, Kind: "indirect", Cue: a.span(a.toks[ti-1].start, a.toks[ti+n-1].end).Text,
+							Span: a.span(a.toks[j+1].start, sEnd)}
+						a.used[q.Speaker] = true
+						a.rec.Quotes = append(a.rec.Quotes, q)
+						break
+					}
+				}
+			}
+			i += n - 1
+			continue
+		}
 		speaker := -1
 		if prev == c.t0 && len(c.subject) > 0 {
 			speaker = c.subject[0]

@@ -15,8 +15,10 @@ import (
 )
 
 // Config names the queue and sets how it behaves. Zero fields take the
-// defaults below; the settings are applied to the stream and consumer
-// when they are created, and updated when a later Open differs.
+// defaults below; the settings are applied to the streams and consumer
+// when they are created, and updated when a later Open differs (the
+// server refuses to change some, such as the replicas of a stream on a
+// single server).
 type Config struct {
 	// URL of the NATS server, nats://host:4222 (several separated by
 	// commas, for a cluster).
@@ -187,19 +189,14 @@ func open(ctx context.Context, nc *nats.Conn, cfg Config) (*Queue, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create stream %s_FAILED: %w", cfg.Stream, err)
 	}
-	q.cons, err = q.work.CreateOrUpdateConsumer(ctx, jetstream.ConsumerConfig{
-		Durable:     consumerName,
-		Description: "Didar: the workers, sharing the jobs",
-		AckPolicy:   jetstream.AckExplicitPolicy,
-		AckWait:     cfg.AckWait,
-		// The workers count deliveries and dead-letter a job
-		// themselves, with its error; the server never gives up first.
-		MaxDeliver:    -1,
-		MaxAckPending: 10000,
-		Replicas:      cfg.Replicas,
-	})
+	// Publishers and status leave an existing consumer as the workers
+	// set it.
+	q.cons, err = q.work.Consumer(ctx, consumerName)
+	if errors.Is(err, jetstream.ErrConsumerNotFound) {
+		q.cons, err = q.work.CreateOrUpdateConsumer(ctx, q.consumerConfig())
+	}
 	if err != nil {
-		return nil, fmt.Errorf("create consumer %s: %w", consumerName, err)
+		return nil, fmt.Errorf("consumer %s: %w", consumerName, err)
 	}
 	q.stats, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
 		Bucket:      cfg.Stream + "_WORKERS",
@@ -213,6 +210,20 @@ func open(ctx context.Context, nc *nats.Conn, cfg Config) (*Queue, error) {
 		return nil, fmt.Errorf("create bucket %s_WORKERS: %w", cfg.Stream, err)
 	}
 	return q, nil
+}
+
+func (q *Queue) consumerConfig() jetstream.ConsumerConfig {
+	return jetstream.ConsumerConfig{
+		Durable:     consumerName,
+		Description: "Didar: the workers, sharing the jobs",
+		AckPolicy:   jetstream.AckExplicitPolicy,
+		AckWait:     q.cfg.AckWait,
+		// The workers count deliveries and dead-letter a job
+		// themselves, with its error; the server never gives up first.
+		MaxDeliver:    -1,
+		MaxAckPending: 10000,
+		Replicas:      q.cfg.Replicas,
+	}
 }
 
 // Close drains nothing and closes the connection.
@@ -288,6 +299,12 @@ func (q *Queue) Status(ctx context.Context) (*Status, error) {
 		}
 	}
 	return st, nil
+}
+
+// Consumer returns the state of the consumer the workers share, as the
+// server reports it.
+func (q *Queue) Consumer(ctx context.Context) (*jetstream.ConsumerInfo, error) {
+	return q.cons.Info(ctx)
 }
 
 // Failure is a dead letter: a job and why its last attempt failed.

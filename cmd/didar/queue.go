@@ -21,6 +21,7 @@ import (
 // use it.
 type queueFlags struct {
 	url, stream *string
+	replicas    *int
 }
 
 // addQueueFlags adds --queue (default $DIDAR_QUEUE) and --stream
@@ -31,13 +32,14 @@ func addQueueFlags(fs *flag.FlagSet, what string) queueFlags {
 		stream = "DIDAR"
 	}
 	return queueFlags{
-		url:    fs.String("queue", os.Getenv("DIDAR_QUEUE"), what+" (a NATS JetStream URL, nats://HOST:4222; $DIDAR_QUEUE when set)"),
-		stream: fs.String("stream", stream, "name of the queue's JetStream stream ($DIDAR_STREAM when set)"),
+		url:      fs.String("queue", os.Getenv("DIDAR_QUEUE"), what+" (a NATS JetStream URL, nats://HOST:4222; $DIDAR_QUEUE when set)"),
+		stream:   fs.String("stream", stream, "name of the queue's JetStream stream ($DIDAR_STREAM when set)"),
+		replicas: fs.Int("replicas", 1, "copies of the queue's streams kept by a JetStream cluster, set when they are created (3 on a cluster of 3)"),
 	}
 }
 
 func (f queueFlags) config(name string) queue.Config {
-	return queue.Config{URL: *f.url, Stream: *f.stream, Name: name}
+	return queue.Config{URL: *f.url, Stream: *f.stream, Replicas: *f.replicas, Name: name}
 }
 
 // errQueueSQLite refuses a queue with a SQLite store: workers on several

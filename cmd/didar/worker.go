@@ -52,7 +52,7 @@ func runWorker(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return err
 	}
 	defer q.Close()
-	s, x, err := openCoder(ctx, *db, dicts, lexicons)
+	s, x, err := openCoder(ctx, durable(*db), dicts, lexicons)
 	if err != nil {
 		return err
 	}
@@ -80,6 +80,20 @@ func runWorker(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 			return errs
 		}}
 	return w.Run(ctx)
+}
+
+// durable asks for commits that wait for their WAL flush, unless the URL
+// says otherwise: a job is acknowledged after its commit, and a commit
+// lost in a server crash would then be lost for good. It costs one flush
+// a batch.
+func durable(dsn string) string {
+	if strings.Contains(dsn, "synchronous_commit=") {
+		return dsn
+	}
+	if strings.Contains(dsn, "?") {
+		return dsn + "&synchronous_commit=on"
+	}
+	return dsn + "?synchronous_commit=on"
 }
 
 // durationList is a flag of comma-separated durations.

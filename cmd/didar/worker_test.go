@@ -24,6 +24,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/nats-io/nats-server/v2/server"
 )
 
 // TestMain lets the test binary be the didar command, for the tests that
@@ -50,24 +51,27 @@ func queueServers(t *testing.T) *servers {
 		t.Skip("DIDAR_TEST_NATS and DIDAR_TEST_POSTGRES must both be set (nats://127.0.0.1:4222 with JetStream, and a PostgreSQL URL) to run the queue tests")
 	}
 	s := &servers{nats: n, pg: pg, stream: fmt.Sprintf("TEST_CLI_%d", time.Now().UnixNano())}
-	t.Cleanup(func() {
-		nc, err := nats.Connect(n)
-		if err != nil {
-			return
-		}
-		defer nc.Close()
-		js, _ := jetstream.New(nc)
-		ctx := context.Background()
-		js.DeleteStream(ctx, s.stream)
-		js.DeleteStream(ctx, s.stream+"_FAILED")
-		js.DeleteKeyValue(ctx, s.stream+"_WORKERS")
-	})
+	t.Cleanup(s.removeStreams)
 	return s
+}
+
+// removeStreams removes the test's streams and bucket from the server.
+func (s *servers) removeStreams() {
+	nc, err := nats.Connect(s.nats)
+	if err != nil {
+		return
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	ctx := context.Background()
+	js.DeleteStream(ctx, s.stream)
+	js.DeleteStream(ctx, s.stream+"_FAILED")
+	js.DeleteKeyValue(ctx, s.stream+"_WORKERS")
 }
 
 // schema makes a fresh schema, dropped at the end, and returns the URL of
 // a store in it; app names the connections (application_name).
-func (s *servers) schema(t *testing.T, app string) string {
+func (s *servers) schema(t testing.TB, app string) string {
 	name := fmt.Sprintf("didar_q_%s_%d", app, time.Now().UnixNano())
 	st, err := postgres.Open(context.Background(), s.pg, name)
 	if err != nil {
@@ -163,7 +167,7 @@ func mustCLI(t *testing.T, args ...string) string {
 	return out
 }
 
-func count(t *testing.T, dsn, query string) int {
+func count(t testing.TB, dsn, query string) int {
 	t.Helper()
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
@@ -536,4 +540,52 @@ func TestQueueDown(t *testing.T) {
 			t.Errorf("didar %s with the queue down: exit %d: %s", args[0], code, errs)
 		}
 	}
+}
+
+// The NATS server (here one in the test process, which can be
+// restarted) goes down mid-run and comes back: the worker reconnects,
+// and the store is the one a single ingest makes.
+func TestQueueNATSRestart(t *testing.T) {
+	pg := os.Getenv("DIDAR_TEST_POSTGRES")
+	if pg == "" {
+		t.Skip("DIDAR_TEST_POSTGRES is not set: set it to a PostgreSQL URL to run the queue tests")
+	}
+	dir, n := writeCorpus(t)
+	store := t.TempDir()
+	srv := startNATS(t, -1, store)
+	port := srv.Addr().(*net.TCPAddr).Port
+	s := &servers{nats: srv.ClientURL(), pg: pg, stream: "RESTART"}
+	dsn := s.schema(t, "restart")
+	mustCLI(t, s.flags("ingest", dir)...)
+	s.startWorker(t, dsn, "--batch", "8", "--ack-wait", "3s", "--backoff", "100ms")
+	for count(t, dsn, `SELECT count(*) FROM articles`) < n/4 {
+		time.Sleep(20 * time.Millisecond)
+	}
+	srv.Shutdown()
+	srv.WaitForShutdown()
+	time.Sleep(time.Second)
+	if got := count(t, dsn, `SELECT count(*) FROM articles`); got >= n {
+		t.Fatalf("the run ended (%d articles) before the server went down", got)
+	}
+	srv = startNATS(t, port, store)
+	if st := s.drain(t, 2*time.Minute); st.Failed != 0 {
+		t.Errorf("%d dead letters", st.Failed)
+	}
+	sameStore(t, dsn, s.single(t, dir))
+}
+
+// startNATS runs a NATS server with JetStream in the test process, on
+// port (-1: any) and storing in dir, until the test ends.
+func startNATS(t *testing.T, port int, dir string) *server.Server {
+	t.Helper()
+	srv, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: port, JetStream: true, StoreDir: dir, NoLog: true, NoSigs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Start()
+	if !srv.ReadyForConnections(10 * time.Second) {
+		t.Fatal("NATS server not ready")
+	}
+	t.Cleanup(srv.Shutdown)
+	return srv
 }
