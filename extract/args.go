@@ -85,8 +85,22 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 	if from >= t.t0 {
 		from = c.t0
 	}
+	// "ضمن محکومیت ورود اسرائیل به خاک سوریه، ... هشدار داد": the
+	// parties of a "ضمن" phrase are its own.
 	for i := t.t0 - 1; i > from; i-- {
-		if t.c.typ.Symmetric() && a.isVerb(i) && i+1 < t.t0 && a.toks[i+1].key == "و" && (a.cueEndsAt(i) || a.cueEndsAt(i-1)) {
+		if a.toks[i].key != "،" || a.inMention(i) {
+			continue
+		}
+		for j := i - 1; j >= from; j-- {
+			if a.toks[j].key == "ضمن" {
+				from = i + 1
+				break
+			}
+		}
+		break
+	}
+	for i := t.t0 - 1; i > from; i-- {
+		if (t.c.typ.Symmetric() || adversarial(t.c.typ)) && a.isVerb(i) && i+1 < t.t0 && a.toks[i+1].key == "و" && (a.cueEndsAt(i) || a.cueEndsAt(i-1)) {
 			from = i + 1
 			break
 		}

@@ -319,7 +319,12 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 		byAgent := slices.Contains(t.c.markers, "agent") ||
 			(typ == didar.Host && t.t0 > c.t0 && a.x.lex.is("prep", a.toks[t.t0-1].key))
 		if byAgent {
-			if pm := a.arg(c, t, "poss"); pm >= 0 {
+			pm := a.arg(c, t, "poss")
+			// "توسط X مورد استقبال قرار گرفت": the agent before the cue.
+			if pm < 0 {
+				pm = a.agentBefore(c, t)
+			}
+			if pm >= 0 {
 				source, tm = a.links[pm].ActorID, -1
 				if len(subj) > 0 {
 					target = a.links[subj[0]].ActorID
@@ -483,6 +488,20 @@ func (a *article) remote(c clause, t trigger) bool {
 		}
 	}
 	return false
+}
+
+// agentBefore returns the party a "توسط X" or "از سوی X" phrase before
+// cue t names, or -1.
+func (a *article) agentBefore(c clause, t trigger) int {
+	for i := c.t0; i < t.t0; i++ {
+		k := a.toks[i].key
+		if k == "توسط" || (k == "از" && i+1 < t.t0 && (a.toks[i+1].key == "سوی" || a.toks[i+1].key == "طرف")) {
+			if m := a.phraseMention(i+1, t.t0); m >= 0 {
+				return m
+			}
+		}
+	}
+	return -1
 }
 
 // inviterCountry returns the country of X in a "به دعوت X" phrase before
