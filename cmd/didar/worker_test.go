@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -588,4 +590,28 @@ func startNATS(t *testing.T, port int, dir string) *server.Server {
 	}
 	t.Cleanup(srv.Shutdown)
 	return srv
+}
+
+// watch --queue queues a feed's new items; a worker stores them.
+func TestQueueWatch(t *testing.T) {
+	s := queueServers(t)
+	dsn := s.schema(t, "watch")
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>آزمایش</title>` +
+		`<item><title>دیدار</title><link>http://x.example/1</link><description>` + corpus["visit.txt"] + `</description></item>` +
+		`<item><title>تماس</title><link>http://x.example/2</link><description>` + corpus["call.txt"] + `</description></item>` +
+		`</channel></rss>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, feed)
+	}))
+	defer srv.Close()
+	_, errs, code := cli(t, s.flags("watch", "--once", "--delay", "0s", srv.URL+"/feed")...)
+	if code != 0 || !strings.Contains(errs, "new=2") {
+		t.Fatalf("watch --queue --once: exit %d\n%s", code, errs)
+	}
+	s.startWorker(t, dsn)
+	s.drain(t, time.Minute)
+	if got := count(t, dsn, `SELECT count(*) FROM articles WHERE url LIKE 'http://x.example/%'`); got != 2 {
+		t.Errorf("%d feed items stored, want 2", got)
+	}
 }
