@@ -488,26 +488,41 @@ func TestQueuePostgresDropped(t *testing.T) {
 	sameStore(t, dsn, s.single(t, dir))
 }
 
-// Recoding through the queue: the workers recode every stored article.
+// Recoding through the queue: after a dictionary change, the workers
+// (started with the new dictionary) recode every stored article.
 func TestQueueRecode(t *testing.T) {
 	s := queueServers(t)
 	dir, n := writeCorpus(t)
+	text := "به گزارش خبرگزاری نمونه، عباس عراقچی وزیر امور خارجه ایران روز دوشنبه ۲۶ آبان ۱۴۰۴ در تهران با کاوه آزادمنش فرستاده ویژه سازمان همکاری نمونه دیدار و درباره همکاری‌های منطقه‌ای گفت‌وگو کرد."
+	if err := os.WriteFile(filepath.Join(dir, "envoy.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n++
+	dict := t.TempDir()
+	entry := "- id: kaveh-azadmanesh\n  kind: person\n  en: Kaveh Azadmanesh\n  fa: [کاوه آزادمنش]\n  country: IRN\n  sector: GOV\n"
+	if err := os.WriteFile(filepath.Join(dict, "people.yaml"), []byte(entry), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	dsn := s.schema(t, "recode")
 	mustCLI(t, "ingest", "--db", dsn, dir)
-	before := dump(t, dsn)
-	out := mustCLI(t, s.flags("recode", "--db", dsn, "--all")...)
+	linked := `SELECT count(*) FROM articles WHERE record LIKE '%"kaveh-azadmanesh"%'`
+	if got := count(t, dsn, linked); got != 0 {
+		t.Fatalf("%d articles link the new entry before it exists", got)
+	}
+	out := mustCLI(t, s.flags("recode", "--db", dsn, "--dict", dict)...)
 	if out != fmt.Sprintf("queued %d articles to recode\n", n) {
 		t.Fatalf("recode --queue: %s", out)
 	}
-	stop := s.startWorker(t, dsn)
+	stop := s.startWorker(t, dsn, "--dict", dict)
 	s.drain(t, 2*time.Minute)
 	if log := stop(); !strings.Contains(log, fmt.Sprintf("done=%d", n)) {
 		t.Errorf("worker log:\n%s", log)
 	}
-	after := dump(t, dsn)
-	if len(after["events"]) != len(before["events"]) || len(after["reports"]) != len(before["reports"]) {
-		t.Errorf("recoding with the same coder changed the events: %d → %d, reports %d → %d",
-			len(before["events"]), len(after["events"]), len(before["reports"]), len(after["reports"]))
+	if got := count(t, dsn, linked); got != 1 {
+		t.Errorf("%d articles link the new entry after the recode, want 1", got)
+	}
+	if got := count(t, dsn, `SELECT count(*) FROM articles`); got != n {
+		t.Errorf("%d articles after the recode, want %d", got, n)
 	}
 }
 
