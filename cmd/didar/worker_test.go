@@ -24,9 +24,9 @@ import (
 	"github.com/didar-news/didar/queue"
 	"github.com/didar-news/didar/samples"
 	_ "github.com/jackc/pgx/v5/stdlib"
+	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
-	"github.com/nats-io/nats-server/v2/server"
 )
 
 // TestMain lets the test binary be the didar command, for the tests that
