@@ -202,7 +202,12 @@ func (l *linker) titled(i int) (int, bool) {
 			return l.apposition(i+1, id), true
 		}
 		if h, ok := l.has(n, hSurname); ok {
-			id := l.entryActor(h.id)
+			// A person the article named with this surname comes
+			// before the dictionary's (محمد لاریجانی ... آقای لاریجانی).
+			id := l.namedPerson(normalize.Key(l.textOf(n.start, n.end)))
+			if id == "" {
+				id = l.entryActor(h.id)
+			}
 			l.add(n.start, n.end, id, "title", "")
 			return l.apposition(i+1, id), true
 		}

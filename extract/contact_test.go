@@ -125,6 +125,16 @@ func TestContact(t *testing.T) {
 				{didar.Cooperate, didar.StatusOccurred, "ebrahim-raisi>vladimir-putin", "", ""}}},
 		{"a good word on relations describes them",
 			"شی جین‌پینگ روابط با ایران را راهبردی خواند.", day, nil},
+		{"meetings «میان» one named party and others unnamed are not with the subject",
+			"وانگ یی با سرگئی لاوروف دیدار کرد. قرار است امروز دیدارهای دوجانبه‌ای میان چین و دیگر هیئت‌ها برگزار شود.", day,
+			[]want{{didar.Meet, didar.StatusOccurred, "sergey-lavrov+wang-yi", "", ""}}},
+		{"a welcome in the passive with its agent before the cue",
+			"ابراهیم رئیسی وارد فرودگاه عشق‌آباد شد و توسط رشید مردف مورد استقبال قرار گرفت.", day,
+			[]want{{didar.Visit, didar.StatusOccurred, "ebrahim-raisi>TKM", "", ""}, {didar.Host, didar.StatusOccurred, "rashid-meredov>ebrahim-raisi", "", ""}}},
+		{"a cue in what a judgement calls its object is no act",
+			"شی جین‌پینگ این خط لوله را نه یک پروژه بلکه پیامی به پاکستان و هند دانسته است.", day, nil},
+		{"the purpose of a shipment is no act of its own",
+			"ازبکستان محموله‌ای را با هدف پشتیبانی از مردم افغانستان به کابل فرستاد.", day, nil},
 	})
 }
 

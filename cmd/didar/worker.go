@@ -21,7 +21,7 @@ func runWorker(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	qf := addQueueFlags(fs, "the queue to take articles from")
 	var dicts, lexicons dirList
 	fs.Var(&dicts, "dict", "directory of extra dictionary YAML files (repeatable)")
-	fs.Var(&lexicons, "lexicon", "directory of extra trigger/topic TSV files (repeatable)")
+	fs.Var(&lexicons, "lexicon", "directory of extra lexicon files: trigger/topic TSV, normaliser word lists (*.txt) (repeatable)")
 	host, _ := os.Hostname()
 	name := fs.String("name", fmt.Sprintf("%s-%d", host, os.Getpid()), "name of this worker in the log and in 'didar queue status'")
 	batch := fs.Int("batch", 64, "articles taken, coded and saved (in one transaction) at a time")
