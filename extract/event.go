@@ -50,7 +50,7 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if slices.Contains(t.c.markers, "sanctions") && !slices.ContainsFunc(a.keys(c.t0, t.t0), func(k string) bool { return strings.HasPrefix(k, "تحریم") }) {
 		return
 	}
-	if hostile(typ) && a.unreal(c, t) {
+	if a.unreal(c, t) {
 		return
 	}
 	// "آمادگی خود را برای رایزنی و مذاکره اعلام کردند": talks offered are
@@ -401,8 +401,8 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 					// the warning is to the same adversary.
 					target = a.adversaryOf(source)
 				}
-			} else if typ == didar.Reject && source != "" {
-				// "هرگونه اتهام ... را رد کرد": the rejection answers the
+			} else if typ == didar.Reject && source != "" && slices.ContainsFunc(a.keys(c.t0, t.t0), func(k string) bool { return a.x.lex.is("speech", k) || a.x.lex.is("speech", stem(k)) }) {
+				// "هرگونه اتهام ... را رد کرد": rejecting words answers the
 				// latest act aimed at the source's side.
 				target = a.answered(source, peers)
 				rule += "/answer"
