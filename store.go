@@ -77,7 +77,9 @@ type Store interface {
 	// Correct stores a user's correction of an article's record (its ID
 	// and At are set here) and shows it at once in the article's events
 	// and mentions. EINVALID when it does not apply to the record as
-	// corrected so far; an OpNewActor's entry joins the dictionary.
+	// corrected so far; an OpNewActor's entry joins the dictionary. A
+	// correction of no article (OpAddEntry, OpMergeActor) changes the
+	// dictionary alone.
 	Correct(ctx context.Context, c Correction) (Correction, error)
 	// Undo takes back correction id, the latest active one of its
 	// article (ECONFLICT otherwise), by a correction of its own, and

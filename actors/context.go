@@ -87,9 +87,9 @@ func (l *linker) mergeRoleActors() {
 
 // repeatedNames reads two uncommon words that the article later calls by
 // the second alone as a person it names without role or title: «تورالف
-// هاگن گفت ... هاگن افزود». The full name must start a clause; the
-// surname, standing alone later, must start one too or end before a
-// verb of saying, as a subject does.
+// هاگن گفت ... هاگن افزود». The full name must start a clause or follow
+// a stop word («با حضور X Y»); the surname, standing alone later, must
+// start a clause or end before a verb of saying, as a subject does.
 func (l *linker) repeatedNames() {
 	words := l.doc.words
 	covered := make([]bool, len(words))
@@ -103,7 +103,8 @@ func (l *linker) repeatedNames() {
 		return free(w) && !free(w-1) && !free(w+1) && (l.clauseStart(w) || w+1 < len(words) && l.m.saying[words[w+1].k])
 	}
 	for w := 0; w+1 < len(words); w++ {
-		if !free(w) || !free(w+1) || free(w-1) || free(w+2) || !l.clauseStart(w) || !l.nameLike(w, w+1, false) {
+		if !free(w) || !free(w+1) || free(w-1) || free(w+2) || !l.nameLike(w, w+1, false) ||
+			!(l.clauseStart(w) || l.m.stop[words[w-1].k]) {
 			continue
 		}
 		last := words[w+1].k

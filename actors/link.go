@@ -370,7 +370,7 @@ func (l *linker) afterComma(i int) (int, bool) {
 		return j, true
 	}
 	w := l.spans[i].w1 + 1
-	if w < len(l.doc.words) && l.doc.words[w].k == "»" {
+	if w < len(l.doc.words) && closeQuote(l.doc.words[w].k) {
 		w++ // «name»، role
 	}
 	if w < len(l.doc.words) && isComma(l.doc.words[w].k) {
@@ -431,7 +431,20 @@ func (l *linker) step(i int) int {
 			// dictionary lacks, not Abdul Latif Rashid's surname.
 			return i + 1
 		}
-		if l.actors[h.id] != nil || l.distinctive(h.id) {
+		if w := s.w0 - 1; l.givenBefore(w) && s.start == l.doc.words[s.w0].start {
+			// جواد لاریجانی: a given name before a dictionary surname
+			// that is not that person's name is a namesake.
+			start := l.doc.words[w].start
+			id := l.resolveKnown(l.nameKey(w, s.w1), nil, false)
+			if id == "" {
+				id = l.newActor(slug(l.textOf(start, s.end)), didar.KindPerson, l.textOf(start, s.end), "", "", "")
+			}
+			l.add(start, s.end, id, "name", "")
+			return l.apposition(i, id)
+		}
+		if id := l.namedPerson(normalize.Key(l.textOf(s.start, s.end))); id != "" {
+			l.add(s.start, s.end, id, "surname", "") // the article's own namesake
+		} else if l.actors[h.id] != nil || l.distinctive(h.id) {
 			l.add(s.start, s.end, l.entryActor(h.id), "surname", "")
 		}
 		return i + 1
@@ -454,6 +467,17 @@ func (l *linker) step(i int) int {
 		}
 	}
 	return i + 1
+}
+
+// givenBefore reports whether word w is a given name, three letters or
+// more, that starts a name: after a clause start, a stop word, or a
+// name the dictionary knows, not inside a noun phrase («انتقال قدرت
+// ترامپ»).
+func (l *linker) givenBefore(w int) bool {
+	if w < 0 || l.spanAt[w] >= 0 || !l.d.given[l.doc.words[w].k] || len([]rune(l.doc.words[w].k)) < 3 {
+		return false
+	}
+	return w == 0 || !l.doc.words[w-1].letter || l.m.stop[l.doc.words[w-1].k] || l.spanAt[w-1] >= 0
 }
 
 // distinctive reports whether a dictionary surname alone may name the

@@ -313,7 +313,11 @@ func FuzzLink(f *testing.F) {
 	for _, tc := range linkCases {
 		f.Add(tc.text)
 	}
+	for _, tc := range unknownCases {
+		f.Add(tc.text)
+	}
 	f.Add("«»،، وی «")
+	f.Add("\"\"، \" سفیر \"، به رهبری")
 	f.Add("دکتر")
 	f.Add("دبیران کل احزاب ازجمله، ، و")
 	d := fixture(f)

@@ -33,9 +33,9 @@ func (l *linker) nameBefore(w int) (w0, w1 int, quoted, weak, ok bool) {
 	if j < 0 {
 		return
 	}
-	if l.doc.words[j].k == "»" {
+	if closeQuote(l.doc.words[j].k) {
 		for k := j - 1; k >= 0 && k >= j-5; k-- {
-			if l.doc.words[k].k == "«" {
+			if openQuote(l.doc.words[k].k) {
 				if k+1 <= j-1 && l.nameWords(k+1, j-1, true) && !l.mostlyCommon(k+1, j-1) {
 					return k + 1, j - 1, true, false, true
 				}
@@ -148,6 +148,11 @@ func (l *linker) nameWords(a, b int, quoted bool) bool {
 	return true
 }
 
+// Scraped text often quotes names with straight quotes ("باکیروف
+// گازینور") rather than guillemets.
+func openQuote(k string) bool  { return k == "«" || k == "\"" }
+func closeQuote(k string) bool { return k == "»" || k == "\"" }
+
 func isDigits(s string) bool {
 	for _, r := range s {
 		if r < '0' || r > '9' {
@@ -159,11 +164,11 @@ func isDigits(s string) bool {
 
 // quotedAfter finds «name» starting at word w.
 func (l *linker) quotedAfter(w int) (w0, w1 int, ok bool) {
-	if w >= len(l.doc.words) || l.doc.words[w].k != "«" {
+	if w >= len(l.doc.words) || !openQuote(l.doc.words[w].k) {
 		return
 	}
 	for k := w + 1; k < len(l.doc.words) && k <= w+5; k++ {
-		if l.doc.words[k].k == "»" {
+		if closeQuote(l.doc.words[k].k) {
 			if k-1 >= w+1 && l.nameWords(w+1, k-1, true) {
 				return w + 1, k - 1, true
 			}
@@ -197,7 +202,12 @@ func (l *linker) titled(i int) (int, bool) {
 			return l.apposition(i+1, id), true
 		}
 		if h, ok := l.has(n, hSurname); ok {
-			id := l.entryActor(h.id)
+			// A person the article named with this surname comes
+			// before the dictionary's (محمد لاریجانی ... آقای لاریجانی).
+			id := l.namedPerson(normalize.Key(l.textOf(n.start, n.end)))
+			if id == "" {
+				id = l.entryActor(h.id)
+			}
 			l.add(n.start, n.end, id, "title", "")
 			return l.apposition(i+1, id), true
 		}
@@ -244,7 +254,7 @@ func (l *linker) titled(i int) (int, bool) {
 	var r *role
 	next := l.skipTo(w1 + 1)
 	if wn := w1 + 1; wn < len(l.doc.words) {
-		if isComma(l.doc.words[wn].k) || (quoted && l.doc.words[wn].k == "»") {
+		if isComma(l.doc.words[wn].k) || (quoted && closeQuote(l.doc.words[wn].k)) {
 			wn++
 		}
 		if quoted && wn < len(l.doc.words) && isComma(l.doc.words[wn].k) {

@@ -133,7 +133,8 @@ func JSONL(ctx context.Context, w io.Writer, s didar.Store, f didar.EventFilter)
 			return nil
 		}
 		seen[id] = true
-		rec, err := s.Record(ctx, id)
+		// The record as users corrected it, as the page shows it.
+		rec, _, _, err := didar.CorrectedRecord(ctx, s, id)
 		if err != nil {
 			return err
 		}

@@ -241,6 +241,20 @@ func TestJSONL(t *testing.T) {
 	if rec.Article.ID != "a2" || len(rec.Events) != 2 || rec.Article.Text == "" {
 		t.Errorf("record = %+v", rec)
 	}
+
+	// The records are written as users corrected them.
+	if _, err := s.Correct(context.Background(), didar.Correction{Article: "a2", Op: didar.OpDeleteEvent, User: "maryam",
+		Before: &didar.Change{Event: &rec.Events[1]}}); err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	if _, err := JSONL(context.Background(), &buf, s, didar.EventFilter{Country: "RUS"}); err != nil {
+		t.Fatal(err)
+	}
+	var fixed didar.Record
+	if err := json.Unmarshal(buf.Bytes(), &fixed); err != nil || len(fixed.Events) != 1 || fixed.Events[0].ID != rec.Events[0].ID {
+		t.Errorf("after deleting an event the record has %d events (%v)", len(fixed.Events), err)
+	}
 }
 
 func TestGEXF(t *testing.T) {

@@ -85,8 +85,22 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 	if from >= t.t0 {
 		from = c.t0
 	}
+	// "ضمن محکومیت ورود اسرائیل به خاک سوریه، ... هشدار داد": the
+	// parties of a "ضمن" phrase are its own.
 	for i := t.t0 - 1; i > from; i-- {
-		if t.c.typ.Symmetric() && a.isVerb(i) && i+1 < t.t0 && a.toks[i+1].key == "و" && (a.cueEndsAt(i) || a.cueEndsAt(i-1)) {
+		if a.toks[i].key != "،" || a.inMention(i) {
+			continue
+		}
+		for j := i - 1; j >= from; j-- {
+			if a.toks[j].key == "ضمن" {
+				from = i + 1
+				break
+			}
+		}
+		break
+	}
+	for i := t.t0 - 1; i > from; i-- {
+		if (t.c.typ.Symmetric() || adversarial(t.c.typ)) && a.isVerb(i) && i+1 < t.t0 && a.toks[i+1].key == "و" && (a.cueEndsAt(i) || a.cueEndsAt(i-1)) {
 			from = i + 1
 			break
 		}
@@ -137,8 +151,9 @@ func (a *article) cueEndsAt(i int) bool {
 }
 
 // listAfter returns every party named in a "میان X، Y و Z" phrase of the
-// clause.
-func (a *article) listAfter(c clause, t trigger, marker string) []int {
+// clause, and whether the phrase follows the cue ("دیدارهایی میان X و
+// دیگر هیئت‌ها"): then it names all the parties, found or not.
+func (a *article) listAfter(c clause, t trigger, marker string) ([]int, bool) {
 	for i := c.t0; i < c.t1; i++ {
 		if a.toks[i].key != marker {
 			continue
@@ -153,11 +168,11 @@ func (a *article) listAfter(c clause, t trigger, marker string) []int {
 				list = append(list, m)
 			}
 		}
-		if len(list) > 1 {
-			return list
+		if len(list) > 1 || i >= t.t1 && i <= t.t1+1 {
+			return list, i >= t.t1 && i <= t.t1+1
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // phraseMention returns the first actor mention from token i up to the end

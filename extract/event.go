@@ -15,6 +15,11 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if t.t0 > c.t0 && a.x.lex.is("back", a.toks[t.t0-1].key) {
 		return
 	}
+	// "با هدف پشتیبانی از"، "به منظور گسترش روابط": the purpose of
+	// another act.
+	if t.t0 > c.t0 && a.x.lex.is("purpose", a.toks[t.t0-1].key) {
+		return
+	}
 	// "در حمایت از"، "در محکومیت": a description of a matter, not an act.
 	// But "در پیامی به X" is a message.
 	if t.t0 > c.t0 && a.toks[t.t0-1].key == "در" && typ != didar.Meet && typ != didar.Call && typ != didar.Visit && typ != didar.Negotiate && typ != didar.Message {
@@ -41,7 +46,11 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if slices.Contains(t.c.markers, "ties") && !slices.ContainsFunc(a.keys(c.t0, t.t0), func(k string) bool { return a.x.lex.is("ties", k) }) {
 		return
 	}
-	if hostile(typ) && a.unreal(c, t) {
+	// "بسته جدید تحریم‌ها ... X را هدف قرار داده است": aimed by sanctions.
+	if slices.Contains(t.c.markers, "sanctions") && !slices.ContainsFunc(a.keys(c.t0, t.t0), func(k string) bool { return strings.HasPrefix(k, "تحریم") }) {
+		return
+	}
+	if a.unreal(c, t) {
 		return
 	}
 	// "آمادگی خود را برای رایزنی و مذاکره اعلام کردند": talks offered are
@@ -133,7 +142,13 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 				}
 			}
 			if l := a.links[m]; len(l.ActorIDs) > 1 {
-				out = append(out, l.ActorIDs...)
+				// "طرفین": the two sides of the talks just reported, when
+				// there are some, rather than the two persons named most.
+				if pair := a.lastTalks(); l.Via == "pronoun" && len(pair) > 1 {
+					out = append(out, pair...)
+				} else {
+					out = append(out, l.ActorIDs...)
+				}
 			} else {
 				out = append(out, l.ActorID)
 			}
@@ -153,7 +168,7 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 				continue
 			}
 			if mk == "میان" || mk == "بین" {
-				if list := a.listAfter(c, t, mk); len(list) > 1 {
+				if list, own := a.listAfter(c, t, mk); len(list) > 1 || own {
 					parts = ids(list)
 				}
 				continue
@@ -244,6 +259,28 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 				break
 			}
 		}
+		// "تحریم‌های جدید ... X را هدف قرار داده است": the sanctions are
+		// the subject; their owner is who imposed the sanctions reported.
+		if slices.Contains(t.c.markers, "sanctions") {
+			source = ""
+			for i := len(a.rec.Events) - 1; i >= 0 && source == ""; i-- {
+				if a.rec.Events[i].Type == didar.Sanction {
+					source = string(a.rec.Events[i].Source)
+				}
+			}
+			for i := c.t0; i < t.t0; i++ {
+				if strings.HasPrefix(a.toks[i].key, "تحریم") {
+					// "تحریم‌های (جدید) اتحادیه اروپا": the possessor.
+					for j := i + 1; j < t.t0 && j <= i+2; j++ {
+						if m, ok := a.mentionStart(j); ok && a.participant(m) && !a.object(m) {
+							source = a.links[m].ActorID
+							break
+						}
+					}
+					break
+				}
+			}
+		}
 		// "X که نامش در فهرست تحریم‌های شورای امنیت قرار دارد": on a list
 		// but not put there in the clause, X is the target, the list's
 		// owner the source.
@@ -288,7 +325,12 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 		byAgent := slices.Contains(t.c.markers, "agent") ||
 			(typ == didar.Host && t.t0 > c.t0 && a.x.lex.is("prep", a.toks[t.t0-1].key))
 		if byAgent {
-			if pm := a.arg(c, t, "poss"); pm >= 0 {
+			pm := a.arg(c, t, "poss")
+			// "توسط X مورد استقبال قرار گرفت": the agent before the cue.
+			if pm < 0 {
+				pm = a.agentBefore(c, t)
+			}
+			if pm >= 0 {
 				source, tm = a.links[pm].ActorID, -1
 				if len(subj) > 0 {
 					target = a.links[subj[0]].ActorID
@@ -365,8 +407,8 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 					// the warning is to the same adversary.
 					target = a.adversaryOf(source)
 				}
-			} else if typ == didar.Reject && source != "" {
-				// "هرگونه اتهام ... را رد کرد": the rejection answers the
+			} else if typ == didar.Reject && source != "" && slices.ContainsFunc(a.keys(c.t0, t.t0), func(k string) bool { return a.x.lex.is("speech", k) || a.x.lex.is("speech", stem(k)) }) {
+				// "هرگونه اتهام ... را رد کرد": rejecting words answers the
 				// latest act aimed at the source's side.
 				target = a.answered(source, peers)
 				rule += "/answer"
@@ -452,6 +494,20 @@ func (a *article) remote(c clause, t trigger) bool {
 		}
 	}
 	return false
+}
+
+// agentBefore returns the party a "توسط X" or "از سوی X" phrase before
+// cue t names, or -1.
+func (a *article) agentBefore(c clause, t trigger) int {
+	for i := c.t0; i < t.t0; i++ {
+		k := a.toks[i].key
+		if k == "توسط" || (k == "از" && i+1 < t.t0 && (a.toks[i+1].key == "سوی" || a.toks[i+1].key == "طرف")) {
+			if m := a.phraseMention(i+1, t.t0); m >= 0 {
+				return m
+			}
+		}
+	}
+	return -1
 }
 
 // inviterCountry returns the country of X in a "به دعوت X" phrase before
@@ -647,6 +703,18 @@ func (a *article) speaksFor(c clause, source string) bool {
 	}
 	sp := a.links[c.speaker[0]].ActorID
 	return a.mainParty(sp) && a.side(sp) == source
+}
+
+// lastTalks returns the parties of the latest meeting, call or
+// negotiation reported so far.
+func (a *article) lastTalks() []string {
+	for i := len(a.rec.Events) - 1; i >= 0; i-- {
+		switch e := a.rec.Events[i]; e.Type {
+		case didar.Meet, didar.Call, didar.Negotiate:
+			return e.Participants
+		}
+	}
+	return nil
 }
 
 // mainPair returns the parties of the article's first interaction: its

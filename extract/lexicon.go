@@ -163,9 +163,9 @@ func (lx *Lexicon) read(r io.Reader, name string) error {
 				return fmt.Errorf("%s:%d: empty word", name, n)
 			}
 			lx.addWords(fields[0], w)
-			// "گفت" is also said "گفته" and "گفته است": a quote cue in the
-			// simple past stands for its perfect forms.
-			if last := w[len(w)-1]; fields[0] == "quote" && slices.Contains(pastStems, last) {
+			// "گفت" is also said "گفته" and "گفته است": a quote or judging
+			// verb in the simple past stands for its perfect forms.
+			if last := w[len(w)-1]; (fields[0] == "quote" || fields[0] == "judge") && slices.Contains(pastStems, last) {
 				perfect := append(slices.Clone(w[:len(w)-1]), last+"ه")
 				lx.addWords(fields[0], perfect)
 				lx.addWords(fields[0], append(slices.Clone(perfect), "است"))

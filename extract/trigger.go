@@ -11,7 +11,6 @@ import (
 type trigger struct {
 	c      cue
 	t0, t1 int
-	from   int // a judgement's "را": the cues between it and the verb are what is judged
 }
 
 // pointsBack reports whether the object before the "را" at token ra is
@@ -56,10 +55,13 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 		}
 		i += n - 1
 	}
+	// "این توافق را گامی در راستای همکاری خواند"، "خط لوله را یک پیام
+	// منطقه‌ای دانست": the cues of a judgement's predicate say what the
+	// object is; they are no acts of contact or cooperation.
+	if ra, v, ok := a.judgeSpan(c); ok {
+		ts = slices.DeleteFunc(ts, func(x trigger) bool { return x.t0 > ra && x.t0 < v && !hostile(x.c.typ) })
+	}
 	if tr, ok := a.judgement(c); ok {
-		// "این توافق را گامی در راستای همکاری خواند": the cues of the
-		// predicate are what is judged, not acts.
-		ts = slices.DeleteFunc(ts, func(x trigger) bool { return tr.c.typ != didar.Criticize && x.t0 > tr.from && x.t0 < tr.t0 })
 		ts = append(ts, tr)
 	}
 	ts = append(ts, a.verdicts(c)...)
@@ -104,6 +106,22 @@ func (a *article) requested(before []trigger, t trigger) bool {
 	return false
 }
 
+// judgeSpan returns the first "را ... خواند/دانست/توصیف کرد" of a clause:
+// the "را" and the judging verb.
+func (a *article) judgeSpan(c clause) (ra, v int, ok bool) {
+	ra = -1
+	for i := c.t0; i < c.t1; i++ {
+		if a.toks[i].key == "را" {
+			ra = i
+			continue
+		}
+		if ra >= 0 && a.x.lex.seqAt("judge", a.allKeys[:c.t1], i) > 0 {
+			return ra, i, true
+		}
+	}
+	return -1, -1, false
+}
+
 // judgement finds "X را [negative word] خواند/دانست/توصیف کرد": a
 // criticism of X phrased as a judgement; with a positive word ("این
 // توافق را گامی مهم خواند") it is praise.
@@ -142,7 +160,7 @@ func (a *article) judgement(c clause) (trigger, bool) {
 					typ = didar.Cooperate
 				}
 			}
-			return trigger{c: cue{typ: typ, text: "را … " + a.toks[i].key, markers: []string{"را"}}, t0: i, t1: i + n, from: ra}, true
+			return trigger{c: cue{typ: typ, text: "را … " + a.toks[i].key, markers: []string{"را"}}, t0: i, t1: i + n}, true
 		}
 		return trigger{}, false
 	}

@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -65,5 +67,32 @@ func BenchmarkSentences(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		Sentences(s)
+	}
+}
+
+// BenchmarkTextReal runs Text over the real articles of ../shared, as
+// scraped (ZWNJ lost, furniture, glued words); it skips without them.
+func BenchmarkTextReal(b *testing.B) {
+	files, _ := filepath.Glob("../../shared/real/*/*.txt")
+	more, _ := filepath.Glob("../../shared/real/unlabeled/texts/*.txt")
+	files = append(files, more...)
+	if len(files) == 0 {
+		b.Skip("../../shared/real not found")
+	}
+	var sb strings.Builder
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sb.Write(t)
+		sb.WriteString("\n\n")
+	}
+	s := sb.String()
+	Text("")
+	b.SetBytes(int64(len(s)))
+	b.ResetTimer()
+	for b.Loop() {
+		Text(s)
 	}
 }

@@ -188,7 +188,7 @@ var tails = sync.OnceValue(func() map[string]bool {
 })
 
 // isTail reports whether w is a compound part of tails.txt, bare or with
-// ی, ها, های or ان.
+// ی, ای, ها, های or ان.
 func isTail(w []byte) bool {
 	t := tails()
 	if t[string(w)] {
@@ -202,7 +202,7 @@ func isTail(w []byte) bool {
 	return false
 }
 
-var tailEndings = byteList("ی", "ها", "های", "ان")
+var tailEndings = byteList("ی", "ای", "ها", "های", "ان")
 
 // splitGlued returns w split into known words with spaces, or false. w is
 // a Persian word without ZWNJ that is not itself known.

@@ -13,7 +13,10 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed data/*.txt
+// The lists that are read into maps; data/fa-ir.txt is searched in place
+// (wordset.go).
+//
+//go:embed data/words.txt data/compounds.txt data/joins.txt data/verbs.txt data/elements.txt data/tails.txt data/abbreviations.txt
 var dataFS embed.FS
 
 // lexicon is what ZWNJ restoration knows: words (keyed by their spelling
@@ -375,11 +378,18 @@ func (lx *lexicon) appendAffixed(dst, w []byte) ([]byte, bool) {
 			continue
 		}
 		d, ok := lx.stem(st)
+		if !ok && lx.whole != nil && lx.whole.has(st) {
+			// A word of data/fa-ir.txt (خبرنامه) is a stem too: the list
+			// lacks the forms of its source that need a ZWNJ.
+			d, ok = "", true
+		}
 		if !ok {
 			continue
 		}
 		if lx.pluralEzafe(st, sf.s) {
-			return append(dst, w...), true
+			// روز + های as written; سال + ZWNJ + های.
+			dst = append(dst, st[:len(st)-len(heh)]...)
+			return appendSuffix(dst, w[len(st)-len(heh):]), true
 		}
 		if d == "" {
 			dst = append(dst, st...)
@@ -394,7 +404,8 @@ func (lx *lexicon) appendAffixed(dst, w []byte) ([]byte, bool) {
 // pluralEzafe reports whether stem + suffix, read as a word + ه + ای or
 // ایم, is better read as that word + های or هایم, which its letters spell
 // as they stand: روزهای is روز + های, not روزه‌ای, because روز is a
-// listed word that does not join the ه. Verb forms are the exception:
+// listed word that does not join the ه (and سالهای is سال‌های, see
+// unitAdjectives). Verb forms are the exception:
 // کرده‌ایم (کرد) and سازنده‌ای (سازند) are far more often the participle
 // or the agent noun.
 func (lx *lexicon) pluralEzafe(stem, suffix []byte) bool {
@@ -405,12 +416,17 @@ func (lx *lexicon) pluralEzafe(stem, suffix []byte) bool {
 	if !ok || len(w) < 4 || lx.isBareVerb(w) {
 		return false
 	}
-	if r, _ := utf8.DecodeLastRune(w); joinsNext(r) {
+	if r, _ := utf8.DecodeLastRune(w); joinsNext(r) && !unitAdjectives[string(stem)] {
 		return false
 	}
 	_, ok = lx.lookup(w)
 	return ok
 }
+
+// unitAdjectives are the adjectives of a unit of time that follow a number
+// (سه‌ساله, شش‌ماهه): written bare with ای they are rarer than the plural
+// of the unit, سال‌های and ماه‌های, which then wins though it needs a ZWNJ.
+var unitAdjectives = map[string]bool{"ساله": true, "ماهه": true, "ساعته": true}
 
 var (
 	ai  = []byte("ای")

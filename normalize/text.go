@@ -441,16 +441,17 @@ func (e *emitter) word(i int) int {
 		if vw := string(e.b[v.start:v.end]); vw != "و" && vw != "ؤ" {
 			break
 		}
-		// Compare raw spellings with keys: a raw word equal to a key folds
-		// to itself, so a match here is a match for Key too; a word that
-		// folds differently is left unjoined, which Key(Text(s)) tolerates.
+		// Compare keys, as Key does (رفت و آمد is رفتوامد), so that both
+		// join the same compounds.
 		if left == nil {
-			if !e.lefts[string(w)] {
+			left = appendFold(e.scratch[:0], w)
+			if !e.lefts[string(left)] {
+				e.scratch = left[:0]
+				left = nil
 				break
 			}
-			left = append(e.scratch[:0], w...)
 		}
-		cand := append(append(left, "و"...), e.b[w2.start:w2.end]...)
+		cand := appendFold(append(left, "و"...), e.b[w2.start:w2.end])
 		if _, ok := e.joins[string(cand)]; !ok {
 			break
 		}
@@ -466,6 +467,18 @@ func (e *emitter) word(i int) int {
 		e.scratch = left[:0]
 	}
 	return i
+}
+
+// appendFold appends the key of the word b to dst, as foldWord gives it.
+func appendFold(dst, b []byte) []byte {
+	for len(b) > 0 {
+		r, n := decode(b)
+		b = b[n:]
+		if f := foldKey(r); f != -1 {
+			dst = utf8.AppendRune(dst, f)
+		}
+	}
+	return dst
 }
 
 // writeWord writes one word with its ZWNJs restored; hasZWNJ says whether

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	_ "embed"
 	"fmt"
 	"sort"
 	"strings"
@@ -64,18 +65,20 @@ func (ws *wordSet) len() int { return len(ws.starts) }
 // real words that two shorter words happen to spell (بامداد is not بام
 // داد). data/fa-ir.txt says where it comes from and how to rebuild it.
 var whole = sync.OnceValue(func() *wordSet {
-	b, err := dataFS.ReadFile(wholeFile)
+	ws, err := newWordSet(wholeFile, wholeText)
 	if err != nil {
 		panic(err) // embedded data is checked by the tests
-	}
-	ws, err := newWordSet(wholeFile, string(b))
-	if err != nil {
-		panic(err)
 	}
 	return ws
 })
 
 const wholeFile = "data/fa-ir.txt"
+
+// wholeText is embedded as a string, which stays in the binary's read-only
+// data: only the index of line starts is built on the heap.
+//
+//go:embed data/fa-ir.txt
+var wholeText string
 
 // keepWhole reports whether the unknown glued word w is to stay whole: a
 // name the Normalizer was given, or a word of the embedded list that no

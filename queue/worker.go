@@ -34,6 +34,7 @@ type Worker struct {
 	Every time.Duration
 	Log   *slog.Logger
 
+	cons  jetstream.Consumer
 	mu    sync.Mutex
 	stats WorkerStats
 	last  WorkerStats // at the previous report, for the recent rate
@@ -67,6 +68,12 @@ func (w *Worker) Run(ctx context.Context) error {
 		id, _ := w.Queue.nc.GetClientID()
 		w.Name = "worker-" + strconv.FormatUint(id, 10)
 	}
+	// The consumer takes this worker's settings (its ack wait).
+	cons, err := w.Queue.work.CreateOrUpdateConsumer(ctx, w.Queue.consumerConfig())
+	if err != nil {
+		return fmt.Errorf("consumer %s: %w", consumerName, err)
+	}
+	w.cons = cons
 	now := time.Now()
 	w.stats = WorkerStats{Name: w.Name, Started: now, Updated: now}
 	w.last = w.stats
@@ -112,11 +119,35 @@ func (w *Worker) Run(ctx context.Context) error {
 	return nil
 }
 
-// fetch pulls up to Batch messages, waiting at most a second for them
-// (not cancelled by ctx: messages on their way would have to wait out
-// the ack wait).
+// fetch takes up to Batch messages: those waiting, or when none is, the
+// first to arrive within a second with those that came with it. (A
+// plain Fetch would wait out its timeout for a batch that never fills,
+// at the tail of every run.) Neither is cancelled by the worker's stop:
+// messages on their way would have to wait out the ack wait.
 func (w *Worker) fetch() ([]jetstream.Msg, error) {
-	b, err := w.Queue.cons.Fetch(w.Batch, jetstream.FetchMaxWait(time.Second))
+	msgs, err := w.pull(w.Batch)
+	if err != nil || len(msgs) > 0 {
+		return msgs, err
+	}
+	m, err := w.cons.Next(jetstream.FetchMaxWait(time.Second))
+	if errors.Is(err, nats.ErrTimeout) || errors.Is(err, jetstream.ErrNoMessages) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	// Should this pull fail, m is handled alone and the next fetch
+	// meets the error again.
+	more, _ := w.pull(w.Batch - 1)
+	return append([]jetstream.Msg{m}, more...), nil
+}
+
+// pull takes the messages waiting, up to n, without waiting for more.
+func (w *Worker) pull(n int) ([]jetstream.Msg, error) {
+	if n <= 0 {
+		return nil, nil
+	}
+	b, err := w.cons.FetchNoWait(n)
 	if err != nil {
 		return nil, err
 	}
@@ -124,8 +155,7 @@ func (w *Worker) fetch() ([]jetstream.Msg, error) {
 	for m := range b.Messages() {
 		msgs = append(msgs, m)
 	}
-	if err := b.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) && !errors.Is(err, context.DeadlineExceeded) &&
-		!errors.Is(err, context.Canceled) && len(msgs) == 0 {
+	if err := b.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) && !errors.Is(err, jetstream.ErrNoMessages) && len(msgs) == 0 {
 		return nil, err
 	}
 	return msgs, nil

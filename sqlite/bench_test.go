@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -138,6 +139,34 @@ func BenchmarkEventsDyad(b *testing.B) {
 			b.ReportMetric(float64(found), "events/page")
 		})
 	}
+	// The read of a page's correction marks, which every events page
+	// now makes: its cost against the page's above.
+	page, err := s.Events(ctx, filters["countries-all-dates"])
+	if err != nil {
+		b.Fatal(err)
+	}
+	ids := make([]any, len(page.Events))
+	for i, e := range page.Events {
+		ids[i] = e.ID
+	}
+	q := `SELECT event, marks FROM reports WHERE marks > 0 AND event IN (?` + strings.Repeat(",?", len(ids)-1) + `)`
+	// Prepared once, as the store's statement cache does.
+	st, err := s.DB().Prepare(q)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	b.Run("marks-of-countries-all-dates", func(b *testing.B) {
+		for b.Loop() {
+			r, err := st.Query(ids...)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for r.Next() {
+			}
+			r.Close()
+		}
+	})
 }
 
 func date(s string) didar.Date {

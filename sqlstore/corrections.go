@@ -107,10 +107,15 @@ func changeJSON(c *didar.Change) string {
 	return string(b)
 }
 
-// stateOf reads an article's stored record and corrections, and returns
-// the record as they make it.
+// stateOf locks an article and reads its stored record and its
+// corrections.
 func (s *Store) stateOf(ctx context.Context, tx *sql.Tx, article string) (seq int64, outlet string, rec didar.Record, cs []didar.Correction, err error) {
 	var body, published, url string
+	// Lock the article's row first: two corrections of one article at
+	// once would each rederive from a state without the other.
+	if _, err := s.exec(ctx, tx, `UPDATE articles SET coder = coder WHERE id = ?`, article); err != nil {
+		return 0, "", rec, nil, err
+	}
 	err = s.queryRow(ctx, tx, `SELECT seq, record, outlet, published, text, url FROM articles WHERE id = ?`, article).Scan(&seq, &body, &outlet, &published, &rec.Article.Text, &url)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, "", rec, nil, notFound("article", article)

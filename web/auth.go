@@ -34,9 +34,6 @@ func randomToken() string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// NewToken returns a fresh random token for a user.
-func NewToken() string { return randomToken() }
-
 func equal(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
 
 // session returns the signed-in session of r, or nil.

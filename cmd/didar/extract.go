@@ -28,7 +28,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		lexicons  dirList
 	)
 	fs.Var(&dicts, "dict", "directory of extra dictionary YAML files (repeatable)")
-	fs.Var(&lexicons, "lexicon", "directory of extra trigger/topic TSV files (repeatable)")
+	fs.Var(&lexicons, "lexicon", "directory of extra lexicon files: trigger/topic TSV, normaliser word lists (*.txt) (repeatable)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: didar extract [flags] FILE...|-")
 		fs.PrintDefaults()

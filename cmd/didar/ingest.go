@@ -23,7 +23,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	db := dbFlag(fs)
 	var dicts, lexicons dirList
 	fs.Var(&dicts, "dict", "directory of extra dictionary YAML files (repeatable)")
-	fs.Var(&lexicons, "lexicon", "directory of extra trigger/topic TSV files (repeatable)")
+	fs.Var(&lexicons, "lexicon", "directory of extra lexicon files: trigger/topic TSV, normaliser word lists (*.txt) (repeatable)")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "size limit of one file, page or JSON line")
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout of one web request")
 	workers := fs.Int("workers", 0, "articles coded in parallel (0: one per CPU)")
@@ -57,7 +57,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 			return err
 		}
 		defer q.Close()
-		return publish(ctx, q, &ingest.Ingester{Fetch: fetch, MaxBytes: *maxBytes, Stdin: stdin, Published: pub, Source: *source}, fs.Args(), stdout)
+		return publish(ctx, q, &ingest.Ingester{Fetch: fetch, MaxBytes: *maxBytes, Stdin: stdin, Published: pub, Source: *source}, fs.Args(), stdout, stderr)
 	}
 	s, x, err := openCoder(ctx, *db, dicts, lexicons)
 	if err != nil {

@@ -21,6 +21,7 @@ import (
 // use it.
 type queueFlags struct {
 	url, stream *string
+	replicas    *int
 }
 
 // addQueueFlags adds --queue (default $DIDAR_QUEUE) and --stream
@@ -31,13 +32,14 @@ func addQueueFlags(fs *flag.FlagSet, what string) queueFlags {
 		stream = "DIDAR"
 	}
 	return queueFlags{
-		url:    fs.String("queue", os.Getenv("DIDAR_QUEUE"), what+" (a NATS JetStream URL, nats://HOST:4222; $DIDAR_QUEUE when set)"),
-		stream: fs.String("stream", stream, "name of the queue's JetStream stream ($DIDAR_STREAM when set)"),
+		url:      fs.String("queue", os.Getenv("DIDAR_QUEUE"), what+" (a NATS JetStream URL, nats://HOST:4222; $DIDAR_QUEUE when set)"),
+		stream:   fs.String("stream", stream, "name of the queue's JetStream stream ($DIDAR_STREAM when set)"),
+		replicas: fs.Int("replicas", 1, "copies of the queue's streams kept by a JetStream cluster, set when they are created (3 on a cluster of 3)"),
 	}
 }
 
 func (f queueFlags) config(name string) queue.Config {
-	return queue.Config{URL: *f.url, Stream: *f.stream, Name: name}
+	return queue.Config{URL: *f.url, Stream: *f.stream, Replicas: *f.replicas, Name: name}
 }
 
 // errQueueSQLite refuses a queue with a SQLite store: workers on several
@@ -54,16 +56,25 @@ func dbGiven(fs *flag.FlagSet) bool {
 	return given
 }
 
-// publish reads the targets as ingest does and queues each article.
-func publish(ctx context.Context, q *queue.Queue, g *ingest.Ingester, targets []string, stdout io.Writer) error {
+// publish reads the targets as ingest does and queues each article,
+// with a progress line on stderr every five seconds.
+func publish(ctx context.Context, q *queue.Queue, g *ingest.Ingester, targets []string, stdout, stderr io.Writer) error {
 	start := time.Now()
+	last := start
 	var queued, dups int
 	var failures []ingest.Failure
 	var stop error
 	readCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	g.Read(readCtx, targets, func(it ingest.Item) {
-		if it.Err != nil {
+		if time.Since(last) >= 5*time.Second {
+			last = time.Now()
+			fmt.Fprintf(stderr, "queue: %d queued (%.0f/s), %d already queued, %d failed\n", queued, float64(queued)/time.Since(start).Seconds(), dups, len(failures))
+		}
+		switch {
+		case stop != nil:
+			return // the rest of a source read before the stop
+		case it.Err != nil:
 			failures = append(failures, ingest.Failure{Where: it.Where, Reason: it.Err.Error()})
 			return
 		}

@@ -19,7 +19,7 @@ func runRecode(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	db := dbFlag(fs)
 	var dicts, lexicons dirList
 	fs.Var(&dicts, "dict", "directory of extra dictionary YAML files (repeatable)")
-	fs.Var(&lexicons, "lexicon", "directory of extra trigger/topic TSV files (repeatable)")
+	fs.Var(&lexicons, "lexicon", "directory of extra lexicon files: trigger/topic TSV, normaliser word lists (*.txt) (repeatable)")
 	all := fs.Bool("all", false, "recode every article, not only those coded by another coder version (use after a dictionary change)")
 	qf := addQueueFlags(fs, "queue the articles for 'didar worker' to recode (start the workers with the new --dict) instead of recoding them here")
 	fs.Usage = func() {

@@ -19,7 +19,7 @@ func runWatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	db := dbFlag(fs)
 	var dicts, lexicons dirList
 	fs.Var(&dicts, "dict", "directory of extra dictionary YAML files (repeatable)")
-	fs.Var(&lexicons, "lexicon", "directory of extra trigger/topic TSV files (repeatable)")
+	fs.Var(&lexicons, "lexicon", "directory of extra lexicon files: trigger/topic TSV, normaliser word lists (*.txt) (repeatable)")
 	every := fs.Duration("every", 10*time.Minute, "time between two polls of the feeds")
 	once := fs.Bool("once", false, "poll once and exit")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "size limit of one feed or page")

@@ -21,7 +21,7 @@ func runWorker(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	qf := addQueueFlags(fs, "the queue to take articles from")
 	var dicts, lexicons dirList
 	fs.Var(&dicts, "dict", "directory of extra dictionary YAML files (repeatable)")
-	fs.Var(&lexicons, "lexicon", "directory of extra trigger/topic TSV files (repeatable)")
+	fs.Var(&lexicons, "lexicon", "directory of extra lexicon files: trigger/topic TSV, normaliser word lists (*.txt) (repeatable)")
 	host, _ := os.Hostname()
 	name := fs.String("name", fmt.Sprintf("%s-%d", host, os.Getpid()), "name of this worker in the log and in 'didar queue status'")
 	batch := fs.Int("batch", 64, "articles taken, coded and saved (in one transaction) at a time")
@@ -52,7 +52,7 @@ func runWorker(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return err
 	}
 	defer q.Close()
-	s, x, err := openCoder(ctx, *db, dicts, lexicons)
+	s, x, err := openCoder(ctx, durable(*db), dicts, lexicons)
 	if err != nil {
 		return err
 	}
@@ -80,6 +80,20 @@ func runWorker(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 			return errs
 		}}
 	return w.Run(ctx)
+}
+
+// durable asks for commits that wait for their WAL flush, unless the URL
+// says otherwise: a job is acknowledged after its commit, and a commit
+// lost in a server crash would then be lost for good. It costs one flush
+// a batch.
+func durable(dsn string) string {
+	if strings.Contains(dsn, "synchronous_commit=") {
+		return dsn
+	}
+	if strings.Contains(dsn, "?") {
+		return dsn + "&synchronous_commit=on"
+	}
+	return dsn + "?synchronous_commit=on"
 }
 
 // durationList is a flag of comma-separated durations.

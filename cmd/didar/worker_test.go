@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -22,6 +24,7 @@ import (
 	"github.com/didar-news/didar/queue"
 	"github.com/didar-news/didar/samples"
 	_ "github.com/jackc/pgx/v5/stdlib"
+	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -50,24 +53,27 @@ func queueServers(t *testing.T) *servers {
 		t.Skip("DIDAR_TEST_NATS and DIDAR_TEST_POSTGRES must both be set (nats://127.0.0.1:4222 with JetStream, and a PostgreSQL URL) to run the queue tests")
 	}
 	s := &servers{nats: n, pg: pg, stream: fmt.Sprintf("TEST_CLI_%d", time.Now().UnixNano())}
-	t.Cleanup(func() {
-		nc, err := nats.Connect(n)
-		if err != nil {
-			return
-		}
-		defer nc.Close()
-		js, _ := jetstream.New(nc)
-		ctx := context.Background()
-		js.DeleteStream(ctx, s.stream)
-		js.DeleteStream(ctx, s.stream+"_FAILED")
-		js.DeleteKeyValue(ctx, s.stream+"_WORKERS")
-	})
+	t.Cleanup(s.removeStreams)
 	return s
+}
+
+// removeStreams removes the test's streams and bucket from the server.
+func (s *servers) removeStreams() {
+	nc, err := nats.Connect(s.nats)
+	if err != nil {
+		return
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	ctx := context.Background()
+	js.DeleteStream(ctx, s.stream)
+	js.DeleteStream(ctx, s.stream+"_FAILED")
+	js.DeleteKeyValue(ctx, s.stream+"_WORKERS")
 }
 
 // schema makes a fresh schema, dropped at the end, and returns the URL of
 // a store in it; app names the connections (application_name).
-func (s *servers) schema(t *testing.T, app string) string {
+func (s *servers) schema(t testing.TB, app string) string {
 	name := fmt.Sprintf("didar_q_%s_%d", app, time.Now().UnixNano())
 	st, err := postgres.Open(context.Background(), s.pg, name)
 	if err != nil {
@@ -163,7 +169,7 @@ func mustCLI(t *testing.T, args ...string) string {
 	return out
 }
 
-func count(t *testing.T, dsn, query string) int {
+func count(t testing.TB, dsn, query string) int {
 	t.Helper()
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
@@ -482,26 +488,41 @@ func TestQueuePostgresDropped(t *testing.T) {
 	sameStore(t, dsn, s.single(t, dir))
 }
 
-// Recoding through the queue: the workers recode every stored article.
+// Recoding through the queue: after a dictionary change, the workers
+// (started with the new dictionary) recode every stored article.
 func TestQueueRecode(t *testing.T) {
 	s := queueServers(t)
 	dir, n := writeCorpus(t)
+	text := "به گزارش خبرگزاری نمونه، عباس عراقچی وزیر امور خارجه ایران روز دوشنبه ۲۶ آبان ۱۴۰۴ در تهران با کاوه آزادمنش فرستاده ویژه سازمان همکاری نمونه دیدار و درباره همکاری‌های منطقه‌ای گفت‌وگو کرد."
+	if err := os.WriteFile(filepath.Join(dir, "envoy.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n++
+	dict := t.TempDir()
+	entry := "- id: kaveh-azadmanesh\n  kind: person\n  en: Kaveh Azadmanesh\n  fa: [کاوه آزادمنش]\n  country: IRN\n  sector: GOV\n"
+	if err := os.WriteFile(filepath.Join(dict, "people.yaml"), []byte(entry), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	dsn := s.schema(t, "recode")
 	mustCLI(t, "ingest", "--db", dsn, dir)
-	before := dump(t, dsn)
-	out := mustCLI(t, s.flags("recode", "--db", dsn, "--all")...)
+	linked := `SELECT count(*) FROM articles WHERE record LIKE '%"kaveh-azadmanesh"%'`
+	if got := count(t, dsn, linked); got != 0 {
+		t.Fatalf("%d articles link the new entry before it exists", got)
+	}
+	out := mustCLI(t, s.flags("recode", "--db", dsn, "--dict", dict)...)
 	if out != fmt.Sprintf("queued %d articles to recode\n", n) {
 		t.Fatalf("recode --queue: %s", out)
 	}
-	stop := s.startWorker(t, dsn)
+	stop := s.startWorker(t, dsn, "--dict", dict)
 	s.drain(t, 2*time.Minute)
 	if log := stop(); !strings.Contains(log, fmt.Sprintf("done=%d", n)) {
 		t.Errorf("worker log:\n%s", log)
 	}
-	after := dump(t, dsn)
-	if len(after["events"]) != len(before["events"]) || len(after["reports"]) != len(before["reports"]) {
-		t.Errorf("recoding with the same coder changed the events: %d → %d, reports %d → %d",
-			len(before["events"]), len(after["events"]), len(before["reports"]), len(after["reports"]))
+	if got := count(t, dsn, linked); got != 1 {
+		t.Errorf("%d articles link the new entry after the recode, want 1", got)
+	}
+	if got := count(t, dsn, `SELECT count(*) FROM articles`); got != n {
+		t.Errorf("%d articles after the recode, want %d", got, n)
 	}
 }
 
@@ -535,5 +556,77 @@ func TestQueueDown(t *testing.T) {
 		if code != 1 || !strings.Contains(errs, "cannot reach the queue at "+url) {
 			t.Errorf("didar %s with the queue down: exit %d: %s", args[0], code, errs)
 		}
+	}
+}
+
+// The NATS server (here one in the test process, which can be
+// restarted) goes down mid-run and comes back: the worker reconnects,
+// and the store is the one a single ingest makes.
+func TestQueueNATSRestart(t *testing.T) {
+	pg := os.Getenv("DIDAR_TEST_POSTGRES")
+	if pg == "" {
+		t.Skip("DIDAR_TEST_POSTGRES is not set: set it to a PostgreSQL URL to run the queue tests")
+	}
+	dir, n := writeCorpus(t)
+	store := t.TempDir()
+	srv := startNATS(t, -1, store)
+	port := srv.Addr().(*net.TCPAddr).Port
+	s := &servers{nats: srv.ClientURL(), pg: pg, stream: "RESTART"}
+	dsn := s.schema(t, "restart")
+	mustCLI(t, s.flags("ingest", dir)...)
+	s.startWorker(t, dsn, "--batch", "8", "--ack-wait", "3s", "--backoff", "100ms")
+	for count(t, dsn, `SELECT count(*) FROM articles`) < n/4 {
+		time.Sleep(20 * time.Millisecond)
+	}
+	srv.Shutdown()
+	srv.WaitForShutdown()
+	time.Sleep(time.Second)
+	if got := count(t, dsn, `SELECT count(*) FROM articles`); got >= n {
+		t.Fatalf("the run ended (%d articles) before the server went down", got)
+	}
+	srv = startNATS(t, port, store)
+	if st := s.drain(t, 2*time.Minute); st.Failed != 0 {
+		t.Errorf("%d dead letters", st.Failed)
+	}
+	sameStore(t, dsn, s.single(t, dir))
+}
+
+// startNATS runs a NATS server with JetStream in the test process, on
+// port (-1: any) and storing in dir, until the test ends.
+func startNATS(t *testing.T, port int, dir string) *server.Server {
+	t.Helper()
+	srv, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: port, JetStream: true, StoreDir: dir, NoLog: true, NoSigs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Start()
+	if !srv.ReadyForConnections(10 * time.Second) {
+		t.Fatal("NATS server not ready")
+	}
+	t.Cleanup(srv.Shutdown)
+	return srv
+}
+
+// watch --queue queues a feed's new items; a worker stores them.
+func TestQueueWatch(t *testing.T) {
+	s := queueServers(t)
+	dsn := s.schema(t, "watch")
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>آزمایش</title>` +
+		`<item><title>دیدار</title><link>http://x.example/1</link><description>` + corpus["visit.txt"] + `</description></item>` +
+		`<item><title>تماس</title><link>http://x.example/2</link><description>` + corpus["call.txt"] + `</description></item>` +
+		`</channel></rss>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, feed)
+	}))
+	defer srv.Close()
+	_, errs, code := cli(t, s.flags("watch", "--once", "--delay", "0s", srv.URL+"/feed")...)
+	if code != 0 || !strings.Contains(errs, "new=2") {
+		t.Fatalf("watch --queue --once: exit %d\n%s", code, errs)
+	}
+	s.startWorker(t, dsn)
+	s.drain(t, time.Minute)
+	if got := count(t, dsn, `SELECT count(*) FROM articles WHERE url LIKE 'http://x.example/%'`); got != 2 {
+		t.Errorf("%d feed items stored, want 2", got)
 	}
 }
