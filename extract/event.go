@@ -25,6 +25,10 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if t.t0 > c.t0 && a.toks[t.t0-1].key == "در" && typ != didar.Meet && typ != didar.Call && typ != didar.Visit && typ != didar.Negotiate && typ != didar.Message {
 		return
 	}
+	// "کمک به حل و فصل بحران": help towards an outcome is not aid.
+	if typ == didar.Aid && t.t1+1 < c.t1 && a.toks[t.t1].key == "به" && a.x.lex.is("process", a.toks[t.t1+1].key) {
+		return
+	}
 	if t.t0 > c.t0 && (a.x.lex.is("cancel", a.toks[t.t0-1].key) || (t.t0 > c.t0+1 && a.x.lex.seqAt("cancel", a.keys(t.t0-2, t.t0), 0) == 2)) {
 		return
 	}
@@ -85,6 +89,11 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	} else if r := a.thatSubject(c, t); r >= 0 && hostile(typ) {
 		subj = []int{r}
 	}
+	// "از سفر X به Y خبر داد"، "دیدار X با Y": the possessor of a contact's
+	// verbal noun is its agent, whoever reports it.
+	if a.agentPossessor(c, t) {
+		subj = a.listed(a.arg(c, t, "poss"), c.t1)
+	}
 	// "اعتراض ژاپن و کره جنوبی": the possessor of a protest is its author.
 	byPoss := false
 	if slices.Contains(t.c.markers, "possby") {
@@ -103,6 +112,32 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		}
 	}
 	a.eventOf(c, t, subj, nil, byPoss, status, why, sStart, sEnd)
+}
+
+// agentPossessor reports whether the party right after trigger t is its
+// agent: t is the bare verbal noun of a contact (no light verb of its own,
+// no marker that gives the possessor another part), and the party is an
+// actor, not a city standing for its state ("دیدار تهران").
+func (a *article) agentPossessor(c clause, t trigger) bool {
+	switch t.c.typ {
+	case didar.Meet, didar.Call, didar.Visit, didar.Negotiate:
+	default:
+		return false
+	}
+	for _, mk := range t.c.markers {
+		if strings.HasPrefix(mk, "poss") || mk == "agent" {
+			return false
+		}
+	}
+	if a.isVerb(t.t1 - 1) {
+		return false
+	}
+	pm := a.arg(c, t, "poss")
+	if pm < 0 || a.toks[t.t1].mention != pm {
+		return false
+	}
+	via := a.links[pm].Via
+	return via != "metonym" && via != "capital"
 }
 
 // eventOf makes the event of trigger t with subject subj (the source of a
