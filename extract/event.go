@@ -54,7 +54,7 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if slices.Contains(t.c.markers, "sanctions") && !slices.ContainsFunc(a.keys(c.t0, t.t0), func(k string) bool { return strings.HasPrefix(k, "تحریم") }) {
 		return
 	}
-	if hostile(typ) && a.unreal(c, t) {
+	if a.unreal(c, t) {
 		return
 	}
 	// "آمادگی خود را برای رایزنی و مذاکره اعلام کردند": talks offered are
@@ -177,7 +177,13 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 				}
 			}
 			if l := a.links[m]; len(l.ActorIDs) > 1 {
-				out = append(out, l.ActorIDs...)
+				// "طرفین": the two sides of the talks just reported, when
+				// there are some, rather than the two persons named most.
+				if pair := a.lastTalks(); l.Via == "pronoun" && len(pair) > 1 {
+					out = append(out, pair...)
+				} else {
+					out = append(out, l.ActorIDs...)
+				}
 			} else {
 				out = append(out, l.ActorID)
 			}
@@ -436,8 +442,8 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 					// the warning is to the same adversary.
 					target = a.adversaryOf(source)
 				}
-			} else if typ == didar.Reject && source != "" {
-				// "هرگونه اتهام ... را رد کرد": the rejection answers the
+			} else if typ == didar.Reject && source != "" && slices.ContainsFunc(a.keys(c.t0, t.t0), func(k string) bool { return a.x.lex.is("speech", k) || a.x.lex.is("speech", stem(k)) }) {
+				// "هرگونه اتهام ... را رد کرد": rejecting words answers the
 				// latest act aimed at the source's side.
 				target = a.answered(source, peers)
 				rule += "/answer"
@@ -732,6 +738,18 @@ func (a *article) speaksFor(c clause, source string) bool {
 	}
 	sp := a.links[c.speaker[0]].ActorID
 	return a.mainParty(sp) && a.side(sp) == source
+}
+
+// lastTalks returns the parties of the latest meeting, call or
+// negotiation reported so far.
+func (a *article) lastTalks() []string {
+	for i := len(a.rec.Events) - 1; i >= 0; i-- {
+		switch e := a.rec.Events[i]; e.Type {
+		case didar.Meet, didar.Call, didar.Negotiate:
+			return e.Participants
+		}
+	}
+	return nil
 }
 
 // mainPair returns the parties of the article's first interaction: its

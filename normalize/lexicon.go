@@ -387,7 +387,9 @@ func (lx *lexicon) appendAffixed(dst, w []byte) ([]byte, bool) {
 			continue
 		}
 		if lx.pluralEzafe(st, sf.s) {
-			return append(dst, w...), true
+			// روز + های as written; سال + ZWNJ + های.
+			dst = append(dst, st[:len(st)-len(heh)]...)
+			return appendSuffix(dst, w[len(st)-len(heh):]), true
 		}
 		if d == "" {
 			dst = append(dst, st...)
@@ -402,7 +404,8 @@ func (lx *lexicon) appendAffixed(dst, w []byte) ([]byte, bool) {
 // pluralEzafe reports whether stem + suffix, read as a word + ه + ای or
 // ایم, is better read as that word + های or هایم, which its letters spell
 // as they stand: روزهای is روز + های, not روزه‌ای, because روز is a
-// listed word that does not join the ه. Verb forms are the exception:
+// listed word that does not join the ه (and سالهای is سال‌های, see
+// unitAdjectives). Verb forms are the exception:
 // کرده‌ایم (کرد) and سازنده‌ای (سازند) are far more often the participle
 // or the agent noun.
 func (lx *lexicon) pluralEzafe(stem, suffix []byte) bool {
@@ -413,12 +416,17 @@ func (lx *lexicon) pluralEzafe(stem, suffix []byte) bool {
 	if !ok || len(w) < 4 || lx.isBareVerb(w) {
 		return false
 	}
-	if r, _ := utf8.DecodeLastRune(w); joinsNext(r) {
+	if r, _ := utf8.DecodeLastRune(w); joinsNext(r) && !unitAdjectives[string(stem)] {
 		return false
 	}
 	_, ok = lx.lookup(w)
 	return ok
 }
+
+// unitAdjectives are the adjectives of a unit of time that follow a number
+// (سه‌ساله, شش‌ماهه): written bare with ای they are rarer than the plural
+// of the unit, سال‌های and ماه‌های, which then wins though it needs a ZWNJ.
+var unitAdjectives = map[string]bool{"ساله": true, "ماهه": true, "ساعته": true}
 
 var (
 	ai  = []byte("ای")
