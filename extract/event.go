@@ -142,7 +142,13 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 				}
 			}
 			if l := a.links[m]; len(l.ActorIDs) > 1 {
-				out = append(out, l.ActorIDs...)
+				// "طرفین": the two sides of the talks just reported, when
+				// there are some, rather than the two persons named most.
+				if pair := a.lastTalks(); l.Via == "pronoun" && len(pair) > 1 {
+					out = append(out, pair...)
+				} else {
+					out = append(out, l.ActorIDs...)
+				}
 			} else {
 				out = append(out, l.ActorID)
 			}
@@ -697,6 +703,18 @@ func (a *article) speaksFor(c clause, source string) bool {
 	}
 	sp := a.links[c.speaker[0]].ActorID
 	return a.mainParty(sp) && a.side(sp) == source
+}
+
+// lastTalks returns the parties of the latest meeting, call or
+// negotiation reported so far.
+func (a *article) lastTalks() []string {
+	for i := len(a.rec.Events) - 1; i >= 0; i-- {
+		switch e := a.rec.Events[i]; e.Type {
+		case didar.Meet, didar.Call, didar.Negotiate:
+			return e.Participants
+		}
+	}
+	return nil
 }
 
 // mainPair returns the parties of the article's first interaction: its
