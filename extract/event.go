@@ -68,7 +68,7 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	}
 	// "گفت‌وگویی که با X به صورت ویدیو کنفرانس داشت": talks held at a
 	// distance are a call.
-	if typ == didar.Meet && a.remote(c, t) {
+	if typ == didar.Meet && a.predicateHas(c, t, t.t0-1, "remote") {
 		typ = didar.Call
 		t.c.typ = didar.Call
 	}
@@ -384,7 +384,7 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 			}
 		}
 		// "دعوت‌نامه‌ای از X دریافت کرد": X invites the subject.
-		if typ == didar.Invite && len(subj) > 0 && a.received(c, t) {
+		if typ == didar.Invite && len(subj) > 0 && a.predicateHas(c, t, t.t1, "receive") {
 			if m := a.arg(c, t, "از"); m >= 0 {
 				source, tm = a.links[m].ActorID, -1
 				target = a.links[subj[0]].ActorID
@@ -519,12 +519,13 @@ func (a *article) offered(c clause, t trigger) bool {
 	return false
 }
 
-// remote reports whether the predicate of cue t says it was held by
-// telephone or video.
-func (a *article) remote(c clause, t trigger) bool {
+// predicateHas reports whether a word of the role stands between token
+// from and the verb that governs cue t: "به صورت ویدیو کنفرانس داشت"
+// (remote), "دعوت‌نامه‌ای ... دریافت کرد" (receive).
+func (a *article) predicateHas(c clause, t trigger, from int, role string) bool {
 	v := a.governingVerb(t.t1, c.t1)
-	for i := max(c.t0, t.t0-1); i < c.t1 && (v < 0 || i <= v); i++ {
-		if a.x.lex.is("remote", a.toks[i].key) {
+	for i := max(c.t0, from); i < c.t1 && (v < 0 || i <= v); i++ {
+		if a.x.lex.is(role, a.toks[i].key) {
 			return true
 		}
 	}
@@ -561,18 +562,6 @@ func (a *article) inviterCountry(c clause, t trigger) string {
 		}
 	}
 	return ""
-}
-
-// received reports whether the verb of cue t is one of receiving
-// ("دریافت کرد").
-func (a *article) received(c clause, t trigger) bool {
-	v := a.governingVerb(t.t1, c.t1)
-	for i := t.t1; i < c.t1 && (v < 0 || i <= v); i++ {
-		if a.x.lex.is("receive", a.toks[i].key) {
-			return true
-		}
-	}
-	return false
 }
 
 // listed reports whether an act of type t addressed to several parties is
