@@ -32,3 +32,16 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseDate: a date that parses prints back as it was read.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2024-02-29", "2024-02-30", "0000-01-01", "9999-12-31", "2025-1-05"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err == nil && d.String() != s {
+			t.Fatalf("ParseDate(%q) = %s", s, d)
+		}
+	})
+}

@@ -328,17 +328,19 @@ func (a *article) leadEnd(t0, t1 int) int {
 	return t0
 }
 
-// unreal reports a hostile cue that names no act: "هیچ تهدیدی" (none), "به
-// بحران قطع روابط پایان داد" (one ended), "پیش‌نویس قانون تحریم" (one
-// proposed).
+// unreal reports a cue that names no act: "به بحران قطع روابط پایان داد"،
+// "کمک‌ها ... را ممنوع می‌کند" (one ended or barred), and for hostile ones
+// "هیچ تهدیدی" (none), "پیش‌نویس قانون تحریم" (one proposed).
 func (a *article) unreal(c clause, t trigger) bool {
-	if t.t0 > c.t0 && a.x.lex.is("none", a.toks[t.t0-1].key) {
-		return true
-	}
-	// "پیش‌نویس قانون تحریم ..."، "طرح تحریم": proposed, not imposed.
-	for i := max(c.t0, t.t0-2); i < t.t0; i++ {
-		if a.x.lex.is("draft", a.toks[i].key) {
+	if hostile(t.c.typ) {
+		if t.t0 > c.t0 && a.x.lex.is("none", a.toks[t.t0-1].key) {
 			return true
+		}
+		// "پیش‌نویس قانون تحریم ..."، "طرح تحریم": proposed, not imposed.
+		for i := max(c.t0, t.t0-2); i < t.t0; i++ {
+			if a.x.lex.is("draft", a.toks[i].key) {
+				return true
+			}
 		}
 	}
 	if v := a.governingVerb(t.t1, c.t1); v > t.t1 && a.x.lex.is("end", a.toks[v-1].key) {

@@ -32,6 +32,9 @@ func TestConflict(t *testing.T) {
 		{"a chargé d'affaires named by his embassy",
 			"کاردار سفارت بلژیک در تهران از سوی مدیرکل اروپای غربی به وزارت امور خارجه احضار شد.",
 			[]want{{didar.Criticize, occ, "mfa-iran>BEL", "", ""}}},
+		{"a summons is located in the summoning state, on its own date",
+			"احضار سفیر نروژ به وزارت خارجه\nسفیر نروژ در تهران روز شنبه ۴ مه ۲۰۲۴ به وزارت امور خارجه احضار شد.",
+			[]want{{didar.Criticize, occ, "mfa-iran>NOR", "2024-05-04", "IRN"}}},
 		{"recalling one's own ambassador summons no one",
 			"مراکش در اعتراض به این اقدام سفیر خود را از هلند فراخواند.", nil},
 
@@ -77,6 +80,12 @@ func TestConflict(t *testing.T) {
 		{"a foreign ministry named by its state",
 			"وزارت امور خارجه سوریه حمله اسرائیل به حمص را محکوم کرد.",
 			[]want{{didar.Criticize, occ, "group-syr-gov>ISR", "", ""}}},
+		{"a foreign ministry named by its government",
+			"وزارت امور خارجه دولت موقت سوریه حملات هوایی اسرائیل به حمص را محکوم کرد.",
+			[]want{{didar.Criticize, occ, "group-syr-gov>ISR", "", ""}}},
+		{"a foreign ministry named by a ruling body",
+			"وزارت خارجه طالبان نیز سفیر پاکستان در کابل را احضار کرد.",
+			[]want{{didar.Criticize, occ, "group-afg-gov>PAK", "", ""}}},
 		{"an adjunct phrase before the object does not hide it",
 			"عربستان در بیانیه‌ای مشترک قطر را به حمایت از تروریسم متهم کرد.",
 			[]want{{didar.Accuse, occ, "SAU>QAT", "", ""}}},
@@ -139,6 +148,11 @@ func TestConflict(t *testing.T) {
 		{"a partitive از keeps the actor in the object",
 			"مصر اقدام تعدادی از مقامات اسرائیل در ورود به الاقصی را محکوم کرد.",
 			[]want{{didar.Criticize, occ, "EGY>group-isr-gov", "", ""}}},
+		{"aid that sanctions bar is no aid",
+			"تحریم‌های آمریکا کمک‌های مالی به دولت سوریه را ممنوع می‌کند.", nil},
+		{"denying a presence answers no one",
+			"آمریکا طالبان را تهدید کرد. طالبان حضور این فرمانده در افغانستان را تکذیب کرد.",
+			[]want{{didar.Threaten, occ, "USA>taliban", "", ""}}},
 		{"an accusation in the perfect",
 			"واشنگتن مدعی شده است ایران به روسیه پهپاد داده است.",
 			[]want{{didar.Accuse, occ, "USA>IRN", "", ""}}},
@@ -159,8 +173,15 @@ func TestConflict(t *testing.T) {
 				t.Fatalf("got %d events %q, want %d", len(rec.Events), got, len(tt.want))
 			}
 			for i, w := range tt.want {
-				if e := rec.Events[i]; e.Type != w.typ || e.Status != w.status || describe(e) != w.parties {
+				e := rec.Events[i]
+				if e.Type != w.typ || e.Status != w.status || describe(e) != w.parties {
 					t.Errorf("event %d = %s, want %s %s %s", i, got[i], w.typ, w.status, w.parties)
+				}
+				if w.date != "" && e.Date.String() != w.date {
+					t.Errorf("event %d date = %q, want %q", i, e.Date, w.date)
+				}
+				if w.country != "" && (e.Location == nil || string(e.Location.Country) != w.country) {
+					t.Errorf("event %d location = %+v, want country %s", i, e.Location, w.country)
 				}
 			}
 		})

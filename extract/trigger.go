@@ -74,7 +74,7 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 		if a.requested(ts[:i], t) {
 			continue
 		}
-		if i > 0 && ts[i-1].t1 == t.t0-1 && ts[i-1].t0 != t.t0 && a.x.lex.is("prep", a.toks[t.t0-1].key) && ts[i-1].c.typ != didar.Meet && ts[i-1].c.typ != didar.Call {
+		if i > 0 && a.aboutCue(ts[i-1], t) && ts[i-1].c.typ != didar.Meet && ts[i-1].c.typ != didar.Call {
 			continue
 		}
 		a.event(c, t, sStart, sEnd)
@@ -83,6 +83,22 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 
 // requested reports whether t lies in the "که" clause of an earlier
 // invitation, demand or threat cue.
+// aboutCue reports whether cue t is what cue prev is about: it follows prev
+// and a preposition, with at most one plain word between ("تشکر مجدد از
+// سفر ...").
+func (a *article) aboutCue(prev, t trigger) bool {
+	if prev.t0 == t.t0 || !a.x.lex.is("prep", a.toks[t.t0-1].key) {
+		return false
+	}
+	switch gap := t.t0 - 1 - prev.t1; gap {
+	case 0:
+		return true
+	case 1:
+		return !a.inMention(prev.t1) && a.wordLike(prev.t1)
+	}
+	return false
+}
+
 func (a *article) requested(before []trigger, t trigger) bool {
 	if t.c.typ == didar.Invite || t.c.typ == didar.Demand {
 		return false
@@ -233,10 +249,10 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 			planned = true
 		case strings.HasPrefix(k, "می") && (strings.HasSuffix(k, "کرد") || strings.HasSuffix(k, "کردند") || strings.HasSuffix(k, "داد")):
 			past = true
-		case strings.HasPrefix(k, "می") && !strings.HasPrefix(k, "میخواه") && contact(t.c.typ) && !a.today(c):
-			// "فردا با X دیدار می‌کند"، "وارد تهران می‌شود": news
-			// announces a meeting or a trip in the present; "امروز ...
-			// آغاز می‌شود" is news of the day.
+		case strings.HasPrefix(k, "می") && !strings.HasPrefix(k, "میخواه") && (contact(t.c.typ) || material(t.c.typ)) && !a.today(c):
+			// "فردا با X دیدار می‌کند"، "تحریم‌های جدیدی را اعمال
+			// می‌کنند": news announces a meeting, a trip or a material act
+			// in the present; "امروز ... آغاز می‌شود" is news of the day.
 			planned = true
 		case a.x.lex.is("subj", k) && !planned:
 			// A wish or a purpose ("دعوت کرد که ... سفر کنند") is no event,
@@ -344,6 +360,11 @@ func (a *article) today(c clause) bool {
 	}
 	return false
 }
+
+// material reports whether t is an act done rather than said (sanctions,
+// aid), which the present tense announces; a statement in the present
+// ("از ایران حمایت می‌کند") is made as it is reported.
+func material(t didar.EventType) bool { return t == didar.Sanction || t == didar.Aid }
 
 // contact reports whether t is a meeting, a call, a trip, a hosting, talks
 // or a signing: acts that the present tense announces.

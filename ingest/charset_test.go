@@ -130,3 +130,26 @@ func TestDamagedUTF8(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecodeText: whatever the bytes, a decoded text is valid UTF-8, and
+// valid UTF-8 comes back as it was.
+func FuzzDecodeText(f *testing.F) {
+	f.Add([]byte(persian1))
+	f.Add(damaged())
+	f.Add([]byte("\xef\xbb\xbf" + persian2))
+	if b, err := encode1256(persian4); err == nil {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		text, cs, err := decodeText(b)
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(text) {
+			t.Fatalf("decoded as %s into invalid UTF-8", cs)
+		}
+		if utf8.Valid(b) && text != strings.TrimPrefix(string(b), "\ufeff") {
+			t.Fatalf("valid UTF-8 changed by decoding (%s)", cs)
+		}
+	})
+}

@@ -15,10 +15,9 @@ import (
 )
 
 // Config names the queue and sets how it behaves. Zero fields take the
-// defaults below; the settings are applied to the streams and consumer
-// when they are created, and updated when a later Open differs (the
-// server refuses to change some, such as the replicas of a stream on a
-// single server).
+// defaults below. The streams take their settings when they are created
+// and keep them (change them with the nats tool, or remove the streams);
+// the consumer takes those of the last worker started.
 type Config struct {
 	// URL of the NATS server, nats://host:4222 (several separated by
 	// commas, for a cluster).
@@ -161,7 +160,7 @@ func open(ctx context.Context, nc *nats.Conn, cfg Config) (*Queue, error) {
 	if cfg.MaxBytes > 0 && cfg.MaxBytes < q.max {
 		q.max = cfg.MaxBytes
 	}
-	q.work, err = js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+	q.work, err = stream(ctx, js, jetstream.StreamConfig{
 		Name:        cfg.Stream,
 		Description: "Didar: articles waiting for a worker",
 		Subjects:    []string{q.subject},
@@ -171,13 +170,14 @@ func open(ctx context.Context, nc *nats.Conn, cfg Config) (*Queue, error) {
 		Duplicates:  cfg.Duplicates,
 		MaxMsgSize:  int32(q.max + 8<<10),
 	})
-	if errors.Is(err, jetstream.ErrJetStreamNotEnabled) || errors.Is(err, nats.ErrJetStreamNotEnabled) {
+	// A server without JetStream has nobody answering its API.
+	if errors.Is(err, jetstream.ErrJetStreamNotEnabled) || errors.Is(err, nats.ErrJetStreamNotEnabled) || errors.Is(err, nats.ErrNoResponders) {
 		return nil, errors.New("JetStream is not enabled on the server: start nats-server with -js")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("create stream %s: %w", cfg.Stream, err)
 	}
-	q.failed, err = js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+	q.failed, err = stream(ctx, js, jetstream.StreamConfig{
 		Name:        cfg.Stream + "_FAILED",
 		Description: "Didar: jobs that failed every attempt, with the error",
 		Subjects:    []string{strings.ToLower(cfg.Stream) + ".failed"},
@@ -198,18 +198,35 @@ func open(ctx context.Context, nc *nats.Conn, cfg Config) (*Queue, error) {
 	if err != nil {
 		return nil, fmt.Errorf("consumer %s: %w", consumerName, err)
 	}
-	q.stats, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
-		Bucket:      cfg.Stream + "_WORKERS",
-		Description: "Didar: each worker's counts, refreshed while it runs",
-		History:     1,
-		TTL:         time.Minute,
-		Storage:     jetstream.FileStorage,
-		Replicas:    cfg.Replicas,
-	})
+	q.stats, err = js.KeyValue(ctx, cfg.Stream+"_WORKERS")
+	if errors.Is(err, jetstream.ErrBucketNotFound) {
+		q.stats, err = js.CreateKeyValue(ctx, jetstream.KeyValueConfig{
+			Bucket:      cfg.Stream + "_WORKERS",
+			Description: "Didar: each worker's counts, refreshed while it runs",
+			History:     1,
+			TTL:         time.Minute,
+			Storage:     jetstream.FileStorage,
+			Replicas:    cfg.Replicas,
+		})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("create bucket %s_WORKERS: %w", cfg.Stream, err)
 	}
 	return q, nil
+}
+
+// stream returns the stream of cfg's name, created with cfg when it does
+// not exist. An existing stream keeps its settings: a publisher started
+// with other flags must not scale a cluster's replicas down.
+func stream(ctx context.Context, js jetstream.JetStream, cfg jetstream.StreamConfig) (jetstream.Stream, error) {
+	s, err := js.Stream(ctx, cfg.Name)
+	if errors.Is(err, jetstream.ErrStreamNotFound) {
+		s, err = js.CreateStream(ctx, cfg)
+		if errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) { // created meanwhile
+			s, err = js.Stream(ctx, cfg.Name)
+		}
+	}
+	return s, err
 }
 
 func (q *Queue) consumerConfig() jetstream.ConsumerConfig {
@@ -228,9 +245,6 @@ func (q *Queue) consumerConfig() jetstream.ConsumerConfig {
 
 // Close drains nothing and closes the connection.
 func (q *Queue) Close() { q.nc.Close() }
-
-// MaxBytes is the largest job, encoded, that the queue takes.
-func (q *Queue) MaxBytes() int { return q.max }
 
 // Publish puts a job on the queue. It reports dup when the server
 // already had the job within the duplicate window, and an EINVALID

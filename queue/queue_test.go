@@ -333,3 +333,19 @@ func TestServerRestart(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenWithoutJetStream(t *testing.T) {
+	srv, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, NoLog: true, NoSigs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Start()
+	defer srv.Shutdown()
+	if !srv.ReadyForConnections(10 * time.Second) {
+		t.Fatal("NATS server not ready")
+	}
+	_, err = Open(context.Background(), Config{URL: srv.ClientURL()})
+	if err == nil || !strings.Contains(err.Error(), "start nats-server with -js") || !strings.Contains(err.Error(), srv.ClientURL()) {
+		t.Fatalf("open on a server without JetStream: %v", err)
+	}
+}

@@ -181,20 +181,34 @@ func fillEvent(e *didar.Event, in correctionInput, text string) error {
 		if err != nil {
 			return bad("date %q: want YYYY-MM-DD", in.Date)
 		}
-		e.Date, e.DatePrecision = d, didar.PrecisionDay
-	}
-	if in.Country != "" || in.Place != "" {
-		e.Location = &didar.Location{Country: didar.NullString(strings.ToUpper(in.Country)), NameFA: didar.NullString(in.Place)}
-		if in.Country == "-" {
-			e.Location = nil
+		// A form sends the date it showed: that keeps its precision.
+		if d != e.Date {
+			e.Date, e.DatePrecision = d, didar.PrecisionDay
 		}
 	}
+	country, place := strings.ToUpper(strings.TrimSpace(in.Country)), strings.TrimSpace(in.Place)
+	switch {
+	case country == "-":
+		e.Location = nil
+	case country == "" && place == "":
+	case e.Location != nil && string(e.Location.Country) == country && string(e.Location.NameFA) == place:
+		// unchanged: keep its English name and venue
+	default:
+		e.Location = &didar.Location{Country: didar.NullString(country), NameFA: didar.NullString(place)}
+	}
 	if in.Participants != nil {
-		e.Participants = nil
+		var ps []string
 		for _, p := range in.Participants {
-			if p = strings.TrimSpace(p); p != "" && !slices.Contains(e.Participants, p) {
-				e.Participants = append(e.Participants, p)
+			if p = strings.TrimSpace(p); p != "" && !slices.Contains(ps, p) {
+				ps = append(ps, p)
 			}
+		}
+		// The same set in the form's order is no change.
+		a, b := slices.Clone(ps), slices.Clone(e.Participants)
+		slices.Sort(a)
+		slices.Sort(b)
+		if !slices.Equal(a, b) {
+			e.Participants = ps
 		}
 	}
 	if in.Source != "" || in.Target != "" {

@@ -57,7 +57,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 			return err
 		}
 		defer q.Close()
-		return publish(ctx, q, &ingest.Ingester{Fetch: fetch, MaxBytes: *maxBytes, Stdin: stdin, Published: pub, Source: *source}, fs.Args(), stdout)
+		return publish(ctx, q, &ingest.Ingester{Fetch: fetch, MaxBytes: *maxBytes, Stdin: stdin, Published: pub, Source: *source}, fs.Args(), stdout, stderr)
 	}
 	s, x, err := openCoder(ctx, *db, dicts, lexicons)
 	if err != nil {

@@ -56,16 +56,25 @@ func dbGiven(fs *flag.FlagSet) bool {
 	return given
 }
 
-// publish reads the targets as ingest does and queues each article.
-func publish(ctx context.Context, q *queue.Queue, g *ingest.Ingester, targets []string, stdout io.Writer) error {
+// publish reads the targets as ingest does and queues each article,
+// with a progress line on stderr every five seconds.
+func publish(ctx context.Context, q *queue.Queue, g *ingest.Ingester, targets []string, stdout, stderr io.Writer) error {
 	start := time.Now()
+	last := start
 	var queued, dups int
 	var failures []ingest.Failure
 	var stop error
 	readCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	g.Read(readCtx, targets, func(it ingest.Item) {
-		if it.Err != nil {
+		if time.Since(last) >= 5*time.Second {
+			last = time.Now()
+			fmt.Fprintf(stderr, "queue: %d queued (%.0f/s), %d already queued, %d failed\n", queued, float64(queued)/time.Since(start).Seconds(), dups, len(failures))
+		}
+		switch {
+		case stop != nil:
+			return // the rest of a source read before the stop
+		case it.Err != nil:
 			failures = append(failures, ingest.Failure{Where: it.Where, Reason: it.Err.Error()})
 			return
 		}

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -22,9 +24,9 @@ import (
 	"github.com/didar-news/didar/queue"
 	"github.com/didar-news/didar/samples"
 	_ "github.com/jackc/pgx/v5/stdlib"
+	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
-	"github.com/nats-io/nats-server/v2/server"
 )
 
 // TestMain lets the test binary be the didar command, for the tests that
@@ -486,26 +488,41 @@ func TestQueuePostgresDropped(t *testing.T) {
 	sameStore(t, dsn, s.single(t, dir))
 }
 
-// Recoding through the queue: the workers recode every stored article.
+// Recoding through the queue: after a dictionary change, the workers
+// (started with the new dictionary) recode every stored article.
 func TestQueueRecode(t *testing.T) {
 	s := queueServers(t)
 	dir, n := writeCorpus(t)
+	text := "به گزارش خبرگزاری نمونه، عباس عراقچی وزیر امور خارجه ایران روز دوشنبه ۲۶ آبان ۱۴۰۴ در تهران با کاوه آزادمنش فرستاده ویژه سازمان همکاری نمونه دیدار و درباره همکاری‌های منطقه‌ای گفت‌وگو کرد."
+	if err := os.WriteFile(filepath.Join(dir, "envoy.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n++
+	dict := t.TempDir()
+	entry := "- id: kaveh-azadmanesh\n  kind: person\n  en: Kaveh Azadmanesh\n  fa: [کاوه آزادمنش]\n  country: IRN\n  sector: GOV\n"
+	if err := os.WriteFile(filepath.Join(dict, "people.yaml"), []byte(entry), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	dsn := s.schema(t, "recode")
 	mustCLI(t, "ingest", "--db", dsn, dir)
-	before := dump(t, dsn)
-	out := mustCLI(t, s.flags("recode", "--db", dsn, "--all")...)
+	linked := `SELECT count(*) FROM articles WHERE record LIKE '%"kaveh-azadmanesh"%'`
+	if got := count(t, dsn, linked); got != 0 {
+		t.Fatalf("%d articles link the new entry before it exists", got)
+	}
+	out := mustCLI(t, s.flags("recode", "--db", dsn, "--dict", dict)...)
 	if out != fmt.Sprintf("queued %d articles to recode\n", n) {
 		t.Fatalf("recode --queue: %s", out)
 	}
-	stop := s.startWorker(t, dsn)
+	stop := s.startWorker(t, dsn, "--dict", dict)
 	s.drain(t, 2*time.Minute)
 	if log := stop(); !strings.Contains(log, fmt.Sprintf("done=%d", n)) {
 		t.Errorf("worker log:\n%s", log)
 	}
-	after := dump(t, dsn)
-	if len(after["events"]) != len(before["events"]) || len(after["reports"]) != len(before["reports"]) {
-		t.Errorf("recoding with the same coder changed the events: %d → %d, reports %d → %d",
-			len(before["events"]), len(after["events"]), len(before["reports"]), len(after["reports"]))
+	if got := count(t, dsn, linked); got != 1 {
+		t.Errorf("%d articles link the new entry after the recode, want 1", got)
+	}
+	if got := count(t, dsn, `SELECT count(*) FROM articles`); got != n {
+		t.Errorf("%d articles after the recode, want %d", got, n)
 	}
 }
 
@@ -588,4 +605,28 @@ func startNATS(t *testing.T, port int, dir string) *server.Server {
 	}
 	t.Cleanup(srv.Shutdown)
 	return srv
+}
+
+// watch --queue queues a feed's new items; a worker stores them.
+func TestQueueWatch(t *testing.T) {
+	s := queueServers(t)
+	dsn := s.schema(t, "watch")
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>آزمایش</title>` +
+		`<item><title>دیدار</title><link>http://x.example/1</link><description>` + corpus["visit.txt"] + `</description></item>` +
+		`<item><title>تماس</title><link>http://x.example/2</link><description>` + corpus["call.txt"] + `</description></item>` +
+		`</channel></rss>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, feed)
+	}))
+	defer srv.Close()
+	_, errs, code := cli(t, s.flags("watch", "--once", "--delay", "0s", srv.URL+"/feed")...)
+	if code != 0 || !strings.Contains(errs, "new=2") {
+		t.Fatalf("watch --queue --once: exit %d\n%s", code, errs)
+	}
+	s.startWorker(t, dsn)
+	s.drain(t, time.Minute)
+	if got := count(t, dsn, `SELECT count(*) FROM articles WHERE url LIKE 'http://x.example/%'`); got != 2 {
+		t.Errorf("%d feed items stored, want 2", got)
+	}
 }
