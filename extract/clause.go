@@ -91,8 +91,13 @@ func (a *article) sentence(start, end int) {
 	if last := len(cls) - 1; cls[last].quoted {
 		cls[last].speaker = speaker
 		cls[last].frame = t0
-		cls[last].subject = a.findSubject(cls[last].t0, cls[last].t1)
-		if len(cls[last].subject) == 0 || !a.clauseInitial(cls[last].subject[0], cls[last].t0) {
+		// «Y ... تشکر کرد»: the quote marks open the clause, not a name.
+		q0 := cls[last].t0
+		if k := a.toks[q0].key; (k == "«" || k == "\"") && q0+1 < cls[last].t1 {
+			q0++
+		}
+		cls[last].subject = a.findSubject(q0, cls[last].t1)
+		if len(cls[last].subject) == 0 || !a.clauseInitial(cls[last].subject[0], q0) {
 			cls[last].subject = speaker
 		}
 	}
@@ -192,6 +197,13 @@ func (a *article) findSubject(t0, t1 int) []int {
 		}
 	}
 	t0 = a.skipAdverbial(t0, t1)
+	// "گفتنی است X ... سفر کرد": the remark's copula does not close the clause.
+	if n := a.x.lex.seqAt("opener", a.allKeys[t0:t1], 0); n > 0 && t0+n < t1 {
+		t0 += n
+		if k := a.toks[t0].key; (k == "،" || k == "," || k == ":") && t0+1 < t1 {
+			t0++
+		}
+	}
 	depth := 0
 	for i := t0; i < t1; i++ {
 		switch a.toks[i].key {

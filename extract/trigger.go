@@ -32,6 +32,12 @@ func (t trigger) judged() bool { return strings.HasPrefix(t.c.text, "را … ")
 // triggers finds the event cues of a clause and turns each into an event.
 func (a *article) triggers(c clause, sStart, sEnd int) {
 	keys := a.keys(c.t0, c.t1)
+	// "X گفت: «Y به من تبریک گفت»": in a quote, I and we are its speaker.
+	a.self = -1
+	if c.quoted && len(c.speaker) > 0 {
+		a.self = c.speaker[0]
+		defer func() { a.self = -1 }()
+	}
 	var ts []trigger
 	for i := 0; i < len(keys); i++ {
 		if a.toks[c.t0+i].mention >= 0 {
@@ -74,7 +80,7 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 		if a.requested(ts[:i], t) {
 			continue
 		}
-		if i > 0 && ts[i-1].t1 == t.t0-1 && ts[i-1].t0 != t.t0 && a.x.lex.is("prep", a.toks[t.t0-1].key) && ts[i-1].c.typ != didar.Meet && ts[i-1].c.typ != didar.Call {
+		if i > 0 && a.aboutCue(ts[i-1], t) && ts[i-1].c.typ != didar.Meet && ts[i-1].c.typ != didar.Call {
 			continue
 		}
 		a.event(c, t, sStart, sEnd)
@@ -83,6 +89,22 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 
 // requested reports whether t lies in the "که" clause of an earlier
 // invitation, demand or threat cue.
+// aboutCue reports whether cue t is what cue prev is about: it follows prev
+// and a preposition, with at most one plain word between ("تشکر مجدد از
+// سفر ...").
+func (a *article) aboutCue(prev, t trigger) bool {
+	if prev.t0 == t.t0 || !a.x.lex.is("prep", a.toks[t.t0-1].key) {
+		return false
+	}
+	switch gap := t.t0 - 1 - prev.t1; gap {
+	case 0:
+		return true
+	case 1:
+		return !a.inMention(prev.t1) && a.wordLike(prev.t1)
+	}
+	return false
+}
+
 func (a *article) requested(before []trigger, t trigger) bool {
 	if t.c.typ == didar.Invite || t.c.typ == didar.Demand {
 		return false
