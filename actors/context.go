@@ -98,12 +98,37 @@ func (l *linker) repeatedNames() {
 			covered[w] = true
 		}
 	}
-	free := func(w int) bool { return w >= 0 && w < len(words) && !covered[w] && l.spanAt[w] < 0 && l.uncommon(w) }
-	alone := func(w int) bool {
-		return free(w) && !free(w-1) && !free(w+1) && (l.clauseStart(w) || w+1 < len(words) && l.m.saying[words[w+1].k])
+	// The common-word test is dearer than the others: last, and once a word.
+	memo := make([]int8, len(words)) // 0 unknown, 1 free, 2 not
+	free := func(w int) bool {
+		if w < 0 || w >= len(words) || covered[w] || l.spanAt[w] >= 0 || !words[w].letter || l.m.stop[words[w].k] {
+			return false
+		}
+		if memo[w] == 0 {
+			memo[w] = 2
+			if l.uncommon(w) {
+				memo[w] = 1
+			}
+		}
+		return memo[w] == 1
+	}
+	subject := func(w int) bool {
+		return l.clauseStart(w) || w+1 < len(words) && l.m.saying[words[w+1].k]
+	}
+	alone := func(w int) bool { return subject(w) && free(w) && !free(w-1) && !free(w+1) }
+	// The words that stand where a subject does: few, and only they can
+	// be the surname repeated.
+	lastAt := map[string]int{}
+	for v := range words {
+		if x := words[v]; x.letter && !covered[v] && l.spanAt[v] < 0 && subject(v) && !l.m.stop[x.k] {
+			lastAt[x.k] = v
+		}
 	}
 	for w := 0; w+1 < len(words); w++ {
-		if !free(w) || !free(w+1) || free(w-1) || free(w+2) || !l.nameLike(w, w+1, false) ||
+		if v, ok := lastAt[words[w+1].k]; !ok || v < w+3 {
+			continue
+		}
+		if !free(w+1) || !free(w) || free(w-1) || free(w+2) || !l.nameLike(w, w+1, false) ||
 			!(l.clauseStart(w) || l.m.stop[words[w-1].k]) {
 			continue
 		}

@@ -529,21 +529,22 @@ func (l *linker) entry(i int, e didar.Entry, k hitKind) int {
 	}
 	// "وزارت امور خارجه ازبکستان": a national body's bare name followed by
 	// another country is that country's body, not the one the name defaults to;
-	// "وزارت خارجه طالبان": followed by a body, that body's country's.
-	if e.Kind == didar.KindOrganization && e.Country != "" && l.adjacent(i, i+1) {
-		c, ok := l.countryAt(i + 1)
-		if o, _, found := l.entryHit(l.spans[i+1]); !ok && found && o.Kind == didar.KindOrganization && o.Country != "" {
+	// "وزارت خارجه طالبان": followed by a body, that body's country's;
+	// "وزارت امور خارجه دولت موقت سوریه": with the government between.
+	if j := l.ownerSpan(i); e.Kind == didar.KindOrganization && e.Country != "" && j > i {
+		c, ok := l.countryAt(j)
+		if o, _, found := l.entryHit(l.spans[j]); !ok && found && o.Kind == didar.KindOrganization && o.Country != "" {
 			c, ok = o.Country, true
 		}
 		if ok && c != e.Country {
-			n := l.spans[i+1]
+			n := l.spans[j]
 			id := "group-" + strings.ToLower(c)
 			if e.Sector != "" {
 				id += "-" + strings.ToLower(e.Sector)
 			}
 			l.newActor(id, didar.KindGroup, l.textOf(s.start, n.end), c, e.Sector, "")
 			l.add(s.start, n.end, id, "group", "")
-			return i + 2
+			return j + 1
 		}
 	}
 	via := "name"
@@ -577,4 +578,28 @@ func (l *linker) group(i int, sector string) (int, bool) {
 	l.newActor(id, didar.KindGroup, name, c, sector, "")
 	l.add(s.start, n.end, id, "group", "")
 	return i + 2, true
+}
+
+// ownerSpan returns the span that may name whose body span i is: the next
+// one, adjacent, or after "دولت" (and "موقت"/"انتقالی"); -1 when none.
+func (l *linker) ownerSpan(i int) int {
+	if l.adjacent(i, i+1) {
+		if j := i + 1; l.doc.words[l.spans[j].w0].k != "دولت" || l.spans[j].w1 > l.spans[j].w0 {
+			return j
+		}
+	}
+	w := l.spans[i].w1 + 1
+	if w >= len(l.doc.words) || l.doc.words[w].k != "دولت" {
+		return -1
+	}
+	w++
+	if w < len(l.doc.words) && (l.doc.words[w].k == "موقت" || l.doc.words[w].k == "انتقالی") {
+		w++
+	}
+	for j := i + 1; j < len(l.spans) && j <= i+3; j++ {
+		if l.spans[j].w0 == w {
+			return j
+		}
+	}
+	return -1
 }

@@ -233,10 +233,10 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 			planned = true
 		case strings.HasPrefix(k, "می") && (strings.HasSuffix(k, "کرد") || strings.HasSuffix(k, "کردند") || strings.HasSuffix(k, "داد")):
 			past = true
-		case strings.HasPrefix(k, "می") && !strings.HasPrefix(k, "میخواه") && contact(t.c.typ) && !a.today(c):
-			// "فردا با X دیدار می‌کند"، "وارد تهران می‌شود": news
-			// announces a meeting or a trip in the present; "امروز ...
-			// آغاز می‌شود" is news of the day.
+		case strings.HasPrefix(k, "می") && !strings.HasPrefix(k, "میخواه") && (contact(t.c.typ) || material(t.c.typ)) && !a.today(c):
+			// "فردا با X دیدار می‌کند"، "تحریم‌های جدیدی را اعمال
+			// می‌کنند": news announces a meeting, a trip or a material act
+			// in the present; "امروز ... آغاز می‌شود" is news of the day.
 			planned = true
 		case a.x.lex.is("subj", k) && !planned:
 			// A wish or a purpose ("دعوت کرد که ... سفر کنند") is no event,
@@ -344,6 +344,11 @@ func (a *article) today(c clause) bool {
 	}
 	return false
 }
+
+// material reports whether t is an act done rather than said (sanctions,
+// aid), which the present tense announces; a statement in the present
+// ("از ایران حمایت می‌کند") is made as it is reported.
+func material(t didar.EventType) bool { return t == didar.Sanction || t == didar.Aid }
 
 // contact reports whether t is a meeting, a call, a trip, a hosting, talks
 // or a signing: acts that the present tense announces.

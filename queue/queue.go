@@ -246,9 +246,6 @@ func (q *Queue) consumerConfig() jetstream.ConsumerConfig {
 // Close drains nothing and closes the connection.
 func (q *Queue) Close() { q.nc.Close() }
 
-// MaxBytes is the largest job, encoded, that the queue takes.
-func (q *Queue) MaxBytes() int { return q.max }
-
 // Publish puts a job on the queue. It reports dup when the server
 // already had the job within the duplicate window, and an EINVALID
 // error for a job over MaxBytes.

@@ -11,10 +11,6 @@ import (
 	"testing"
 )
 
-// pagePatterns are the page routes, beside h.routes (the API's).
-var pagePatterns = []string{"GET /{$}", "GET /events", "GET /events/{id}", "GET /articles", "GET /articles/{id}",
-	"GET /actors", "GET /actors/{id}", "GET /dyads/{a}/{b}", "GET /network", "GET /static/"}
-
 // hostile are values an attacker or a broken client sends: long, not
 // UTF-8, overlong encodings of dots and slashes, patterns, controls.
 var hostile = []string{
@@ -24,19 +20,18 @@ var hostile = []string{
 }
 
 // TestNoServerErrors sends hostile values as every path parameter and
-// every query parameter of every route: none may answer 5xx.
+// every query parameter of every route (API, pages and the forms' posts):
+// none may answer 5xx.
 func TestNoServerErrors(t *testing.T) {
 	srv, _ := newTestServer(t, Options{})
 	h, _ := New(newTestStore(t), Options{Logger: quietLogger()})
-	routes := append(append([]string{}, h.(*handler).routes...), pagePatterns...)
+	hh := h.(*handler)
+	routes := append(append(append([]string{"GET /static/"}, hh.routes...), hh.pageRoutes...), hh.writes...)
 	params := []string{"q", "actor", "country", "dyad", "type", "quad_class", "status", "topic", "outlet", "sort",
 		"cursor", "limit", "from", "to", "kind", "story", "a", "b", "lang", "min"}
 	var paths []string
 	for _, route := range routes {
 		method, pattern, _ := strings.Cut(route, " ")
-		if method != "GET" {
-			continue
-		}
 		pattern = strings.TrimSuffix(pattern, "{$}")
 		for _, v := range hostile {
 			path := pattern
@@ -46,23 +41,31 @@ func TestNoServerErrors(t *testing.T) {
 			if strings.HasSuffix(pattern, "/") && pattern != "/" {
 				path += v
 			}
-			paths = append(paths, path)
+			paths = append(paths, method+" "+path)
 			for _, p := range params {
-				paths = append(paths, pattern+"?"+p+"="+v)
+				paths = append(paths, method+" "+pattern+"?"+p+"="+v)
 			}
 		}
 	}
-	for _, path := range paths {
-		res, err := http.Get(srv.URL + path)
+	for _, req := range paths {
+		method, path, _ := strings.Cut(req, " ")
+		r, err := http.NewRequest(method, srv.URL+path, strings.NewReader("a=b"))
+		if err != nil {
+			continue // the client refuses to send it
+		}
+		if method != "GET" {
+			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		}
+		res, err := http.DefaultClient.Do(r)
 		if err != nil {
 			if _, perr := url.Parse(srv.URL + path); perr != nil {
 				continue // the client refuses to send it
 			}
-			t.Fatalf("GET %.80s: %v", path, err)
+			t.Fatalf("%s %.80s: %v", method, path, err)
 		}
 		res.Body.Close()
 		if res.StatusCode >= 500 {
-			t.Errorf("GET %.120s: status %d", path, res.StatusCode)
+			t.Errorf("%s %.120s: status %d", method, path, res.StatusCode)
 		}
 	}
 }

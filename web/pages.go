@@ -332,6 +332,7 @@ func (h *handler) static(w http.ResponseWriter, r *http.Request) {
 type pageFunc func(r *http.Request, p *page) (string, error)
 
 func (h *handler) page(pattern string, f pageFunc) {
+	h.pageRoutes = append(h.pageRoutes, pattern)
 	h.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		p := h.newPage(w, r)
 		name, err := f(r, p)

@@ -81,9 +81,10 @@ type handler struct {
 	cache  *cache // nil when off
 	// routes lists the API patterns, for the OpenAPI check; writes
 	// the pages' forms, for the test that each refuses a stranger.
-	routes  []string
-	writes  []string
-	signins *limiter
+	routes     []string
+	writes     []string
+	pageRoutes []string // the page patterns, for the test of hostile input
+	signins    *limiter
 }
 
 // New returns the handler of the API and the pages over store. It fails

@@ -82,23 +82,28 @@
       var p = point(ev);
       zoom(ev.deltaY < 0 ? 1.25 : 0.8, p.x, p.y);
     }, { passive: false });
-    var drag = null;
+    var drag = null, dragged = false;
     svg.addEventListener("pointerdown", function (ev) {
       if (ev.button !== 0) return;
-      drag = { x: ev.clientX, y: ev.clientY, vx: view.x, vy: view.y, moved: false };
+      drag = { x: ev.clientX, y: ev.clientY, vx: view.x, vy: view.y };
+      dragged = false;
     });
     window.addEventListener("pointermove", function (ev) {
       if (!drag) return;
+      if (!(ev.buttons & 1)) { drag = null; return; } // the release was missed
       var r = svg.getBoundingClientRect();
       var dx = (ev.clientX - drag.x) * view.w / r.width, dy = (ev.clientY - drag.y) * view.h / r.height;
-      if (Math.abs(ev.clientX - drag.x) + Math.abs(ev.clientY - drag.y) > 3) drag.moved = true;
+      if (Math.abs(ev.clientX - drag.x) + Math.abs(ev.clientY - drag.y) > 3) dragged = true;
       view.x = Math.min(W - view.w, Math.max(0, drag.vx - dx));
       view.y = Math.min(H - view.h, Math.max(0, drag.vy - dy));
       show();
     });
-    window.addEventListener("pointerup", function () { setTimeout(function () { drag = null; }, 0); });
+    window.addEventListener("pointerup", function () { drag = null; });
     // A drag that ends on an actor pans; it does not open the actor.
-    svg.addEventListener("click", function (ev) { if (drag && drag.moved) ev.preventDefault(); }, true);
+    svg.addEventListener("click", function (ev) {
+      if (dragged) ev.preventDefault();
+      dragged = false;
+    }, true);
     var bar = svg.parentNode.querySelector(".zoom");
     if (bar) {
       bar.hidden = false;
