@@ -32,6 +32,9 @@ func TestConflict(t *testing.T) {
 		{"a chargé d'affaires named by his embassy",
 			"کاردار سفارت بلژیک در تهران از سوی مدیرکل اروپای غربی به وزارت امور خارجه احضار شد.",
 			[]want{{didar.Criticize, occ, "mfa-iran>BEL", "", ""}}},
+		{"a summons is located in the summoning state, on its own date",
+			"احضار سفیر نروژ به وزارت خارجه\nسفیر نروژ در تهران روز شنبه ۴ مه ۲۰۲۴ به وزارت امور خارجه احضار شد.",
+			[]want{{didar.Criticize, occ, "mfa-iran>NOR", "2024-05-04", "IRN"}}},
 		{"recalling one's own ambassador summons no one",
 			"مراکش در اعتراض به این اقدام سفیر خود را از هلند فراخواند.", nil},
 
@@ -170,8 +173,15 @@ func TestConflict(t *testing.T) {
 				t.Fatalf("got %d events %q, want %d", len(rec.Events), got, len(tt.want))
 			}
 			for i, w := range tt.want {
-				if e := rec.Events[i]; e.Type != w.typ || e.Status != w.status || describe(e) != w.parties {
+				e := rec.Events[i]
+				if e.Type != w.typ || e.Status != w.status || describe(e) != w.parties {
 					t.Errorf("event %d = %s, want %s %s %s", i, got[i], w.typ, w.status, w.parties)
+				}
+				if w.date != "" && e.Date.String() != w.date {
+					t.Errorf("event %d date = %q, want %q", i, e.Date, w.date)
+				}
+				if w.country != "" && (e.Location == nil || string(e.Location.Country) != w.country) {
+					t.Errorf("event %d location = %+v, want country %s", i, e.Location, w.country)
 				}
 			}
 		})

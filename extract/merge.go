@@ -28,7 +28,9 @@ func (a *article) mergeEvents() {
 			if o.Location == nil {
 				o.Location = e.Location
 			}
-			if o.Date.IsZero() {
+			// A date of its own ("روز شنبه دوم مهر") beats the publication
+			// date a headline's statement of the same event fell back on.
+			if o.Date.IsZero() || o.Date == a.date && !e.Date.IsZero() && e.Date != a.date && e.DatePrecision == didar.PrecisionDay {
 				o.Date, o.DatePrecision = e.Date, e.DatePrecision
 			}
 			o.Confidence = min(0.99, o.Confidence+0.05)
