@@ -36,7 +36,10 @@ func TestApplyCorrections(t *testing.T) {
 			func(r Record) bool { return len(r.Events) == 1 }},
 		{"delete", Correction{ID: 5, Op: OpDeleteEvent, Before: &Change{Event: &visit}}, "", func(r Record) bool { return len(r.Events) == 0 }},
 		{"add", Correction{ID: 6, Op: OpAddEvent, After: &Change{Event: &meet}}, "",
-			func(r Record) bool { e := r.Events[1]; return e.ID == "c6" && e.CAMEO == "040" && e.Evidence.Text == "با عراقچی دیدار کرد." }},
+			func(r Record) bool {
+				e := r.Events[1]
+				return e.ID == "c6" && e.CAMEO == "040" && e.Evidence.Text == "با عراقچی دیدار کرد."
+			}},
 		{"add what is there", Correction{ID: 7, Op: OpAddEvent, After: &Change{Event: &visit}}, "has this event already", nil},
 		{"add with a stranger", Correction{ID: 8, Op: OpAddEvent, After: &Change{Event: &Event{Type: Meet, Status: StatusOccurred, Participants: []string{"lavrov", "nobody"}}}},
 			"not an actor", nil},
