@@ -200,6 +200,7 @@ func TestActorCode(t *testing.T) {
 		{didar.ActorRef{ID: "x", Kind: didar.KindPerson, Country: "IRN"}, "IRN"},
 		{didar.ActorRef{ID: "un", Kind: didar.KindOrganization, Sector: "IGO"}, "IGOUNO"},
 		{didar.ActorRef{ID: "brics", Kind: didar.KindOrganization, Sector: "IGO"}, "IGO"},
+		{didar.ActorRef{ID: "antonio-guterres", Kind: didar.KindPerson, Country: "PRT", Sector: "IGO"}, "IGOUNO"},
 		{didar.ActorRef{ID: "someone", Kind: didar.KindPerson}, ""},
 	} {
 		if got, _ := actorCode(tt.ref); got != tt.want {

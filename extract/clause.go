@@ -192,6 +192,13 @@ func (a *article) findSubject(t0, t1 int) []int {
 		}
 	}
 	t0 = a.skipAdverbial(t0, t1)
+	// "گفتنی است X ... سفر کرد": the remark's copula does not close the clause.
+	if n := a.x.lex.seqAt("opener", a.allKeys[t0:t1], 0); n > 0 && t0+n < t1 {
+		t0 += n
+		if k := a.toks[t0].key; (k == "،" || k == "," || k == ":") && t0+1 < t1 {
+			t0++
+		}
+	}
 	depth := 0
 	for i := t0; i < t1; i++ {
 		switch a.toks[i].key {

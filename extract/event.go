@@ -25,6 +25,10 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if t.t0 > c.t0 && a.toks[t.t0-1].key == "در" && typ != didar.Meet && typ != didar.Call && typ != didar.Visit && typ != didar.Negotiate && typ != didar.Message {
 		return
 	}
+	// "کمک به حل و فصل بحران": help towards an outcome is not aid.
+	if typ == didar.Aid && t.t1+1 < c.t1 && a.toks[t.t1].key == "به" && a.x.lex.is("process", a.toks[t.t1+1].key) {
+		return
+	}
 	if t.t0 > c.t0 && (a.x.lex.is("cancel", a.toks[t.t0-1].key) || (t.t0 > c.t0+1 && a.x.lex.seqAt("cancel", a.keys(t.t0-2, t.t0), 0) == 2)) {
 		return
 	}
@@ -64,7 +68,7 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	}
 	// "گفت‌وگویی که با X به صورت ویدیو کنفرانس داشت": talks held at a
 	// distance are a call.
-	if typ == didar.Meet && a.remote(c, t) {
+	if typ == didar.Meet && a.predicateHas(c, t, t.t0-1, "remote") {
 		typ = didar.Call
 		t.c.typ = didar.Call
 	}
@@ -85,6 +89,11 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	} else if r := a.thatSubject(c, t); r >= 0 && hostile(typ) {
 		subj = []int{r}
 	}
+	// "از سفر X به Y خبر داد"، "دیدار X با Y": the possessor of a contact's
+	// verbal noun is its agent, whoever reports it.
+	if a.agentPossessor(c, t) {
+		subj = a.listed(a.arg(c, t, "poss"), c.t1)
+	}
 	// "اعتراض ژاپن و کره جنوبی": the possessor of a protest is its author.
 	byPoss := false
 	if slices.Contains(t.c.markers, "possby") {
@@ -103,6 +112,32 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 		}
 	}
 	a.eventOf(c, t, subj, nil, byPoss, status, why, sStart, sEnd)
+}
+
+// agentPossessor reports whether the party right after trigger t is its
+// agent: t is the bare verbal noun of a contact (no light verb of its own,
+// no marker that gives the possessor another part), and the party is an
+// actor, not a city standing for its state ("دیدار تهران").
+func (a *article) agentPossessor(c clause, t trigger) bool {
+	switch t.c.typ {
+	case didar.Meet, didar.Call, didar.Visit, didar.Negotiate:
+	default:
+		return false
+	}
+	for _, mk := range t.c.markers {
+		if strings.HasPrefix(mk, "poss") || mk == "agent" {
+			return false
+		}
+	}
+	if a.isVerb(t.t1 - 1) {
+		return false
+	}
+	pm := a.arg(c, t, "poss")
+	if pm < 0 || a.toks[t.t1].mention != pm {
+		return false
+	}
+	via := a.links[pm].Via
+	return via != "metonym" && via != "capital"
 }
 
 // eventOf makes the event of trigger t with subject subj (the source of a
@@ -349,7 +384,7 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 			}
 		}
 		// "دعوت‌نامه‌ای از X دریافت کرد": X invites the subject.
-		if typ == didar.Invite && len(subj) > 0 && a.received(c, t) {
+		if typ == didar.Invite && len(subj) > 0 && a.predicateHas(c, t, t.t1, "receive") {
 			if m := a.arg(c, t, "از"); m >= 0 {
 				source, tm = a.links[m].ActorID, -1
 				target = a.links[subj[0]].ActorID
@@ -484,12 +519,13 @@ func (a *article) offered(c clause, t trigger) bool {
 	return false
 }
 
-// remote reports whether the predicate of cue t says it was held by
-// telephone or video.
-func (a *article) remote(c clause, t trigger) bool {
+// predicateHas reports whether a word of the role stands between token
+// from and the verb that governs cue t: "به صورت ویدیو کنفرانس داشت"
+// (remote), "دعوت‌نامه‌ای ... دریافت کرد" (receive).
+func (a *article) predicateHas(c clause, t trigger, from int, role string) bool {
 	v := a.governingVerb(t.t1, c.t1)
-	for i := max(c.t0, t.t0-1); i < c.t1 && (v < 0 || i <= v); i++ {
-		if a.x.lex.is("remote", a.toks[i].key) {
+	for i := max(c.t0, from); i < c.t1 && (v < 0 || i <= v); i++ {
+		if a.x.lex.is(role, a.toks[i].key) {
 			return true
 		}
 	}
@@ -526,18 +562,6 @@ func (a *article) inviterCountry(c clause, t trigger) string {
 		}
 	}
 	return ""
-}
-
-// received reports whether the verb of cue t is one of receiving
-// ("دریافت کرد").
-func (a *article) received(c clause, t trigger) bool {
-	v := a.governingVerb(t.t1, c.t1)
-	for i := t.t1; i < c.t1 && (v < 0 || i <= v); i++ {
-		if a.x.lex.is("receive", a.toks[i].key) {
-			return true
-		}
-	}
-	return false
 }
 
 // listed reports whether an act of type t addressed to several parties is
