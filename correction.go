@@ -140,7 +140,12 @@ func CorrectedRecord(ctx context.Context, s Store, articleID string) (*Record, [
 // ArticleCorrections returns every correction of an article, oldest
 // first.
 func ArticleCorrections(ctx context.Context, s Store, articleID string) ([]Correction, error) {
-	f := CorrectionFilter{Article: articleID, Limit: MaxLimit}
+	return AllCorrections(ctx, s, CorrectionFilter{Article: articleID})
+}
+
+// AllCorrections returns every correction f selects, all pages of it.
+func AllCorrections(ctx context.Context, s Store, f CorrectionFilter) ([]Correction, error) {
+	f.Limit = MaxLimit
 	var all []Correction
 	for {
 		p, err := s.Corrections(ctx, f)
@@ -572,8 +577,8 @@ func EntriesFromCorrections(cs []Correction) []Entry {
 		case OpMergeActor:
 			if a := c.After.Actor; a != nil && c.Before != nil && c.Before.Actor != nil {
 				e := entry(a.ID, a.Kind)
-				for _, n := range strings.FieldsFunc(c.Before.Actor.NameFA, func(r rune) bool { return r == ',' || r == '،' }) {
-					name(e, strings.TrimSpace(n))
+				for _, n := range SplitNames(c.Before.Actor.NameFA) {
+					name(e, n)
 				}
 			}
 		}
@@ -583,6 +588,17 @@ func EntriesFromCorrections(cs []Correction) []Entry {
 	for _, id := range order {
 		if e := byID[id]; len(e.FA) > 0 {
 			out = append(out, *e)
+		}
+	}
+	return out
+}
+
+// SplitNames splits a list of names at commas, Persian or Latin.
+func SplitNames(s string) []string {
+	var out []string
+	for _, n := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '،' }) {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
 		}
 	}
 	return out

@@ -58,6 +58,7 @@ type linker struct {
 	near       map[string]bool     // known's answers about the dictionary, by key
 	holdersAt  map[roleKey][]int   // holders' answers at the article's date
 	held       []heldLink          // role phrases linked to the office holder
+	guessed    map[string]bool     // new persons whose country a bare title gave
 }
 
 // Link finds and links every actor mention in text (display form) as of
@@ -66,7 +67,7 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	l := &linker{
 		d: d, m: d.m, at: at, actors: map[string]*didar.Actor{},
 		roleActors: map[string]role{}, roleOf: map[roleKey]string{}, keys: map[string]string{},
-		byWord: map[string][]string{}, near: map[string]bool{}, holdersAt: map[roleKey][]int{},
+		byWord: map[string][]string{}, near: map[string]bool{}, holdersAt: map[roleKey][]int{}, guessed: map[string]bool{},
 	}
 	l.doc = d.m.prepare(text)
 	l.spans = d.m.find(l.doc)

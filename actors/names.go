@@ -341,7 +341,11 @@ func (l *linker) resolve(key, display string, r *role, title string) string {
 			}
 		}
 	}
-	return l.newActor(slug(display), didar.KindPerson, display, country, sector, rolePhrase)
+	id := slug(display)
+	if _, ok := l.actors[id]; !ok && r != nil && r.bare {
+		l.guessed[id] = true
+	}
+	return l.newActor(id, didar.KindPerson, display, country, sector, rolePhrase)
 }
 
 // resolveKnown is resolve without making a new person: "" when the name

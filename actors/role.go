@@ -64,8 +64,17 @@ func (l *linker) noteRole(id string, r role) {
 		return
 	}
 	a.Roles = appendUnique(a.Roles, r.phrase)
+	// A bare title's country (Iran's) is a guess that a role naming
+	// its country replaces (دستیار وزیر خارجه ... دستیار وزیر امور خارجه آمریکا).
+	if !r.bare && r.key.country != "" && l.guessed[id] {
+		a.Country, a.Sector = "", ""
+		delete(l.guessed, id)
+	}
 	if a.Country == "" {
 		a.Country = didar.NullString(r.key.country)
+		if r.bare {
+			l.guessed[id] = true
+		}
 	}
 	if a.Sector == "" {
 		a.Sector = didar.NullString(r.sector)

@@ -42,6 +42,10 @@ var unknownCases = []roleCase{
 		[]m{{"عبدالله الصباح", "عبدالله-الصباح", "title"}, {"وزیر خارجه امارات", "عبدالله-الصباح", "role"}}, nil, nil,
 		[]who{{"عبدالله-الصباح", "ARE", "GOV"}}},
 
+	{"a bare title's country gives way to the role's", "2024-09-10",
+		"تورالف هاگن، معاون وزیر خارجه، گفت گفت‌وگوها ادامه دارد. هاگن، معاون وزیر خارجه ترکیه، افزود که سفر انجام می‌شود.",
+		nil, nil, nil, []who{{"تورالف-هاگن", "TUR", "GOV"}}},
+
 	// Later mentions: the surname alone, and the role alone.
 	{"surname back-reference", "2024-09-10",
 		"تورالف هاگن، وزیر امور خارجه ترکیه، وارد تهران شد. هاگن در فرودگاه گفت این سفر مهم است.",

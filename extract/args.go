@@ -186,6 +186,9 @@ func (a *article) phraseMention(i, t1 int) int {
 		if m, ok := a.mentionStart(j); ok && a.participant(m) {
 			return m
 		}
+		if a.self >= 0 && a.toks[j].mention < 0 && a.x.lex.is("self", k) {
+			return a.self
+		}
 		if j > i && (a.x.lex.is("prep", k) || k == "،" || a.isVerb(j)) {
 			return -1
 		}

@@ -91,8 +91,13 @@ func (a *article) sentence(start, end int) {
 	if last := len(cls) - 1; cls[last].quoted {
 		cls[last].speaker = speaker
 		cls[last].frame = t0
-		cls[last].subject = a.findSubject(cls[last].t0, cls[last].t1)
-		if len(cls[last].subject) == 0 || !a.clauseInitial(cls[last].subject[0], cls[last].t0) {
+		// «Y ... تشکر کرد»: the quote marks open the clause, not a name.
+		q0 := cls[last].t0
+		if k := a.toks[q0].key; (k == "«" || k == "\"") && q0+1 < cls[last].t1 {
+			q0++
+		}
+		cls[last].subject = a.findSubject(q0, cls[last].t1)
+		if len(cls[last].subject) == 0 || !a.clauseInitial(cls[last].subject[0], q0) {
 			cls[last].subject = speaker
 		}
 	}

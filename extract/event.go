@@ -450,6 +450,15 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 				conf -= 0.2
 			}
 		}
+		// "X می‌گوید که روسیه در قره‌باغ مداخله کرد": a hostile deed
+		// told of its own subject is the speaker's charge against it.
+		if target == "" && typ == didar.Criticize && slices.Equal(t.c.markers, []string{"poss"}) && t.t1 < c.t1 && a.isVerb(t.t1) &&
+			c.quoted && len(c.speaker) > 0 && len(subj) > 0 && a.inRange(subj[0], c.t0, c.t1) {
+			if sp := a.links[c.speaker[0]].ActorID; a.side(sp) != a.side(source) {
+				source, target = sp, source
+				rule += "/told"
+			}
+		}
 		if target == "" && typ == didar.Demand && len(subj) > 0 && a.links[subj[0]].ActorID != source {
 			target = a.links[subj[0]].ActorID
 			// "ایران و روسیه باید ...": an exhortation that includes the

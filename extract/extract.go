@@ -105,7 +105,7 @@ func (x *Extractor) extract(in Input) (didar.Record, error) {
 	if in.Published.IsZero() && !page.Published.IsZero() {
 		in.Published = didar.DateOf(page.Published)
 	}
-	a := &article{x: x, text: work, runes: []rune(work)}
+	a := &article{x: x, text: work, runes: []rune(work), self: -1}
 	a.rec.Article = didar.Article{
 		ID:        in.ID,
 		Source:    didar.NullString(in.Source),
@@ -139,6 +139,7 @@ type article struct {
 	dateFrom      []dateSource    // by event, until merging: where its date came from
 
 	subject []int // the discourse subject: mention indexes of the last sentence subject
+	self    int   // in a quoted clause, the speaker's mention, whom من and ما stand for; -1 elsewhere
 
 	allKeys   []string // the key of every token, for the lexicon's lookups
 	topicHits []topicHit

@@ -64,6 +64,14 @@ func (a *article) dropCallVerbs() {
 		if e.Type == didar.Meet && slices.ContainsFunc(a.rec.Events, func(o didar.Event) bool { return o.Type == didar.Call && same(o, e) }) {
 			continue
 		}
+		// "X و Y تلفنی گفت‌وگو کردند. دو طرف با یکدیگر درباره ... گفت‌وگو
+		// کردند": talks with no place of their own after a call of the same
+		// sides are that call.
+		if e.Type == didar.Meet && e.Location == nil && slices.ContainsFunc(a.rec.Events, func(o didar.Event) bool {
+			return o.Type == didar.Call && o.Status == e.Status && o.Evidence.Start < e.Evidence.Start && a.sideKey(o)[len(o.Type):] == a.sideKey(e)[len(e.Type):]
+		}) {
+			continue
+		}
 		if e.Type == didar.Negotiate && slices.ContainsFunc(out, func(o didar.Event) bool { return o.Type == didar.Meet && same(o, e) }) {
 			continue
 		}

@@ -32,6 +32,12 @@ func (t trigger) judged() bool { return strings.HasPrefix(t.c.text, "را … ")
 // triggers finds the event cues of a clause and turns each into an event.
 func (a *article) triggers(c clause, sStart, sEnd int) {
 	keys := a.keys(c.t0, c.t1)
+	// "X گفت: «Y به من تبریک گفت»": in a quote, I and we are its speaker.
+	a.self = -1
+	if c.quoted && len(c.speaker) > 0 {
+		a.self = c.speaker[0]
+		defer func() { a.self = -1 }()
+	}
 	var ts []trigger
 	for i := 0; i < len(keys); i++ {
 		if a.toks[c.t0+i].mention >= 0 {

@@ -62,7 +62,7 @@ func (lx *lexicon) maybeSeam(left, right []byte) bool {
 	return lx.seams[i/64]&(1<<(i%64)) != 0
 }
 
-// baseLexicon is the embedded lexicon, read once; Normalizers copy it.
+// baseLexicon is the embedded lexicon, read once; Normalizers share it (see share).
 var baseLexicon = sync.OnceValue(func() *lexicon {
 	lx := &lexicon{words: map[string]string{}, present: map[string]bool{}, past: map[string]bool{}, heads: map[string]bool{},
 		names: map[string]string{}, spaced: map[string]bool{}, whole: whole(), seams: new([1 << 16 / 64]uint64)}

@@ -507,13 +507,11 @@ func (e *emitter) writeWord(w []byte, hasZWNJ bool) []byte {
 			e.out.WriteRune(r)
 		}
 	default:
-		if d, ok := e.n.lx.stem(w); ok {
-			if d == "" {
-				e.out.Write(w)
-			} else {
-				e.out.WriteString(d)
-			}
-		} else if d, ok := e.n.lx.name(w); ok {
+		d, ok := e.n.lx.stem(w)
+		if !ok {
+			d, ok = e.n.lx.name(w)
+		}
+		if ok {
 			if d == "" {
 				e.out.Write(w)
 			} else {

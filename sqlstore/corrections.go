@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/didar-news/didar"
@@ -214,7 +213,7 @@ func (s *Store) correctDictionary(ctx context.Context, c didar.Correction) (dida
 			if err := json.Unmarshal([]byte(body), &e); err != nil {
 				return fmt.Errorf("entry %q: %w", c.After.Actor.ID, err)
 			}
-			for _, n := range splitNames(c.Before.Actor.NameFA) {
+			for _, n := range didar.SplitNames(c.Before.Actor.NameFA) {
 				if !slices.Contains(e.FA, n) {
 					e.FA = append(e.FA, n)
 				}
@@ -231,17 +230,6 @@ func (s *Store) correctDictionary(ctx context.Context, c didar.Correction) (dida
 		return didar.Correction{}, fmt.Errorf("correct the dictionary: %w", err)
 	}
 	return c, nil
-}
-
-// splitNames splits a list of names at commas, Persian or Latin.
-func splitNames(s string) []string {
-	var out []string
-	for _, n := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '،' }) {
-		if n = strings.TrimSpace(n); n != "" {
-			out = append(out, n)
-		}
-	}
-	return out
 }
 
 func (s *Store) Undo(ctx context.Context, id int64, user, reason string) (didar.Correction, error) {

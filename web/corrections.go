@@ -305,13 +305,7 @@ func (h *handler) findActor(ctx context.Context, q string) (*didar.Actor, error)
 func newEntry(in correctionInput) (didar.Entry, error) {
 	bad := func(format string, args ...any) error { return didar.Errorf(didar.EINVALID, format, args...) }
 	e := didar.Entry{Kind: didar.Kind(in.Kind), EN: strings.TrimSpace(in.EN), Country: strings.ToUpper(strings.TrimSpace(in.ActorCountry)), Sector: strings.ToUpper(strings.TrimSpace(in.Sector))}
-	for _, n := range strings.Split(in.FA, "،") {
-		for _, n := range strings.Split(n, ",") {
-			if n = strings.TrimSpace(n); n != "" {
-				e.FA = append(e.FA, n)
-			}
-		}
-	}
+	e.FA = didar.SplitNames(in.FA)
 	if len(e.FA) == 0 {
 		return e, bad("a new actor needs a Persian name")
 	}

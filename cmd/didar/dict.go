@@ -64,18 +64,9 @@ func runDict(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return err
 	}
 	defer s.Close()
-	var all []didar.Correction
-	f := didar.CorrectionFilter{Limit: didar.MaxLimit}
-	for {
-		page, err := s.Corrections(ctx, f)
-		if err != nil {
-			return err
-		}
-		all = append(all, page.Corrections...)
-		if page.Next == "" {
-			break
-		}
-		f.Cursor = page.Next
+	all, err := didar.AllCorrections(ctx, s, didar.CorrectionFilter{})
+	if err != nil {
+		return err
 	}
 	entries := didar.EntriesFromCorrections(all)
 	out := make([]dictEntry, 0, len(entries))

@@ -97,23 +97,17 @@ func anyChecked(evs []didar.Event) bool {
 // correctedArticles lists the articles with a correction, in the order
 // of their first one.
 func correctedArticles(ctx context.Context, s didar.Store) ([]string, error) {
-	f := didar.CorrectionFilter{Limit: didar.MaxLimit}
+	all, err := didar.AllCorrections(ctx, s, didar.CorrectionFilter{})
+	if err != nil {
+		return nil, err
+	}
 	seen := map[string]bool{}
 	var ids []string
-	for {
-		page, err := s.Corrections(ctx, f)
-		if err != nil {
-			return nil, err
+	for _, c := range all {
+		if c.Article != "" && !seen[c.Article] {
+			seen[c.Article] = true
+			ids = append(ids, c.Article)
 		}
-		for _, c := range page.Corrections {
-			if c.Article != "" && !seen[c.Article] {
-				seen[c.Article] = true
-				ids = append(ids, c.Article)
-			}
-		}
-		if page.Next == "" {
-			return ids, nil
-		}
-		f.Cursor = page.Next
 	}
+	return ids, nil
 }

@@ -361,30 +361,27 @@ func TestQueueTwoWorkers(t *testing.T) {
 	sameStore(t, dsn, s.single(t, dir))
 }
 
-// A worker killed with SIGKILL mid-batch loses nothing: another takes
-// its jobs, and the store is the one a single ingest makes.
-func TestQueueWorkerKilled(t *testing.T) {
-	s := queueServers(t)
-	dir, n := writeCorpus(t)
-	dsn := s.schema(t, "kill")
-	mustCLI(t, s.flags("ingest", dir)...)
+// startChild runs `didar worker` as a process of its own (this test
+// binary, as TestMain makes it), and waits until it is mid-run and
+// mid-batch: some articles committed, a batch in hand.
+func (s *servers) startChild(t *testing.T, dsn string, args ...string) (*exec.Cmd, *bytes.Buffer) {
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(exe, s.flags("worker", "--db", dsn, "--batch", "8", "--ack-wait", "3s", "--name", "doomed")...)
+	cmd := exec.Command(exe, s.flags(append([]string{"worker", "--db", dsn, "--batch", "8"}, args...)...)...)
 	cmd.Env = append(os.Environ(), "DIDAR_TEST_AS_DIDAR=1")
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { cmd.Process.Kill() })
 	q, err := queue.Open(context.Background(), queue.Config{URL: s.nats, Stream: s.stream})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer q.Close()
-	// Mid-run and mid-batch: some articles committed, a batch in hand.
 	deadline := time.Now().Add(2 * time.Minute)
 	for {
 		st, err := q.Status(context.Background())
@@ -392,13 +389,23 @@ func TestQueueWorkerKilled(t *testing.T) {
 			t.Fatal(err)
 		}
 		if st.InFlight > 0 && count(t, dsn, `SELECT count(*) FROM articles`) >= 16 {
-			break
+			return cmd, &errb
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("the worker never got going: %+v\n%s", st, errb.String())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// A worker killed with SIGKILL mid-batch loses nothing: another takes
+// its jobs, and the store is the one a single ingest makes.
+func TestQueueWorkerKilled(t *testing.T) {
+	s := queueServers(t)
+	dir, n := writeCorpus(t)
+	dsn := s.schema(t, "kill")
+	mustCLI(t, s.flags("ingest", dir)...)
+	cmd, _ := s.startChild(t, dsn, "--ack-wait", "3s", "--name", "doomed")
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
@@ -412,6 +419,38 @@ func TestQueueWorkerKilled(t *testing.T) {
 		t.Errorf("%d dead letters", st.Failed)
 	}
 	sameStore(t, dsn, s.single(t, dir))
+}
+
+// SIGTERM mid-batch: the worker finishes and acknowledges the batch in
+// hand, and exits 0.
+func TestQueueWorkerSIGTERM(t *testing.T) {
+	s := queueServers(t)
+	dir, _ := writeCorpus(t)
+	dsn := s.schema(t, "term")
+	mustCLI(t, s.flags("ingest", dir)...)
+	cmd, errb := s.startChild(t, dsn, "--name", "stopped")
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("worker after SIGTERM: %v\n%s", err, errb.String())
+	}
+	if !strings.Contains(errb.String(), "worker stopped") {
+		t.Errorf("log:\n%s", errb.String())
+	}
+	q, err := queue.Open(context.Background(), queue.Config{URL: s.nats, Stream: s.stream})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	st, err := q.Status(context.Background())
+	if err != nil || st.InFlight != 0 || st.Pending == 0 {
+		t.Fatalf("after SIGTERM: %+v, %v; want the batch in hand done, the rest pending", st, err)
+	}
+	stored := count(t, dsn, `SELECT count(*) FROM articles`)
+	if len(st.Workers) != 1 || st.Workers[0].Done != stored {
+		t.Errorf("workers %+v; %d articles stored", st.Workers, stored)
+	}
 }
 
 // A poison article (one the database refuses) ends in the dead letters
