@@ -57,6 +57,9 @@ func (l *linker) nameBefore(w int) (w0, w1 int, quoted, weak, ok bool) {
 	a := k + 1
 	if k >= 0 {
 		prev := l.doc.words[k]
+		if prev.k == "گزارش" || prev.k == "از" && k > 0 && l.doc.words[k-1].k == "نقل" {
+			return // به نقل از آناتولی، ...: the outlet cited, not a name
+		}
 		if prev.letter && (l.spanAt[k] >= 0 || (prev.k != "که" && prev.k != "و" && prev.k != "با")) {
 			// A noun or a preposition runs into the name ("با رد حضور
 			// X، فرمانده ...", "توسط X Y معاون ..."): the name is the
@@ -603,7 +606,9 @@ func (l *linker) resolveListed(key, disp, country, sector string) string {
 	for pi := range l.d.persons {
 		p := &l.d.persons[pi]
 		e := &l.d.entries[p.i]
-		if (country != "" && e.Country != country) || len(sk) < 4 {
+		// With no country, a whole word of four letters is enough: the
+		// name must be the only one of the dictionary that holds it.
+		if (country != "" && (e.Country != country || len(sk) < 4)) || len([]rune(key)) < 4 {
 			continue
 		}
 		for _, n := range l.d.keys[p.i] {

@@ -88,8 +88,8 @@ var unknownCases = []roleCase{
 		[]m{{"آبه شینزو", "shinzo-abe", "name"}}, nil, nil, nil},
 
 	// Surnames listed after a plural title.
-	{"surnames after آقایان", "2023-07-01", "به نتایج گفت‌وگوهای آقایان پزشکیان و اردوغان اشاره شد.",
-		[]m{{"پزشکیان", "masoud-pezeshkian", "name"}, {"اردوغان", "recep-tayyip-erdogan", "name"}}, nil, nil, nil},
+	{"surnames after آقایان", "2023-07-01", "به نتایج گفت‌وگوهای آقایان پزشکیان و اردوغان و رئیسی اشاره شد.",
+		[]m{{"پزشکیان", "masoud-pezeshkian", "name"}, {"اردوغان", "recep-tayyip-erdogan", "name"}, {"رئیسی", "ebrahim-raisi", "name"}}, nil, nil, nil},
 
 	// No wrong links.
 	{"a namesake with the same given name", "2024-09-10",
@@ -138,6 +138,12 @@ var unknownCases = []roleCase{
 	{"a quoted phrase before a role", "2024-09-10",
 		"هشدار پکن: «ما کاملا آماده‌ایم»، سخنگوی وزارت خارجه چین گفت.",
 		nil, []string{"ما کاملا آماده‌ایم"}, nil, nil},
+	{"the outlet cited before a role", "2024-09-10",
+		"به نقل از آناتولی، وزیر خارجه ترکیه گفت گفت‌وگوها ادامه دارد.",
+		nil, []string{"آناتولی"}, nil, nil},
+	{"a quoted headline with a copula", "2024-09-10",
+		"پکن: «ما آماده‌ایم»، سخنگوی وزارت خارجه چین گفت.",
+		nil, []string{"ما آماده‌ایم"}, nil, nil},
 	{"an office with a common word", "2024-09-10",
 		"دفتر مطبوعاتی رئیس‌جمهور روسیه اعلام کرد.",
 		nil, []string{"دفتر مطبوعاتی"}, nil, nil},

@@ -16,8 +16,8 @@ var commonKeys = sync.OnceValue(func() map[string]bool {
 })
 
 // commonEndings are the endings a common word takes in news text: the
-// adjective ی, plurals, the indefinite ای.
-var commonEndings = []string{"هایی", "های", "ها", "ای", "یی", "ی", "ان", "ات"}
+// adjective ی, plurals, the indefinite ای, the copula (آماده‌ایم).
+var commonEndings = []string{"هایی", "های", "ها", "ای", "یی", "ی", "ان", "ات", "ایم", "اید", "اند"}
 
 // Common reports whether the word w (one word, any spelling) is a common
 // word of Persian news, alone or with a plural or adjective ending, or
