@@ -91,6 +91,7 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	l.late()
 	sortLinks(l.links)
 	l.links = dropOverlaps(l.links)
+	l.titledNames()
 
 	res := Result{Links: l.links, Actors: make(map[string]didar.Actor, len(l.actors))}
 	for _, ln := range append(l.links, l.inner()...) {
@@ -110,6 +111,30 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	}
 	d.m.release(l.doc)
 	return res
+}
+
+// titledNames gives a bare office that stands right before another
+// person's name to that person: in "رئیس‌جمهور پوتین" and "وزیر خارجه
+// لاوروف" the office is the title of the name after it, not the office
+// holder of the outlet's country that the phrase alone resolved to.
+func (l *linker) titledNames() {
+	for i := 0; i+1 < len(l.links); i++ {
+		r, n := &l.links[i], l.links[i+1]
+		if r.Via != "role" || r.ActorID == n.ActorID || len(r.ActorIDs) > 0 {
+			continue
+		}
+		if n.Via != "name" && n.Via != "surname" && n.Via != "quoted-name" {
+			continue
+		}
+		holder, person := l.actors[r.ActorID], l.actors[n.ActorID]
+		if holder == nil || person == nil || !holder.InDictionary || holder.Kind != didar.KindPerson || person.Kind != didar.KindPerson {
+			continue
+		}
+		if strings.TrimSpace(strings.Trim(l.textOf(r.End, n.Start), "«\"‌")) != "" {
+			continue
+		}
+		r.ActorID = n.ActorID
+	}
 }
 
 // inner returns the countries and organisations named inside role

@@ -111,6 +111,11 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		if marker == "به" && i+1 < t.t0 && a.x.lex.is("attrib", a.toks[i+1].key) {
 			continue
 		}
+		// "قطع رابطه دیپلماتیک با قطر ... با رایزنی": the partner phrase
+		// of a hostile cue is that cue's.
+		if t.c.typ.Symmetric() && i > c.t0 && (a.hostileCueEndsAt(i-1) || i-1 > c.t0 && a.hostileCueEndsAt(i-2)) {
+			continue
+		}
 		if a.toks[i].key == marker && (i == c.t0 || !a.x.lex.is("prep", a.toks[i-1].key) && !a.x.lex.is("against", a.toks[i-1].key)) {
 			if m := a.phraseMention(i+1, t.t0); m >= 0 {
 				return m
@@ -144,6 +149,16 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 func (a *article) cueEndsAt(i int) bool {
 	for j := i; j >= 0 && j >= i-3; j-- {
 		if _, n := a.x.lex.match(a.allKeys, j); n > 0 && j+n-1 == i {
+			return true
+		}
+	}
+	return false
+}
+
+// hostileCueEndsAt reports whether a cue of conflict ends at token i.
+func (a *article) hostileCueEndsAt(i int) bool {
+	for j := i; j >= 0 && j >= i-3; j-- {
+		if cus, n := a.x.lex.match(a.allKeys, j); n > 0 && j+n-1 == i && slices.ContainsFunc(cus, func(c cue) bool { return hostile(c.typ) }) {
 			return true
 		}
 	}

@@ -9,7 +9,9 @@
 // subject, or the discourse subject when a pronoun or nothing stands for
 // it; the cues of the trigger lexicon (trigger.go), each with the verb
 // that governs it for status and negation; the parties the prepositions
-// of a cue introduce (args.go); then the event with its date, place and
+// of a cue introduce (args.go), and on the conflict side who protests,
+// summons, sanctions or condemns whom, the target of a condemned attack
+// being its author, never its victim (conflict.go); then the event with its date, place and
 // codes (event.go, place.go), and the merging of the same interaction
 // stated twice (merge.go). Quotes follow cue verbs (quotes.go). The word
 // lists live in data/*.tsv, embedded, and users add their own.
