@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -83,7 +84,7 @@ func (c *cache) serve(w http.ResponseWriter, r *http.Request, key string, next h
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e.refreshing = false
-	if rec.status == http.StatusOK {
+	if rec.status == http.StatusOK && !strings.Contains(rec.Header().Get("Cache-Control"), "no-store") {
 		e.answer = answer{rec.status, rec.Header().Clone(), rec.buf.Bytes()}
 		e.expires = time.Now().Add(c.ttl)
 		e.ready = true

@@ -131,3 +131,42 @@ func TestCachePages(t *testing.T) {
 		t.Error("the same query in another order missed the cache")
 	}
 }
+
+// TestCacheNotShared: answers to a signed-in user (a session cookie or a
+// bearer token) and the sign-in form, which carries its own token, are
+// never kept nor served from the cache.
+func TestCacheNotShared(t *testing.T) {
+	srv, _ := newTestServer(t, Options{CacheTTL: time.Minute})
+	fetch := func(path string, set func(*http.Request)) *http.Response {
+		req, _ := http.NewRequest("GET", srv.URL+path, nil)
+		if set != nil {
+			set(req)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		return res
+	}
+	session := func(r *http.Request) { r.AddCookie(&http.Cookie{Name: sessionCookie, Value: "s3cret"}) }
+	bearer := func(r *http.Request) { r.Header.Set("Authorization", "Bearer t0ken") }
+	for _, tt := range []struct {
+		path string
+		set  func(*http.Request)
+	}{{"/", session}, {"/events", session}, {"/api/stats", bearer}, {"/api/stats", session}, {"/signin", nil}} {
+		fetch(tt.path, nil)
+		fetch(tt.path, tt.set)
+		if res := fetch(tt.path, tt.set); res.Header.Get("X-Didar-Cache") != "" {
+			t.Errorf("%s for a signed-in user came from the cache", tt.path)
+		}
+	}
+	if res := fetch("/signin", nil); res.Header.Get("X-Didar-Cache") != "" {
+		t.Error("the sign-in form came from the cache")
+	}
+	fetch("/api/stats", bearer)
+	if res := fetch("/api/stats", nil); res.Header.Get("X-Didar-Cache") != "hit" {
+		t.Error("an anonymous answer is no longer cached")
+	}
+}

@@ -194,6 +194,10 @@ func (h *handler) cacheKey(r *http.Request) string {
 	switch {
 	case p == "/api/events.csv" || strings.HasPrefix(p, "/static/"):
 		return ""
+	case r.Header.Get("Authorization") != "" || hasCookie(r, sessionCookie) || p == "/signin":
+		// What a user sees signed in (names, forms and their tokens) is
+		// theirs: never kept, never given to another.
+		return ""
 	case strings.HasPrefix(p, "/api/"):
 		return "api " + p + "?" + q.Encode()
 	}
@@ -202,6 +206,11 @@ func (h *handler) cacheKey(r *http.Request) string {
 		q.Del("lang")
 	}
 	return "page " + lang + " " + p + "?" + q.Encode()
+}
+
+func hasCookie(r *http.Request, name string) bool {
+	c, err := r.Cookie(name)
+	return err == nil && c.Value != ""
 }
 
 type statusWriter struct {
