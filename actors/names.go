@@ -19,7 +19,8 @@ func (l *linker) nameKey(w0, w1 int) string {
 }
 
 // nameBefore finds a name ending right before word w: «...» or up to three
-// plain words after a sentence start, punctuation or a conjunction.
+// plain words after a sentence start, punctuation or a conjunction, or
+// the uncommon words that a noun or preposition runs into.
 func (l *linker) nameBefore(w int) (w0, w1 int, quoted, weak, ok bool) {
 	j := w - 1
 	// نخستین، سابق: an ordinal or adjective of the role, not the name.
