@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 // Charset names as stored with an article (the WHATWG names).
@@ -28,6 +30,21 @@ const (
 func decodeText(b []byte) (text, name string, err error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return "", "", errors.New("empty")
+	}
+	// UTF-16 (what some Windows editors call "Unicode") is known by its
+	// byte-order mark; without one its NUL bytes read as binary.
+	for _, u := range []struct {
+		bom  string
+		name string
+		enc  encoding.Encoding
+	}{{"\xff\xfe", "utf-16le", xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM)}, {"\xfe\xff", "utf-16be", xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM)}} {
+		if bytes.HasPrefix(b, []byte(u.bom)) {
+			s, err := decodeWith(u.enc, b)
+			if err != nil || !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) {
+				return "", "", fmt.Errorf("invalid %s text", u.name)
+			}
+			return s, u.name, nil
+		}
 	}
 	if i := bytes.IndexByte(b[:min(len(b), 8192)], 0); i >= 0 {
 		return "", "", fmt.Errorf("binary content (NUL byte at offset %d), not text", i)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/didar-news/didar"
@@ -24,6 +25,15 @@ func damaged() []byte {
 	b := []byte(persian1 + "\n" + persian2 + "\n" + persian3)
 	i := len(persian1) + 1 + strings.Index(persian2, "نشست")
 	return append(b[:i:i], b[i+1:]...)
+}
+
+// utf16le is s as a Windows editor saves "Unicode" text.
+func utf16le(s string) []byte {
+	b := []byte{0xff, 0xfe}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
 }
 
 func TestDecodeText(t *testing.T) {
@@ -44,6 +54,7 @@ func TestDecodeText(t *testing.T) {
 		{"windows-1256 with a chance UTF-8 pair", cp("ب" + "پ " + persian4), "windows-1256", ""},
 		{"utf-8 with one bad byte", damaged(), "", "line 2: invalid UTF-8"},
 		{"utf-8 with a windows-1256 line pasted in", append([]byte(persian1+"\n"+persian2+"\n"), cp("تهران")...), "", "line 3: invalid UTF-8"},
+		{"utf-16le", utf16le(persian1), "utf-16le", ""},
 		{"latin-1", []byte("caf\xe9 cr\xe8me br\xfbl\xe9e plain bytes"), "", "neither UTF-8 nor windows-1256"},
 		{"binary", []byte("ab\x00cd"), "", "NUL byte at offset 2"},
 	}
