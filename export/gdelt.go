@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/didar-news/didar"
@@ -43,8 +44,9 @@ var DidarColumns = []string{
 //go:embed groups.tsv
 var groupsFile []byte
 
-// groups maps an organisation's Didar id to its CAMEO known-group code.
-var groups = func() map[string]string {
+// groups maps an organisation's Didar id to its CAMEO known-group code,
+// read from the embedded table once, when first needed.
+var groups = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	sc := bufio.NewScanner(bytes.NewReader(groupsFile))
 	for sc.Scan() {
@@ -54,7 +56,7 @@ var groups = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // cameoSector maps Didar's sectors to CAMEO actor types; CAMEO codes
 // diplomats as government.
@@ -70,8 +72,8 @@ func cameoSector(s string) string {
 // for an actor with neither country nor type, as in GDELT.
 func actorCode(a didar.ActorRef) (code, group string) {
 	sector := cameoSector(a.Sector)
-	if sector == "IGO" || a.Kind == didar.KindOrganization && a.Country == "" && groups[a.ID] != "" {
-		return "IGO" + groups[a.ID], groups[a.ID]
+	if g := groups()[a.ID]; sector == "IGO" || a.Kind == didar.KindOrganization && a.Country == "" && g != "" {
+		return "IGO" + g, g
 	}
 	if a.Kind == didar.KindCountry {
 		return a.Country, ""

@@ -381,14 +381,21 @@ func (a *article) announced(c clause, t trigger) bool {
 // غیرسازنده آژانس" (an act of X called by a negative word: marker
 // "verdict-of", X after it). The speaker is the source.
 func (a *article) verdicts(c clause) []trigger {
-	if a.speakerOf(c) < 0 {
-		return nil
-	}
 	var out []trigger
+	said := 0 // unknown until a negative word asks
 	for i := c.t0 + 1; i+1 < c.t1; i++ {
 		k := a.toks[i].key
 		if a.toks[i].mention >= 0 || !a.x.lex.is("negative", k) && !a.x.lex.is("negative", strings.TrimSuffix(k, "ی")) {
 			continue
+		}
+		if said == 0 {
+			said = -1
+			if a.speakerOf(c) >= 0 {
+				said = 1
+			}
+		}
+		if said < 0 {
+			return nil
 		}
 		if m, ok := a.mentionStart(i + 1); ok && a.participant(m) && a.x.lex.is("act", stem(a.toks[i-1].key)) {
 			out = append(out, trigger{c: cue{typ: didar.Criticize, text: a.toks[i-1].key + " " + k + " …", markers: []string{"verdict-of"}}, t0: i, t1: i + 1})

@@ -45,6 +45,8 @@ func TestConflict(t *testing.T) {
 		{"several states break relations: one event each",
 			"بحرین، امارات و مصر روابط دیپلماتیک خود را با قطر قطع کردند.",
 			[]want{{didar.Sanction, occ, "BHR>QAT", "", ""}, {didar.Sanction, occ, "ARE>QAT", "", ""}, {didar.Sanction, occ, "EGY>QAT", "", ""}}},
+		{"a break of relations called for in a speech is none",
+			"رئیس مجلس ایران گفت: قطع روابط با رژیم صهیونیستی وظیفه کشورهای اسلامی است.", nil},
 		{"cutting something other than relations is no break",
 			"روسیه صادرات گاز به لهستان را قطع کرد.", nil},
 		{"a crisis of broken relations that ends is no sanction",

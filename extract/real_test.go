@@ -13,7 +13,7 @@ import (
 // realFloors hold the scores on the real-news development set
 // (../shared/real), a little below what was measured when they were last
 // raised. Raise them as the extractor improves.
-var realFloors = floors{f1: 0.82, date: 0.97, status: 0.98, location: 0.68, quote: 0.97, actor: 0.93, person: 0.98}
+var realFloors = floors{f1: 0.82, date: 0.98, status: 0.98, location: 0.70, quote: 0.97, actor: 0.94, person: 0.98}
 
 // sharedDir returns ../shared when ../shared/what is there (see package
 // sharedtest for when the test skips instead).

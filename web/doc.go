@@ -17,8 +17,9 @@
 // the store beside the coder's output and applied with
 // didar.ApplyCorrections.
 //
-// The package depends on the root package and the standard library (plus
-// gonum and yaml); it does not import storage engines, the extractor or
-// the ingester: writing goes through the Ingest and Reload functions that
+// The package depends on the root package, export (the CSV download's
+// rows), jalali and normalize (the date fields) and the standard library
+// (plus gonum and yaml); it does not import storage engines, the
+// extractor or the ingester: writing goes through the Ingest and Reload functions that
 // the command wires in.
 package web

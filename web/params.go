@@ -12,6 +12,7 @@ import (
 
 	"github.com/didar-news/didar"
 	"github.com/didar-news/didar/jalali"
+	"github.com/didar-news/didar/normalize"
 )
 
 // params reads query parameters, remembering which were read so that an
@@ -74,17 +75,7 @@ func (p *params) date(name string) didar.Date {
 // before 1700 is Solar Hijri: the corpus has no Gregorian date so old.
 func parseDay(s string) (didar.Date, error) {
 	const want = "want YYYY-MM-DD, Gregorian (2025-08-28) or Solar Hijri (1404-06-06)"
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r >= '۰' && r <= '۹':
-			return '0' + r - '۰'
-		case r >= '٠' && r <= '٩':
-			return '0' + r - '٠'
-		case r == '/':
-			return '-'
-		}
-		return r
-	}, s)
+	s = strings.ReplaceAll(normalize.Key(s), "/", "-") // Latin digits
 	parts := strings.Split(s, "-")
 	if len(parts) != 3 || len(parts[0]) != 4 || len(parts[1]) < 1 || len(parts[1]) > 2 || len(parts[2]) < 1 || len(parts[2]) > 2 {
 		return didar.Date{}, errors.New(want)
