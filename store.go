@@ -428,7 +428,7 @@ type Stats struct {
 	Outlets  int           `json:"outlets"`
 	Stories  int           `json:"stories"`
 	ByType   []TypeCount   `json:"by_type"`
-	TopDyads []DyadCount   `json:"top_dyads"` // at most 10
+	TopDyads []DyadCount   `json:"top_dyads"` // at most 10; over a period, of its latest NetworkEvents events
 	Recent   []StoredEvent `json:"recent"`    // at most 10
 }
 

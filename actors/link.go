@@ -462,7 +462,7 @@ func (l *linker) step(i int) int {
 			// جواد لاریجانی: a given name before a dictionary surname
 			// that is not that person's name is a namesake.
 			start := l.doc.words[w].start
-			id := l.resolveKnown(l.nameKey(w, s.w1), nil, false)
+			id := l.namedPerson(l.nameKey(w, s.w1))
 			if id == "" {
 				id = l.newActor(slug(l.textOf(start, s.end)), didar.KindPerson, l.textOf(start, s.end), "", "", "")
 			}

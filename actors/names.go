@@ -424,11 +424,15 @@ func (d *Dictionary) personByKey(k string) string {
 // shared given name with a close skeleton overall is another person
 // (محمدرضا بهرامی is not محمدرضا رحیمی). Words run together or apart
 // (بردی محمداف, بردیمحمداف) are compared both ways. A surname of three
-// consonants that differs in one is another name.
+// consonants that differs in one is another name, and so is a known
+// given name that none of the entry's names starts with.
 func (d *Dictionary) surnameFits(i int, key string) bool {
 	words := strings.Fields(key)
 	if len(words) < 2 {
 		return true
+	}
+	if d.given[words[0]] && !d.givenFits(i, words[0]) {
+		return false // علی کاظمی is not مصطفی الکاظمی
 	}
 	last := skeletonFA(words[len(words)-1])
 	if len(last) < 2 {
@@ -451,6 +455,19 @@ func (d *Dictionary) surnameFits(i int, key string) bool {
 		// Split elsewhere (لیوجیان چانو, لیو جیان‌چائو): the last two
 		// words together; never when the given names are the same word.
 		if words[len(words)-2] != nw[len(nw)-2] && similarity(last2, nl2) >= 0.7 {
+			return true
+		}
+	}
+	return false
+}
+
+// givenFits reports whether a name of entry i starts with a given name
+// spelt like g, or is a single word.
+func (d *Dictionary) givenFits(i int, g string) bool {
+	sk := skeletonFA(g)
+	for _, k := range d.keys[i] {
+		first, _, ok := strings.Cut(k, " ")
+		if !ok || first == g || similarity(sk, skeletonFA(first)) >= 0.7 {
 			return true
 		}
 	}

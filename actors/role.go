@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/normalize"
 )
 
 // role is a role phrase read from the text.
@@ -175,8 +176,44 @@ func (l *linker) readRole(i int) (role, bool) {
 			r.phrase = l.textOf(r.start, r.end)
 			return r, true
 		}
+		if h.id == "minister" {
+			if r, ok := l.portfolio(i); ok {
+				return r, true
+			}
+		}
 	}
 	return role{}, false
+}
+
+// portfolio reads a minister of a portfolio the offices do not list
+// («وزیر نفت», «وزیر راه و شهرسازی»): one to three common words, joined
+// by و, then the country if one is named (Iran's when none is). Nobody
+// in the dictionary holds it: it names whoever stands next to it.
+func (l *linker) portfolio(i int) (role, bool) {
+	s := l.spans[i]
+	w, last := s.w1+1, -1
+	for n := 0; w < len(l.doc.words) && n < 3; w++ {
+		x := l.doc.words[w]
+		if x.k == "و" && last >= 0 {
+			continue
+		}
+		if !x.letter || l.spanAt[w] >= 0 || l.m.stop[x.k] || l.m.saying[x.k] || !normalize.Common(x.k) {
+			break
+		}
+		last, n = w, n+1
+	}
+	if last < 0 {
+		return role{}, false
+	}
+	r := role{key: roleKey{office: "minister:" + l.nameKey(s.w1+1, last), country: "IRN"}, sector: "GOV", title: "minister",
+		start: s.start, end: l.doc.words[last].end, next: l.skipTo(last + 1), bare: true}
+	if j := r.next; j < len(l.spans) && l.spans[j].w0 == last+1 {
+		if c, ok := l.countryAt(j); ok {
+			r.key.country, r.bare, r.end, r.next = c, false, l.spans[j].end, j+1
+		}
+	}
+	r.phrase = l.textOf(r.start, r.end)
+	return r, true
 }
 
 // nameAfter finds a name the dictionary lacks right after rune p (the end

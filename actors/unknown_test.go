@@ -31,6 +31,16 @@ var unknownCases = []roleCase{
 		"سرکنسول ایران در استانبول با \"تورالف هاگن\"، وزیر امور خارجه ترکیه، دیدار کرد.",
 		[]m{{"تورالف هاگن", "تورالف-هاگن", "quoted-name"}}, nil, nil, []who{{"تورالف-هاگن", "TUR", "GOV"}}},
 
+	{"a minister of a portfolio the offices lack", "2024-05-13",
+		"کامیار رستمیان، وزیر نفت، با همتای روس خود دیدار کرد.",
+		[]m{{"کامیار رستمیان", "کامیار-رستمیان", "name"}, {"وزیر نفت", "کامیار-رستمیان", "role"}}, nil, nil, []who{{"کامیار-رستمیان", "IRN", "GOV"}}},
+	{"a portfolio and its country", "2024-05-13",
+		"تورالف هاگن وزیر اقتصاد ترکیه گفت",
+		[]m{{"وزیر اقتصاد ترکیه", "تورالف-هاگن", "role"}}, nil, nil, []who{{"تورالف-هاگن", "TUR", "GOV"}}},
+	{"a minister and a verb", "2024-05-13",
+		"وزیر پیشنهاد کرد که نشست برگزار شود.",
+		nil, []string{"وزیر پیشنهاد"}, nil, nil},
+
 	// A name after a title.
 	{"mister and a foreign name", "", "آقای تورالف هاگن روز سه‌شنبه وارد تهران شد.",
 		[]m{{"تورالف هاگن", "تورالف-هاگن", "title"}}, nil, nil, nil},
@@ -95,6 +105,9 @@ var unknownCases = []roleCase{
 	{"a namesake with the same given name", "2024-09-10",
 		"محمدجواد زرین، سفیر ایران در ژاپن، در توکیو سخنرانی کرد.",
 		[]m{{"محمدجواد زرین", "محمدجواد-زرین", "name"}}, nil, []string{"mohammad-javad-zarif"}, []who{{"محمدجواد-زرین", "IRN", "DIP"}}},
+	{"another given name before a close surname", "2023-11-03",
+		"آقای علی السودانی در بغداد گفت",
+		[]m{{"علی السودانی", "علی-السودانی", "title"}}, nil, []string{"mohammed-shia-al-sudani"}, nil},
 	{"a namesake after a title", "2024-09-10", "دکتر محمدجواد زرین در این نشست گفت",
 		nil, nil, []string{"mohammad-javad-zarif"}, nil},
 	{"a dictionary surname after the article's namesake", "2024-06-01",

@@ -85,8 +85,9 @@ func Read(r io.Reader) (*Phrases, error) {
 // key is the matching key of a line without its edge punctuation, digits
 // and spaces, so that "کد خبر: ۱۲۳" starts with "کد خبر" and "انتهای پیام/"
 // is "انتهای پیام".
-func key(s string) string {
-	k := normalize.Key(s)
+func key(s string) string { return trimKey(normalize.Key(s)) }
+
+func trimKey(k string) string {
 	return strings.TrimFunc(k, func(r rune) bool { return !unicode.IsLetter(r) && r != '©' && r != '[' && r != '_' })
 }
 
@@ -113,16 +114,18 @@ func (p *Phrases) Find(text string) Page {
 			pg.Published = d
 			pg.add(0, m[1]) // ASCII: bytes are runes
 			lines[0].text = lines[0].text[m[1]:]
+			lines[0].words = countWords(lines[0].text)
 		}
 	}
 	seen := map[string]bool{}
 	inList := false
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		k := key(l.text)
+		lk := normalize.Key(l.text)
+		k := trimKey(lk)
 		// Bullets and marks before a line's first word do not count (• کد خبر).
-		full := strings.TrimLeftFunc(normalize.Key(l.text), func(r rune) bool { return !unicode.IsLetter(r) && r != '©' && r != '[' })
-		words := len(strings.Fields(l.text))
+		full := strings.TrimLeftFunc(lk, func(r rune) bool { return !unicode.IsLetter(r) && r != '©' && r != '[' })
+		words := l.words
 		switch {
 		case k == "":
 			continue // blank, or digits and marks only: nothing to code
@@ -203,7 +206,7 @@ func menu(lines []line, i int) bool {
 		if j < 0 || j >= len(lines) {
 			return false
 		}
-		w := len(strings.Fields(lines[j].text))
+		w := lines[j].words
 		return w >= 1 && w <= 3 && headline(lines[j].text, w)
 	}
 	if !short(i) {
@@ -223,6 +226,21 @@ func menu(lines []line, i int) bool {
 type line struct {
 	text       string
 	start, end int
+	words      int
+}
+
+// countWords is len(strings.Fields(s)) without the slice: every line is
+// counted, and most are paragraphs.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }
 
 // splitLines splits at line breaks; blank lines come out empty, so that
@@ -237,7 +255,7 @@ func splitLines(text string) []line {
 			seg = text[:i]
 		}
 		n := utf8.RuneCountInString(seg)
-		out = append(out, line{seg, at, at + n})
+		out = append(out, line{seg, at, at + n, countWords(seg)})
 		if i < 0 {
 			return out
 		}

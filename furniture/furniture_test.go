@@ -174,3 +174,11 @@ func FuzzFind(f *testing.F) {
 		checkMask(t, s, Find(s))
 	})
 }
+
+func TestCountWords(t *testing.T) {
+	for _, s := range []string{"", " ", "یک", " یک  دو\tسه ", "کد خبر: ۱۲۳", "a\u00a0b"} {
+		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

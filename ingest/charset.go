@@ -59,7 +59,7 @@ func decodeText(b []byte) (text, name string, err error) {
 	// the non-ASCII bytes over the 39 articles of the real-news set.
 	if good >= bad {
 		line := 1 + bytes.Count(b[:firstBad], []byte("\n"))
-		return "", "", fmt.Errorf("line %d: invalid UTF-8 (byte 0x%02x; %d bad bytes in text that is otherwise UTF-8): repair the file or save it again as UTF-8",
+		return "", "", fmt.Errorf("line %d: invalid UTF-8 (byte 0x%02x; bad bytes in text that is otherwise UTF-8: %d): repair the file or save it again as UTF-8",
 			line, b[firstBad], bad)
 	}
 	if s, err := charmap.Windows1256.NewDecoder().Bytes(b); err == nil && arabicShare(string(s)) > 0.5 {
@@ -155,5 +155,5 @@ func validUTF8(b []byte) error {
 	_, bad, i := utf8Evidence(b)
 	col := i - bytes.LastIndexByte(b[:i], '\n')
 	line := 1 + bytes.Count(b[:i], []byte("\n"))
-	return fmt.Errorf("invalid UTF-8 at line %d, byte %d (%d bad bytes): JSON must be UTF-8", line, col, bad)
+	return fmt.Errorf("invalid UTF-8 at line %d, byte %d (bad bytes: %d): JSON must be UTF-8", line, col, bad)
 }

@@ -787,7 +787,7 @@ func (s *Store) Stats(ctx context.Context, f didar.StatsFilter) (*didar.Stats, e
 	if f.From.IsZero() && f.To.IsZero() {
 		ids, err = s.countedStats(ctx, st)
 	} else {
-		ids, err = s.countStats(ctx, st, aw, ew, f)
+		ids, err = s.countStats(ctx, st, aw, ew)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
@@ -860,7 +860,7 @@ func (s *Store) countedStats(ctx context.Context, st *didar.Stats) ([]string, er
 
 // countStats counts the articles and events of a period, and returns
 // the ids of its top dyads.
-func (s *Store) countStats(ctx context.Context, st *didar.Stats, aw, ew where, f didar.StatsFilter) ([]string, error) {
+func (s *Store) countStats(ctx context.Context, st *didar.Stats, aw, ew where) ([]string, error) {
 	err := s.db.QueryRowContext(ctx, s.q(`SELECT count(*), count(DISTINCT a.outlet), count(DISTINCT a.story_id) FROM articles a`+aw.String()), aw.args...).
 		Scan(&st.Articles, &st.Outlets, &st.Stories)
 	if err != nil {
@@ -885,16 +885,13 @@ func (s *Store) countStats(ctx context.Context, st *didar.Stats, aw, ew where, f
 		st.ByType = append(st.ByType, tc)
 	}
 	r.Close()
-	var dw where
-	dw.add(`x.actor < y.actor`)
-	if !f.From.IsZero() {
-		dw.add(`x.date >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		dw.add(`x.date <> '' AND x.date <= ?`, f.To.String())
-	}
-	r, err = s.db.QueryContext(ctx, s.q(`SELECT x.actor, y.actor, count(*) FROM event_actors x JOIN event_actors y ON y.event = x.event`+dw.String()+`
-		GROUP BY x.actor, y.actor ORDER BY 3 DESC, 1, 2 LIMIT 10`), dw.args...)
+	// The top dyads of a period come from its latest NetworkEvents
+	// events, as a network does: over every event the self-join costs
+	// seconds at 100,000 articles.
+	r, err = s.db.QueryContext(ctx, s.q(`SELECT x.actor, y.actor, count(*)
+		FROM (SELECT e.id FROM events e`+ew.String()+` ORDER BY e.date DESC, e.id LIMIT ?) l
+		JOIN event_actors x ON x.event = l.id JOIN event_actors y ON y.event = x.event AND x.actor < y.actor
+		GROUP BY x.actor, y.actor ORDER BY 3 DESC, 1, 2 LIMIT 10`), append(ew.args, didar.NetworkEvents)...)
 	if err != nil {
 		return nil, err
 	}
