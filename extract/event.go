@@ -20,6 +20,17 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if t.t0 > c.t0 && a.x.lex.is("purpose", a.toks[t.t0-1].key) {
 		return
 	}
+	// "به اتهام کمک به ایران"، "به جرم جاسوسی": the charge another act
+	// is made on; the charge is not its own accusation, of the party
+	// inside it least of all.
+	if typ == didar.Accuse && t.t0 > c.t0 && a.toks[t.t0-1].key == "به" {
+		return
+	}
+	// "در زمینه کمک به ایران"، "در خصوص حمایت از ...": the matter of
+	// something else said or done.
+	if t.t0 > c.t0+1 && a.toks[t.t0-2].key == "در" && a.x.lex.is("matter", a.toks[t.t0-1].key) && !contact(typ) {
+		return
+	}
 	// "در حمایت از"، "در محکومیت": a description of a matter, not an act.
 	// But "در پیامی به X" is a message.
 	if t.t0 > c.t0 && a.toks[t.t0-1].key == "در" && typ != didar.Meet && typ != didar.Call && typ != didar.Visit && typ != didar.Negotiate && typ != didar.Message {
