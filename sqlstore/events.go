@@ -773,13 +773,13 @@ func pairs(e didar.Event) [][2]string {
 
 func (s *Store) Stats(ctx context.Context, f didar.StatsFilter) (*didar.Stats, error) {
 	st := &didar.Stats{ByType: []didar.TypeCount{}, TopDyads: []didar.DyadCount{}}
-	var aw, ew where
+	var dw, ew where
 	if !f.From.IsZero() {
-		aw.add(`a.published >= ?`, f.From.String())
+		dw.add(`d.day >= ?`, f.From.String())
 		ew.add(`e.date >= ?`, f.From.String())
 	}
 	if !f.To.IsZero() {
-		aw.add(`a.published <> '' AND a.published <= ?`, f.To.String())
+		dw.add(`d.day <= ?`, f.To.String())
 		ew.add(`e.date <> '' AND e.date <= ?`, f.To.String())
 	}
 	var ids []string
@@ -787,7 +787,7 @@ func (s *Store) Stats(ctx context.Context, f didar.StatsFilter) (*didar.Stats, e
 	if f.From.IsZero() && f.To.IsZero() {
 		ids, err = s.countedStats(ctx, st)
 	} else {
-		ids, err = s.countStats(ctx, st, aw, ew)
+		ids, err = s.countStats(ctx, st, dw, ew)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
@@ -858,33 +858,43 @@ func (s *Store) countedStats(ctx context.Context, st *didar.Stats) ([]string, er
 	return ids, r.Err()
 }
 
-// countStats counts the articles and events of a period, and returns
-// the ids of its top dyads.
-func (s *Store) countStats(ctx context.Context, st *didar.Stats, aw, ew where) ([]string, error) {
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT count(*), count(DISTINCT a.outlet), count(DISTINCT a.story_id) FROM articles a`+aw.String()), aw.args...).
-		Scan(&st.Articles, &st.Outlets, &st.Stories)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.db.QueryRowContext(ctx, s.q(`SELECT count(*) FROM events e`+ew.String()), ew.args...).Scan(&st.Events); err != nil {
-		return nil, err
-	}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM actors WHERE mentions > 0`).Scan(&st.Actors); err != nil {
-		return nil, err
-	}
-	r, err := s.db.QueryContext(ctx, s.q(`SELECT e.type, count(*) FROM events e`+ew.String()+` GROUP BY e.type ORDER BY 2 DESC, 1`), ew.args...)
+// countStats sums the articles and events of a period's days from the
+// rows the triggers of migration 011 keep (dw is over day_counts d, ew
+// over events e), and returns the ids of its top dyads.
+func (s *Store) countStats(ctx context.Context, st *didar.Stats, dw, ew where) ([]string, error) {
+	// Only outlets and stories need telling apart; a period holds a
+	// few rows of each kind a day.
+	r, err := s.db.QueryContext(ctx, s.q(`SELECT d.kind, CASE WHEN d.kind IN ('articles', 'type') THEN d.key ELSE '' END, CAST(sum(d.n) AS BIGINT), count(DISTINCT d.key)
+		FROM day_counts d`+dw.String()+` AND d.n > 0 GROUP BY 1, 2 ORDER BY 3 DESC, 2`), dw.args...)
 	if err != nil {
 		return nil, err
 	}
 	for r.Next() {
-		var tc didar.TypeCount
-		if err := r.Scan((*string)(&tc.Type), &tc.Count); err != nil {
+		var kind, key string
+		var n, distinct int
+		if err := r.Scan(&kind, &key, &n, &distinct); err != nil {
 			r.Close()
 			return nil, err
 		}
-		st.ByType = append(st.ByType, tc)
+		switch kind {
+		case "type":
+			st.ByType = append(st.ByType, didar.TypeCount{Type: didar.EventType(key), Count: n})
+			st.Events += n
+		case "articles":
+			st.Articles = n
+		case "outlet":
+			st.Outlets = distinct
+		case "story":
+			st.Stories = distinct
+		}
 	}
 	r.Close()
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT n FROM overview_counts WHERE kind = 'total' AND key = 'actors'`).Scan(&st.Actors); err != nil {
+		return nil, err
+	}
 	// The top dyads of a period come from its latest NetworkEvents
 	// events, as a network does: over every event the self-join costs
 	// seconds at 100,000 articles.
