@@ -773,13 +773,11 @@ func pairs(e didar.Event) [][2]string {
 
 func (s *Store) Stats(ctx context.Context, f didar.StatsFilter) (*didar.Stats, error) {
 	st := &didar.Stats{ByType: []didar.TypeCount{}, TopDyads: []didar.DyadCount{}}
-	var dw, ew where
+	var ew where
 	if !f.From.IsZero() {
-		dw.add(`d.day >= ?`, f.From.String())
 		ew.add(`e.date >= ?`, f.From.String())
 	}
 	if !f.To.IsZero() {
-		dw.add(`d.day <= ?`, f.To.String())
 		ew.add(`e.date <> '' AND e.date <= ?`, f.To.String())
 	}
 	var ids []string
@@ -787,7 +785,7 @@ func (s *Store) Stats(ctx context.Context, f didar.StatsFilter) (*didar.Stats, e
 	if f.From.IsZero() && f.To.IsZero() {
 		ids, err = s.countedStats(ctx, st)
 	} else {
-		ids, err = s.countStats(ctx, st, dw, ew)
+		ids, err = s.countStats(ctx, st, f, ew)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
@@ -859,40 +857,46 @@ func (s *Store) countedStats(ctx context.Context, st *didar.Stats) ([]string, er
 }
 
 // countStats sums the articles and events of a period's days from the
-// rows the triggers of migration 011 keep (dw is over day_counts d, ew
-// over events e), and returns the ids of its top dyads.
-func (s *Store) countStats(ctx context.Context, st *didar.Stats, dw, ew where) ([]string, error) {
-	// Only outlets and stories need telling apart; a period holds a
-	// few rows of each kind a day.
-	r, err := s.db.QueryContext(ctx, s.q(`SELECT d.kind, CASE WHEN d.kind IN ('articles', 'type') THEN d.key ELSE '' END, CAST(sum(d.n) AS BIGINT), count(DISTINCT d.key)
-		FROM day_counts d`+dw.String()+` AND d.n > 0 GROUP BY 1, 2 ORDER BY 3 DESC, 2`), dw.args...)
+// rows the triggers of migration 011 keep (ew selects its events e),
+// and returns the ids of its top dyads.
+func (s *Store) countStats(ctx context.Context, st *didar.Stats, f didar.StatsFilter, ew where) ([]string, error) {
+	// Days are never '', and no day is before the lowest date.
+	from, to := f.From.String(), f.To.String()
+	if f.From.IsZero() {
+		from = "0000"
+	}
+	if f.To.IsZero() {
+		to = "9999-99-99"
+	}
+	r, err := s.db.QueryContext(ctx, s.q(`SELECT d.kind, d.key, CAST(sum(d.n) AS BIGINT) FROM day_counts d
+		WHERE d.kind IN ('articles', 'type') AND d.day BETWEEN ? AND ? GROUP BY d.kind, d.key HAVING sum(d.n) > 0 ORDER BY 3 DESC, 2`), from, to)
 	if err != nil {
 		return nil, err
 	}
 	for r.Next() {
 		var kind, key string
-		var n, distinct int
-		if err := r.Scan(&kind, &key, &n, &distinct); err != nil {
+		var n int
+		if err := r.Scan(&kind, &key, &n); err != nil {
 			r.Close()
 			return nil, err
 		}
-		switch kind {
-		case "type":
-			st.ByType = append(st.ByType, didar.TypeCount{Type: didar.EventType(key), Count: n})
-			st.Events += n
-		case "articles":
+		if kind == "articles" {
 			st.Articles = n
-		case "outlet":
-			st.Outlets = distinct
-		case "story":
-			st.Stories = distinct
+			continue
 		}
+		st.ByType = append(st.ByType, didar.TypeCount{Type: didar.EventType(key), Count: n})
+		st.Events += n
 	}
 	r.Close()
 	if err := r.Err(); err != nil {
 		return nil, err
 	}
-	if err := s.db.QueryRowContext(ctx, `SELECT n FROM overview_counts WHERE kind = 'total' AND key = 'actors'`).Scan(&st.Actors); err != nil {
+	// A story is counted on its first day in the period: the one whose
+	// day before (or '' for none) comes before the period.
+	err = s.db.QueryRowContext(ctx, s.q(`SELECT (SELECT count(DISTINCT key) FROM day_counts WHERE kind = 'outlet' AND day BETWEEN ? AND ?),
+		(SELECT count(*) FROM story_days WHERE day BETWEEN ? AND ? AND prev < ?),
+		(SELECT n FROM overview_counts WHERE kind = 'total' AND key = 'actors')`), from, to, from, to, from).Scan(&st.Outlets, &st.Stories, &st.Actors)
+	if err != nil {
 		return nil, err
 	}
 	// The top dyads of a period come from its latest NetworkEvents

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/dedup"
 )
 
 // Open returns an empty store for one test; the suite closes it.
@@ -590,7 +591,7 @@ func testStatsKept(t *testing.T, s didar.Store) {
 func testDayCountsKept(t *testing.T, s didar.Store) {
 	ctx := context.Background()
 	in := BatchInput()
-	SaveInBatches(t, s, in, 5)
+	results := SaveInBatches(t, s, in, 5)
 	mid := in[len(in)/2].Record.Article.Published
 	periods := []didar.StatsFilter{
 		{From: date("0001-01-01")},
@@ -601,10 +602,16 @@ func testDayCountsKept(t *testing.T, s didar.Store) {
 		{From: mid.AddDays(40), To: mid.AddDays(50)},
 	}
 	// Single days catch an event that moves to another day of the same
-	// period.
+	// period; weeks, a story that has articles days apart.
 	first := in[0].Record.Article.Published
-	for d := range 35 {
-		periods = append(periods, didar.StatsFilter{From: first.AddDays(d), To: first.AddDays(d)})
+	for _, a := range in {
+		if a.Record.Article.Published.Before(first) {
+			first = a.Record.Article.Published
+		}
+	}
+	for d := range 45 {
+		periods = append(periods, didar.StatsFilter{From: first.AddDays(d), To: first.AddDays(d)},
+			didar.StatsFilter{From: first.AddDays(d), To: first.AddDays(d + 7)})
 	}
 	check := func(when string) {
 		t.Helper()
@@ -623,6 +630,20 @@ func testDayCountsKept(t *testing.T, s didar.Store) {
 		}
 	}
 	check("after the batches")
+	// Reprints of a story ten days on, then five, leave it days apart,
+	// the later day stored first.
+	for _, days := range []int{10, 5} {
+		r := in[1]
+		r.Record.Article.ID += fmt.Sprintf("-later%d", days)
+		r.Record.Article.Published = r.Record.Article.Published.AddDays(days)
+		r.Record.Article.Text += fmt.Sprintf(" این گزارش %d روز بعد بازنشر شد.", days)
+		r.Raw, r.Sketch = r.Record.Article.Text, dedup.Sketch(r.Record.Article.Text)
+		r.Record.Events = nil
+		if res := save(t, s, r); res.StoryID != results[1].StoryID {
+			t.Fatalf("reprint %s in story %s, want %s", r.Record.Article.ID, res.StoryID, results[1].StoryID)
+		}
+		check(fmt.Sprintf("after a reprint %d days on", days))
+	}
 	// Dropping a reprint's events moves its merged event back a day;
 	// the others leave their events undated, later, or of another type.
 	recodes := []struct {
