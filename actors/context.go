@@ -85,6 +85,43 @@ func (l *linker) mergeRoleActors() {
 	l.links = out
 }
 
+// roleGroups turns a person still known only by a role phrase ("سفیر
+// انگلیس", "مدیرکل غرب اروپای وزارت خارجه") into its country's
+// collective of that sector: the role words are no person's name, and it
+// is the government acting through an unnamed official.
+func (l *linker) roleGroups() {
+	to := map[string]string{}
+	for id, r := range l.roleActors {
+		a := l.actors[id]
+		if a == nil || a.InDictionary {
+			continue
+		}
+		if r.key.country == "" {
+			// رئیس جمهور کشور: the outlet's own country, not known here.
+			a.Kind = didar.KindGroup
+			continue
+		}
+		delete(l.actors, id)
+		to[id] = l.newActor("group-"+strings.ToLower(r.key.country)+"-"+strings.ToLower(r.sector), didar.KindGroup, r.phrase, r.key.country, r.sector, "")
+	}
+	if len(to) == 0 {
+		return
+	}
+	out := l.links[:0]
+	for _, ln := range l.links {
+		if g, ok := to[ln.ActorID]; ok {
+			ln.ActorID = g
+		}
+		for k, id := range ln.ActorIDs {
+			if g, ok := to[id]; ok {
+				ln.ActorIDs[k] = g
+			}
+		}
+		out = append(out, ln)
+	}
+	l.links = out
+}
+
 // repeatedNames reads two uncommon words that the article later calls by
 // the second alone as a person it names without role or title: «تورالف
 // هاگن گفت ... هاگن افزود». The full name must start a clause or follow
@@ -380,11 +417,14 @@ func (l *linker) late() {
 					l.add(s.start, s.end, id, "pronoun", "")
 				}
 			case hCounterpart:
-				c, ok := l.countryAt(i + 1)
-				if !ok || !l.adjacent(i, i+1) {
-					continue
+				c, end := h.id, s.end
+				if c == "" {
+					var ok bool
+					if c, ok = l.countryAt(i + 1); !ok || !l.adjacent(i, i+1) {
+						continue
+					}
+					end = l.spans[i+1].end
 				}
-				n := l.spans[i+1]
 				best := ""
 				for _, id := range persons {
 					if string(l.actors[id].Country) == c && (best == "" || count[id] > count[best]) {
@@ -402,7 +442,7 @@ func (l *linker) late() {
 					best = l.counterpartOf(speaker, c)
 				}
 				if best != "" {
-					l.add(s.start, n.end, best, "counterpart", "")
+					l.add(s.start, end, best, "counterpart", "")
 				}
 			case hPairPersons:
 				if t := top2(persons, s.start); len(t) == 2 {

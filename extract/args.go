@@ -312,11 +312,26 @@ func (a *article) coordinated(m, t1 int) []int {
 	return a.joined(m, t1, didar.KindPerson)
 }
 
+// personal reports whether mention m names a person or an unnamed
+// official ("نخست وزیر پاکستان", read as its government's collective),
+// which lists and coordinates with persons.
+func (a *article) personal(m int) bool {
+	act, _ := a.actorOf(m)
+	return act.Kind == didar.KindPerson || a.links[m].Via == "role"
+}
+
 // joined returns mention m with the mentions of its kind joined to it by
 // "و" or a comma, when m is of that kind.
 func (a *article) joined(m, t1 int, kind didar.Kind) []int {
 	out := []int{m}
-	if act, _ := a.actorOf(m); act.Kind != kind {
+	is := func(m int) bool {
+		if kind == didar.KindPerson {
+			return a.personal(m)
+		}
+		act, _ := a.actorOf(m)
+		return act.Kind == kind
+	}
+	if !is(m) {
 		return out
 	}
 	i := a.firstToken(m)
@@ -331,7 +346,7 @@ func (a *article) joined(m, t1 int, kind didar.Kind) []int {
 			continue
 		case a.toks[i].mention >= 0:
 			m2 := a.toks[i].mention
-			if act, _ := a.actorOf(m2); act.Kind == kind && a.prevJoin(i) {
+			if is(m2) && a.prevJoin(i) {
 				out = append(out, m2)
 			}
 			for i < t1 && a.toks[i].mention == m2 {

@@ -77,7 +77,9 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	// the setting or the object of what the parties did.
 	setting := t.t0 > c.t0 && (a.toks[t.t0-1].key == "در" || a.x.lex.is("witness", a.toks[t.t0-1].key) ||
 		t.t0 > c.t0+1 && a.toks[t.t0-2].key == "در")
-	if v := a.governingVerb(t.t1, c.t1); v >= 0 && a.x.lex.is("copula", a.toks[v].key) && !a.isVerb(t.t1-1) && !setting {
+	// "X میزبان Y بود": the agent noun is the predicate, X hosted Y.
+	agentNoun := typ == didar.Host && a.toks[t.t0].key == "میزبان"
+	if v := a.governingVerb(t.t1, c.t1); v >= 0 && a.x.lex.is("copula", a.toks[v].key) && !a.isVerb(t.t1-1) && !setting && !agentNoun {
 		switch typ {
 		case didar.Meet, didar.Call, didar.Visit, didar.Negotiate, didar.Agree, didar.Host:
 			return
