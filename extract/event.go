@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -647,7 +648,7 @@ func (a *article) emit(c clause, t trigger, e didar.Event, sStart, sEnd int, cam
 	}
 	e.Code(cameo)
 	e.Topics = a.topics(sStart, sEnd, 1)
-	e.Confidence = conf
+	e.Confidence = hundredths(conf)
 	e.Rule = rule
 	for _, id := range e.Participants {
 		a.used[id] = true
@@ -824,3 +825,7 @@ func (a *article) anyFrom(ids []string, country string) bool {
 	}
 	return false
 }
+
+// hundredths rounds a confidence to two places, as it is published: the
+// rules add and subtract tenths, which floats do not hold exactly.
+func hundredths(x float64) float64 { return math.Round(x*100) / 100 }
