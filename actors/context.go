@@ -162,7 +162,8 @@ func (l *linker) repeatedNames() {
 		}
 	}
 	for w := 0; w+1 < len(words); w++ {
-		if v, ok := lastAt[words[w+1].k]; !ok || v < w+3 {
+		speaker := l.clauseStart(w) && w+2 < len(words) && l.m.saying[words[w+2].k]
+		if v, ok := lastAt[words[w+1].k]; !speaker && (!ok || v < w+3) {
 			continue
 		}
 		if !free(w+1) || !free(w) || free(w-1) || free(w+2) || !l.nameLike(w, w+1, false) ||
@@ -170,11 +171,15 @@ func (l *linker) repeatedNames() {
 			continue
 		}
 		last := words[w+1].k
+		// «مرضیه افخم گفت: ...»: a name that opens a clause right before
+		// a verb of saying is the speaker, said once or again.
 		later := -1
-		for v := w + 3; v < len(words); v++ {
+		if l.clauseStart(w) && w+2 < len(words) && l.m.saying[words[w+2].k] {
+			later = w + 2
+		}
+		for v := w + 3; v < len(words) && later < 0; v++ {
 			if words[v].k == last && alone(v) {
 				later = v
-				break
 			}
 		}
 		if later < 0 {
@@ -412,6 +417,11 @@ func (l *linker) late() {
 					if p := l.possessor(base, s.start, sents[sentOf(s.start)]); p != "" {
 						id = p
 					}
+					// "X گفت: ... به وی تسلیم شد": in X's words وی is
+					// someone else.
+					if l.saysBefore(base, id, sents[sentOf(s.start)], s.start) {
+						id = ""
+					}
 				}
 				if id != "" {
 					l.add(s.start, s.end, id, "pronoun", "")
@@ -510,6 +520,23 @@ func (l *linker) possessor(links []Link, p, from int) string {
 		skip = links[i-1].ActorID
 	}
 	return l.lastPerson(links, p, from, skip)
+}
+
+// saysBefore reports whether id is named between runes from and p right
+// before a verb of saying: the speaker of what follows.
+func (l *linker) saysBefore(links []Link, id string, from, p int) bool {
+	if id == "" {
+		return false
+	}
+	for _, ln := range links {
+		if ln.ActorID != id || ln.Start < from || ln.End > p {
+			continue
+		}
+		if w := l.wordFrom(ln.End); w < len(l.doc.words) && l.doc.words[w].start < p && l.m.saying[l.doc.words[w].k] {
+			return true
+		}
+	}
+	return false
 }
 
 // lastPerson returns the person named last before rune p and at or after

@@ -24,6 +24,15 @@ var freshCases = []roleCase{
 	{"an unnamed ambassador is his government's diplomats", "2024-06-01",
 		"سفیر ژاپن در تهران به وزارت امور خارجه احضار شد.",
 		[]m{{"سفیر ژاپن در تهران", "group-jpn-dip", "role"}}, nil, []string{"سفیر-ژاپن-در-تهران"}, []who{{"group-jpn-dip", "JPN", "DIP"}}},
+	{"a name that opens a clause before گفت is the speaker", "2024-06-01",
+		"به گزارش ایرنا، مهسا کاظمیان گفت: این نشست به تعویق افتاد.",
+		[]m{{"مهسا کاظمیان", "مهسا-کاظمیان", "name"}}, nil, nil, nil},
+	{"but a phrase after a preposition is not", "2024-06-01",
+		"او با مهسا کاظمیان گفت‌وگو کرد.",
+		nil, []string{"مهسا کاظمیان"}, nil, nil},
+	{"وی in the speaker's words is someone else", "2024-06-01",
+		"مهسا کاظمیان گفت: کاردار احضار و یادداشت اعتراض به وی تسلیم شد.",
+		[]m{{"مهسا کاظمیان", "مهسا-کاظمیان", "name"}}, []string{"وی"}, nil, nil},
 }
 
 func TestFreshRoles(t *testing.T) {

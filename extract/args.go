@@ -136,6 +136,11 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		if a.x.lex.is("about", a.toks[i].key) {
 			break
 		}
+		// "اعتراض ... نسبت به حمله به سفارت X": X suffers the act the
+		// protest is about; it is not the protest's target.
+		if a.toks[i].key == marker && i > t.t1 && a.actNoun(i-1) {
+			continue
+		}
 		if a.toks[i].key == marker && !a.x.lex.is("against", a.toks[i-1].key) {
 			if m := a.phraseMention(i+1, end); m >= 0 {
 				return m
@@ -143,6 +148,13 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		}
 	}
 	return -1
+}
+
+// actNoun reports whether token i names an act with parties of its own:
+// an attack, an assassination.
+func (a *article) actNoun(i int) bool {
+	k := stem(a.toks[i].key)
+	return a.toks[i].mention < 0 && (a.x.lex.is("act", k) || a.x.lex.is("deed", k))
 }
 
 // cueEndsAt reports whether an event cue ends at token i.

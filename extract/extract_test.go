@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -68,6 +69,10 @@ func checkRecord(t *testing.T, rec didar.Record) {
 			t.Errorf("%s: event %s (%s) source %q: symmetric types have none, directed ones need one", rec.Article.ID, e.ID, e.Type, e.Source)
 		}
 		span("evidence of "+e.ID, e.Evidence)
+		// Published with two places, never 0.7000000000000001.
+		if c := strconv.FormatFloat(e.Confidence, 'f', -1, 64); len(c) > 4 || e.Confidence <= 0 || e.Confidence > 1 {
+			t.Errorf("%s: event %s confidence %s is not in (0, 1] with two places", rec.Article.ID, e.ID, c)
+		}
 	}
 	for _, q := range rec.Quotes {
 		if !ids[q.Speaker] {

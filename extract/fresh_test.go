@@ -35,5 +35,18 @@ func TestFreshMechanisms(t *testing.T) {
 		{"a meeting the leaders have is announced",
 			"ولادیمیر پوتین فردا با رجب طیب اردوغان دیدار دارد.", day,
 			[]want{{didar.Meet, didar.StatusPlanned, "recep-tayyip-erdogan+vladimir-putin", "2024-11-06", ""}}},
+		{"a protest about an attack on an embassy is no criticism of the victim",
+			"وزارت امور خارجه ایران اعتراض دولت ایران نسبت به حمله به سفارت عربستان را به سفیر ترکیه ابلاغ کرد.", day,
+			[]want{{didar.Criticize, didar.StatusOccurred, "group-irn-gov>group-tur-dip", "", ""}}},
+		{"the protest's target is the attacker when named",
+			"وزارت امور خارجه ایران اعتراض شدید خود را نسبت به حمله اسرائیل به سفارت ایران در دمشق اعلام کرد.", day,
+			[]want{{didar.Criticize, didar.StatusOccurred, "mfa-iran>ISR", "", ""}}},
+		{"the charge a sanction is made on is no accusation of the one helped",
+			"وزارت خزانه‌داری آمریکا سه شرکت اماراتی را به اتهام کمک به ایران برای دور زدن تحریم‌ها تحریم کرد.", day,
+			[]want{{didar.Sanction, didar.StatusOccurred, "us-treasury>ARE", "", ""}}},
+		{"what the punished did in a matter is no aid",
+			"سه شرکت اماراتی در زمینه کمک به ایران برای دور زدن تحریم‌ها مجازات شدند.", day, nil},
+		{"sanctions on Iran in a statement are no criticism of Iran",
+			"عباس عراقچی گفت تحریم‌های ایران باید فوراً لغو شود.", day, nil},
 	})
 }
