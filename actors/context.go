@@ -85,6 +85,43 @@ func (l *linker) mergeRoleActors() {
 	l.links = out
 }
 
+// roleGroups turns a person still known only by a role phrase ("سفیر
+// انگلیس", "مدیرکل غرب اروپای وزارت خارجه") into its country's
+// collective of that sector: the role words are no person's name, and it
+// is the government acting through an unnamed official.
+func (l *linker) roleGroups() {
+	to := map[string]string{}
+	for id, r := range l.roleActors {
+		a := l.actors[id]
+		if a == nil || a.InDictionary {
+			continue
+		}
+		if r.key.country == "" {
+			// رئیس جمهور کشور: the outlet's own country, not known here.
+			a.Kind = didar.KindGroup
+			continue
+		}
+		delete(l.actors, id)
+		to[id] = l.newActor("group-"+strings.ToLower(r.key.country)+"-"+strings.ToLower(r.sector), didar.KindGroup, r.phrase, r.key.country, r.sector, "")
+	}
+	if len(to) == 0 {
+		return
+	}
+	out := l.links[:0]
+	for _, ln := range l.links {
+		if g, ok := to[ln.ActorID]; ok {
+			ln.ActorID = g
+		}
+		for k, id := range ln.ActorIDs {
+			if g, ok := to[id]; ok {
+				ln.ActorIDs[k] = g
+			}
+		}
+		out = append(out, ln)
+	}
+	l.links = out
+}
+
 // repeatedNames reads two uncommon words that the article later calls by
 // the second alone as a person it names without role or title: «تورالف
 // هاگن گفت ... هاگن افزود». The full name must start a clause or follow
@@ -125,7 +162,8 @@ func (l *linker) repeatedNames() {
 		}
 	}
 	for w := 0; w+1 < len(words); w++ {
-		if v, ok := lastAt[words[w+1].k]; !ok || v < w+3 {
+		speaker := l.clauseStart(w) && w+2 < len(words) && l.m.saying[words[w+2].k]
+		if v, ok := lastAt[words[w+1].k]; !speaker && (!ok || v < w+3) {
 			continue
 		}
 		if !free(w+1) || !free(w) || free(w-1) || free(w+2) || !l.nameLike(w, w+1, false) ||
@@ -133,11 +171,15 @@ func (l *linker) repeatedNames() {
 			continue
 		}
 		last := words[w+1].k
+		// «مرضیه افخم گفت: ...»: a name that opens a clause right before
+		// a verb of saying is the speaker, said once or again.
 		later := -1
-		for v := w + 3; v < len(words); v++ {
+		if l.clauseStart(w) && w+2 < len(words) && l.m.saying[words[w+2].k] {
+			later = w + 2
+		}
+		for v := w + 3; v < len(words) && later < 0; v++ {
 			if words[v].k == last && alone(v) {
 				later = v
-				break
 			}
 		}
 		if later < 0 {
@@ -375,16 +417,24 @@ func (l *linker) late() {
 					if p := l.possessor(base, s.start, sents[sentOf(s.start)]); p != "" {
 						id = p
 					}
+					// "X گفت: ... به وی تسلیم شد": in X's words وی is
+					// someone else.
+					if l.saysBefore(base, id, sents[sentOf(s.start)], s.start) {
+						id = ""
+					}
 				}
 				if id != "" {
 					l.add(s.start, s.end, id, "pronoun", "")
 				}
 			case hCounterpart:
-				c, ok := l.countryAt(i + 1)
-				if !ok || !l.adjacent(i, i+1) {
-					continue
+				c, end := h.id, s.end
+				if c == "" {
+					var ok bool
+					if c, ok = l.countryAt(i + 1); !ok || !l.adjacent(i, i+1) {
+						continue
+					}
+					end = l.spans[i+1].end
 				}
-				n := l.spans[i+1]
 				best := ""
 				for _, id := range persons {
 					if string(l.actors[id].Country) == c && (best == "" || count[id] > count[best]) {
@@ -402,7 +452,7 @@ func (l *linker) late() {
 					best = l.counterpartOf(speaker, c)
 				}
 				if best != "" {
-					l.add(s.start, n.end, best, "counterpart", "")
+					l.add(s.start, end, best, "counterpart", "")
 				}
 			case hPairPersons:
 				if t := top2(persons, s.start); len(t) == 2 {
@@ -470,6 +520,23 @@ func (l *linker) possessor(links []Link, p, from int) string {
 		skip = links[i-1].ActorID
 	}
 	return l.lastPerson(links, p, from, skip)
+}
+
+// saysBefore reports whether id is named between runes from and p right
+// before a verb of saying: the speaker of what follows.
+func (l *linker) saysBefore(links []Link, id string, from, p int) bool {
+	if id == "" {
+		return false
+	}
+	for _, ln := range links {
+		if ln.ActorID != id || ln.Start < from || ln.End > p {
+			continue
+		}
+		if w := l.wordFrom(ln.End); w < len(l.doc.words) && l.doc.words[w].start < p && l.m.saying[l.doc.words[w].k] {
+			return true
+		}
+	}
+	return false
 }
 
 // lastPerson returns the person named last before rune p and at or after

@@ -30,6 +30,7 @@ type lexicon struct {
 	Pronouns          []string          `yaml:"pronouns"`
 	GroupNouns        map[string]string `yaml:"group_nouns"`
 	Counterparts      []string          `yaml:"counterparts"`
+	CounterpartsIn    map[string]string `yaml:"counterparts_in"`
 	PairPersons       []string          `yaml:"pair_persons"`
 	PairCountries     []string          `yaml:"pair_countries"`
 	HomeWords         []string          `yaml:"home_words"`
@@ -106,7 +107,7 @@ func (lx *lexicon) extend(o lexicon) {
 		from map[string]string
 	}{
 		{&lx.GroupNouns, o.GroupNouns}, {&lx.Heads, o.Heads}, {&lx.Deputies, o.Deputies},
-		{&lx.ListNouns, o.ListNouns}, {&lx.PluralRoles, o.PluralRoles},
+		{&lx.ListNouns, o.ListNouns}, {&lx.PluralRoles, o.PluralRoles}, {&lx.CounterpartsIn, o.CounterpartsIn},
 	} {
 		if *p.to == nil {
 			*p.to = map[string]string{}

@@ -92,6 +92,7 @@ func (d *Dictionary) Link(text string, at didar.Date) Result {
 	sortLinks(l.links)
 	l.links = dropOverlaps(l.links)
 	l.titledNames()
+	l.roleGroups()
 
 	res := Result{Links: l.links, Actors: make(map[string]didar.Actor, len(l.actors))}
 	for _, ln := range append(l.links, l.inner()...) {
@@ -483,6 +484,9 @@ func (l *linker) step(i int) int {
 		switch h.kind {
 		case hCounterpart:
 			l.deferred = append(l.deferred, i)
+			if h.id != "" {
+				return i + 1 // همتای ترک: the country is in the phrase
+			}
 			if _, ok := l.countryAt(i + 1); ok && l.adjacent(i, i+1) {
 				return i + 2 // همتای چینی: the adjective belongs to it
 			}

@@ -191,6 +191,9 @@ func (d *Dictionary) buildMatcher() *matcher {
 	for _, t := range lx.Counterparts {
 		m.add(t, hit{kind: hCounterpart})
 	}
+	for _, t := range sortedKeys(lx.CounterpartsIn) {
+		m.add(t, hit{kind: hCounterpart, id: lx.CounterpartsIn[t]})
+	}
 	for _, t := range sortedKeys(lx.GroupNouns) {
 		m.add(t, hit{kind: hGroupNoun, sector: lx.GroupNouns[t]})
 	}

@@ -83,7 +83,7 @@ var unknownCases = []roleCase{
 		[]m{{"وزیر خارجه امارات", "انور-قرقاش", "role"}}, nil, nil, []who{{"انور-قرقاش", "ARE", "GOV"}}},
 	{"this country after an ambassador", "2024-09-10",
 		"سفیر ژاپن به وزارت خارجه احضار شد، در پی سخنان نخست‌وزیر این کشور.",
-		[]m{{"سفیر ژاپن", "سفیر-ژاپن", "role"}}, nil, nil, []who{{"سفیر-ژاپن", "JPN", "DIP"}}},
+		[]m{{"سفیر ژاپن", "group-jpn-dip", "role"}}, nil, nil, []who{{"group-jpn-dip", "JPN", "DIP"}}},
 
 	// The leader of a delegation.
 	{"a delegation led by an unknown envoy", "2019-02-25",

@@ -136,6 +136,11 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		if a.x.lex.is("about", a.toks[i].key) {
 			break
 		}
+		// "اعتراض ... نسبت به حمله به سفارت X": X suffers the act the
+		// protest is about; it is not the protest's target.
+		if a.toks[i].key == marker && i > t.t1 && a.actNoun(i-1) {
+			continue
+		}
 		if a.toks[i].key == marker && !a.x.lex.is("against", a.toks[i-1].key) {
 			if m := a.phraseMention(i+1, end); m >= 0 {
 				return m
@@ -143,6 +148,13 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		}
 	}
 	return -1
+}
+
+// actNoun reports whether token i names an act with parties of its own:
+// an attack, an assassination.
+func (a *article) actNoun(i int) bool {
+	k := stem(a.toks[i].key)
+	return a.toks[i].mention < 0 && (a.x.lex.is("act", k) || a.x.lex.is("deed", k))
 }
 
 // cueEndsAt reports whether an event cue ends at token i.
@@ -312,11 +324,26 @@ func (a *article) coordinated(m, t1 int) []int {
 	return a.joined(m, t1, didar.KindPerson)
 }
 
+// personal reports whether mention m names a person or an unnamed
+// official ("نخست وزیر پاکستان", read as its government's collective),
+// which lists and coordinates with persons.
+func (a *article) personal(m int) bool {
+	act, _ := a.actorOf(m)
+	return act.Kind == didar.KindPerson || a.links[m].Via == "role"
+}
+
 // joined returns mention m with the mentions of its kind joined to it by
 // "و" or a comma, when m is of that kind.
 func (a *article) joined(m, t1 int, kind didar.Kind) []int {
 	out := []int{m}
-	if act, _ := a.actorOf(m); act.Kind != kind {
+	is := func(m int) bool {
+		if kind == didar.KindPerson {
+			return a.personal(m)
+		}
+		act, _ := a.actorOf(m)
+		return act.Kind == kind
+	}
+	if !is(m) {
 		return out
 	}
 	i := a.firstToken(m)
@@ -331,7 +358,7 @@ func (a *article) joined(m, t1 int, kind didar.Kind) []int {
 			continue
 		case a.toks[i].mention >= 0:
 			m2 := a.toks[i].mention
-			if act, _ := a.actorOf(m2); act.Kind == kind && a.prevJoin(i) {
+			if is(m2) && a.prevJoin(i) {
 				out = append(out, m2)
 			}
 			for i < t1 && a.toks[i].mention == m2 {

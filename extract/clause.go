@@ -231,7 +231,6 @@ func (a *article) findSubject(t0, t1 int) []int {
 			continue
 		}
 		subj := []int{m}
-		first, _ := a.actorOf(m)
 		// Coordinated parties: "X ... و Y ... با یکدیگر", "ایران و ترکیه".
 		// A person is coordinated with persons, a state or body with states
 		// and bodies.
@@ -252,8 +251,7 @@ func (a *article) findSubject(t0, t1 int) []int {
 					}
 					break
 				}
-				act, _ := a.actorOf(m2)
-				samePersonhood := (act.Kind == didar.KindPerson) == (first.Kind == didar.KindPerson)
+				samePersonhood := a.personal(m2) == a.personal(m)
 				if a.participant(m2) && samePersonhood && !slices.Contains(subj, m2) && a.links[m2].ActorID != a.links[m].ActorID {
 					subj = append(subj, m2)
 				}

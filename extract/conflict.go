@@ -250,7 +250,6 @@ func stem(k string) string {
 // "و" or a comma: "عربستان سعودی، امارات، مصر و یمن".
 func (a *article) listed(m, t1 int) []int {
 	out := []int{m}
-	first, _ := a.actorOf(m)
 	i := a.lastToken(m) + 1
 	and := false // a list ends with "و": "سخنگوی طالبان، اسلام‌آباد را" is none
 	for i+1 < t1 {
@@ -263,7 +262,7 @@ func (a *article) listed(m, t1 int) []int {
 		if !ok || !a.participant(m2) {
 			break
 		}
-		if act, _ := a.actorOf(m2); (act.Kind == didar.KindPerson) != (first.Kind == didar.KindPerson) {
+		if a.personal(m2) != a.personal(m) {
 			break
 		}
 		// "جو بایدن، رئیس‌جمهور آمریکا": an apposition, not another actor.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -18,6 +19,17 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	// "با هدف پشتیبانی از"، "به منظور گسترش روابط": the purpose of
 	// another act.
 	if t.t0 > c.t0 && a.x.lex.is("purpose", a.toks[t.t0-1].key) {
+		return
+	}
+	// "به اتهام کمک به ایران"، "به جرم جاسوسی": the charge another act
+	// is made on; the charge is not its own accusation, of the party
+	// inside it least of all.
+	if typ == didar.Accuse && t.t0 > c.t0 && a.toks[t.t0-1].key == "به" {
+		return
+	}
+	// "در زمینه کمک به ایران"، "در خصوص حمایت از ...": the matter of
+	// something else said or done.
+	if t.t0 > c.t0+1 && a.toks[t.t0-2].key == "در" && a.x.lex.is("matter", a.toks[t.t0-1].key) && !contact(typ) {
 		return
 	}
 	// "در حمایت از"، "در محکومیت": a description of a matter, not an act.
@@ -77,7 +89,9 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	// the setting or the object of what the parties did.
 	setting := t.t0 > c.t0 && (a.toks[t.t0-1].key == "در" || a.x.lex.is("witness", a.toks[t.t0-1].key) ||
 		t.t0 > c.t0+1 && a.toks[t.t0-2].key == "در")
-	if v := a.governingVerb(t.t1, c.t1); v >= 0 && a.x.lex.is("copula", a.toks[v].key) && !a.isVerb(t.t1-1) && !setting {
+	// "X میزبان Y بود": the agent noun is the predicate, X hosted Y.
+	agentNoun := typ == didar.Host && a.toks[t.t0].key == "میزبان"
+	if v := a.governingVerb(t.t1, c.t1); v >= 0 && a.x.lex.is("copula", a.toks[v].key) && !a.isVerb(t.t1-1) && !setting && !agentNoun {
 		switch typ {
 		case didar.Meet, didar.Call, didar.Visit, didar.Negotiate, didar.Agree, didar.Host:
 			return
@@ -634,7 +648,7 @@ func (a *article) emit(c clause, t trigger, e didar.Event, sStart, sEnd int, cam
 	}
 	e.Code(cameo)
 	e.Topics = a.topics(sStart, sEnd, 1)
-	e.Confidence = conf
+	e.Confidence = hundredths(conf)
 	e.Rule = rule
 	for _, id := range e.Participants {
 		a.used[id] = true
@@ -811,3 +825,7 @@ func (a *article) anyFrom(ids []string, country string) bool {
 	}
 	return false
 }
+
+// hundredths rounds a confidence to two places, as it is published: the
+// rules add and subtract tenths, which floats do not hold exactly.
+func hundredths(x float64) float64 { return math.Round(x*100) / 100 }

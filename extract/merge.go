@@ -33,7 +33,7 @@ func (a *article) mergeEvents() {
 			if o.Date.IsZero() || o.Date == a.date && !e.Date.IsZero() && e.Date != a.date && e.DatePrecision == didar.PrecisionDay {
 				o.Date, o.DatePrecision = e.Date, e.DatePrecision
 			}
-			o.Confidence = min(0.99, o.Confidence+0.05)
+			o.Confidence = hundredths(min(0.99, o.Confidence+0.05))
 			for _, tp := range e.Topics {
 				if !slices.Contains(o.Topics, tp) {
 					o.Topics = append(o.Topics, tp)

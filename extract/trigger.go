@@ -244,7 +244,7 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 		}
 		// "پیش از این" is "previously"; "پیش از این دیدار" is "before this
 		// meeting" and recalls nothing.
-		if n := a.x.lex.seqAt("past", keys, i-c.t0); n > 0 && i >= t.t0-1 && !(keys[i-c.t0+n-1] == "این" && i+n < c.t1 && a.wordLike(i+n)) {
+		if n := a.x.lex.seqAt("past", keys, i-c.t0); n > 0 && i >= t.t0-1 && !(keys[i-c.t0+n-1] == "این" && i+n < c.t1 && a.wordLike(i+n)) && !a.counterpartOwn(i) {
 			past = true
 		}
 	}
@@ -255,8 +255,9 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 			planned = true
 		case strings.HasPrefix(k, "می") && (strings.HasSuffix(k, "کرد") || strings.HasSuffix(k, "کردند") || strings.HasSuffix(k, "داد")):
 			past = true
-		case strings.HasPrefix(k, "می") && !strings.HasPrefix(k, "میخواه") && (contact(t.c.typ) || material(t.c.typ)) && !a.today(c):
-			// "فردا با X دیدار می‌کند"، "تحریم‌های جدیدی را اعمال
+		case (strings.HasPrefix(k, "می") && !strings.HasPrefix(k, "میخواه") && (contact(t.c.typ) || material(t.c.typ)) ||
+			(k == "دارد" || k == "دارند") && contact(t.c.typ) && v > 0 && a.toks[v-1].key != "قرار") && !a.today(c):
+			// "فردا با X دیدار می‌کند (دیدار دارد)"، "تحریم‌های جدیدی را اعمال
 			// می‌کنند": news announces a meeting, a trip or a material act
 			// in the present; "امروز ... آغاز می‌شود" is news of the day.
 			planned = true
@@ -395,4 +396,18 @@ func adversarial(t didar.EventType) bool {
 // قطر قطع کردند" is three breaks of relations.
 func hostile(t didar.EventType) bool {
 	return adversarial(t) || t == didar.Sanction || t == didar.Demand
+}
+
+// counterpartOwn reports whether token i is the خود of "همتای X خود": the
+// subject's counterpart, not their own earlier act.
+func (a *article) counterpartOwn(i int) bool {
+	if a.toks[i].key != "خود" {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if k := a.toks[j].key; k == "همتای" || k == "همتایان" {
+			return true
+		}
+	}
+	return false
 }

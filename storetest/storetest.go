@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/dedup"
 )
 
 // Open returns an empty store for one test; the suite closes it.
@@ -36,6 +38,7 @@ func Run(t *testing.T, open Open) {
 		{"Network", testNetwork},
 		{"Stats", testStats},
 		{"StatsKeptBySaves", testStatsKept},
+		{"DayCountsKeptBySaves", testDayCountsKept},
 		{"Stories", testStories},
 		{"Recode", testRecode},
 		{"CancelledSaveStoresNothing", testCancelled},
@@ -229,7 +232,9 @@ func testPagination(t *testing.T, s didar.Store) {
 		if page.Next == "" {
 			break
 		}
-		cursor = page.Next
+		if cursor = page.Next; cursor == "" {
+			break
+		}
 	}
 	if pages != 3 || strings.Join(ids, ",") != "a4,a3,a2,a1,a0" {
 		t.Errorf("pages %d, ids %v: want 3 pages, newest first", pages, ids)
@@ -247,7 +252,9 @@ func testPagination(t *testing.T, s didar.Store) {
 		if page.Next == "" {
 			break
 		}
-		cursor = page.Next
+		if cursor = page.Next; cursor == "" {
+			break
+		}
 	}
 	if strings.Join(events, ",") != "2025-11-10,2025-11-13,2025-11-16,2025-11-19,2025-11-22" {
 		t.Errorf("event dates in pages: %v", events)
@@ -576,6 +583,154 @@ func testStatsKept(t *testing.T, s didar.Store) {
 		}
 		check("after recoding " + id)
 	}
+}
+
+// testDayCountsKept checks the counts of periods, summed from the
+// counts kept per day, against the articles and events the store lists
+// for the same period, after batches, recodes and a correction.
+func testDayCountsKept(t *testing.T, s didar.Store) {
+	ctx := context.Background()
+	in := BatchInput()
+	results := SaveInBatches(t, s, in, 5)
+	mid := in[len(in)/2].Record.Article.Published
+	periods := []didar.StatsFilter{
+		{From: date("0001-01-01")},
+		{From: mid},
+		{To: mid},
+		{From: mid, To: mid},
+		{From: mid.AddDays(-5), To: mid.AddDays(5)},
+		{From: mid.AddDays(40), To: mid.AddDays(50)},
+	}
+	// Single days catch an event that moves to another day of the same
+	// period; weeks, a story that has articles days apart.
+	first := in[0].Record.Article.Published
+	for _, a := range in {
+		if a.Record.Article.Published.Before(first) {
+			first = a.Record.Article.Published
+		}
+	}
+	for d := range 45 {
+		periods = append(periods, didar.StatsFilter{From: first.AddDays(d), To: first.AddDays(d)},
+			didar.StatsFilter{From: first.AddDays(d), To: first.AddDays(d + 7)})
+	}
+	check := func(when string) {
+		t.Helper()
+		for _, f := range periods {
+			got, err := s.Stats(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := listedCounts(t, s, f)
+			got.Actors, got.TopDyads, got.Recent = 0, nil, nil
+			g, _ := json.Marshal(got)
+			w, _ := json.Marshal(want)
+			if string(g) != string(w) {
+				t.Errorf("%s, %s to %s: summed from the days\n%s\nwant, listed,\n%s", when, f.From, f.To, g, w)
+			}
+		}
+	}
+	check("after the batches")
+	// Reprints of a story ten days on, then five, leave it days apart,
+	// the later day stored first.
+	for _, days := range []int{10, 5} {
+		r := in[1]
+		r.Record.Article.ID += fmt.Sprintf("-later%d", days)
+		r.Record.Article.Published = r.Record.Article.Published.AddDays(days)
+		r.Record.Article.Text += fmt.Sprintf(" این گزارش %d روز بعد بازنشر شد.", days)
+		r.Raw, r.Sketch = r.Record.Article.Text, dedup.Sketch(r.Record.Article.Text)
+		r.Record.Events = nil
+		if res := save(t, s, r); res.StoryID != results[1].StoryID {
+			t.Fatalf("reprint %s in story %s, want %s", r.Record.Article.ID, res.StoryID, results[1].StoryID)
+		}
+		check(fmt.Sprintf("after a reprint %d days on", days))
+	}
+	// Dropping a reprint's events moves its merged event back a day;
+	// the others leave their events undated, later, or of another type.
+	recodes := []struct {
+		article int
+		change  func(*didar.Event)
+	}{
+		{2, nil},
+		{0, func(e *didar.Event) { e.Date = didar.Date{} }},
+		{1, func(e *didar.Event) { e.Date = e.Date.AddDays(40) }},
+		{4, func(e *didar.Event) { e.Type = didar.Criticize; e.Code("") }},
+	}
+	for _, r := range recodes {
+		id := in[r.article].Record.Article.ID
+		rec, err := s.Record(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.change == nil {
+			rec.Events = []didar.Event{}
+		}
+		for j := range rec.Events {
+			r.change(&rec.Events[j])
+		}
+		if _, err := s.Recode(ctx, id, *rec); err != nil {
+			t.Fatal(err)
+		}
+		check("after recoding " + id)
+	}
+	rec, err := s.Record(ctx, in[8].Record.Article.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Events) == 0 {
+		t.Fatalf("article %s has no event to delete", rec.Article.ID)
+	}
+	_, err = s.Correct(ctx, didar.Correction{Article: rec.Article.ID, Op: didar.OpDeleteEvent, User: "maryam", Before: &didar.Change{Event: &rec.Events[0]}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("after deleting an event of " + rec.Article.ID)
+}
+
+// listedCounts counts the articles, outlets, stories and events of a
+// period from the store's lists.
+func listedCounts(t *testing.T, s didar.Store, f didar.StatsFilter) *didar.Stats {
+	t.Helper()
+	ctx := context.Background()
+	st := &didar.Stats{ByType: []didar.TypeCount{}}
+	outlets, stories := map[string]bool{}, map[string]bool{}
+	for cursor := ""; ; {
+		page, err := s.Articles(ctx, didar.ArticleFilter{From: f.From, To: f.To, Cursor: cursor, Limit: didar.MaxLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range page.Articles {
+			st.Articles++
+			outlets[a.Outlet], stories[a.StoryID] = true, true
+		}
+		if cursor = page.Next; cursor == "" {
+			break
+		}
+	}
+	st.Outlets, st.Stories = len(outlets), len(stories)
+	types := map[didar.EventType]int{}
+	for cursor := ""; ; {
+		page, err := s.Events(ctx, didar.EventFilter{From: f.From, To: f.To, Cursor: cursor, Limit: didar.MaxLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range page.Events {
+			st.Events++
+			types[e.Type]++
+		}
+		if cursor = page.Next; cursor == "" {
+			break
+		}
+	}
+	for ty, n := range types {
+		st.ByType = append(st.ByType, didar.TypeCount{Type: ty, Count: n})
+	}
+	slices.SortFunc(st.ByType, func(a, b didar.TypeCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(string(a.Type), string(b.Type))
+	})
+	return st
 }
 
 const longReport = `به گزارش خبرگزاری، وزیر امور خارجه کشورمان صبح امروز در سفری دو روزه وارد پایتخت چین شد و در فرودگاه مورد استقبال معاون وزیر خارجه این کشور قرار گرفت.
