@@ -49,19 +49,28 @@ func splitmix(x uint64) uint64 {
 // Sketch returns the MinHash sketch of text, or nil when the text has
 // fewer words than a shingle (nothing to compare).
 func Sketch(text string) []uint32 {
-	words := strings.Fields(normalize.Key(text))
-	words = dropPunct(words)
-	if len(words) < Shingle {
-		return nil
-	}
+	// The words are read one by one, the last Shingle kept: a list of
+	// every word of a long text costs more than the text.
+	var last [Shingle]string
+	n := 0
 	sig := make([]uint32, Size)
 	for i := range sig {
 		sig[i] = ^uint32(0)
 	}
 	h := fnv.New64a()
-	for i := 0; i+Shingle <= len(words); i++ {
+	for w := range strings.FieldsSeq(normalize.Key(text)) {
+		// Words made only of punctuation are dropped, so that a reprint
+		// that changes a comma or a quotation mark keeps its shingles.
+		if strings.IndexFunc(w, isWordRune) < 0 {
+			continue
+		}
+		copy(last[:], last[1:])
+		last[Shingle-1] = strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
+		if n++; n < Shingle {
+			continue
+		}
 		h.Reset()
-		for _, w := range words[i : i+Shingle] {
+		for _, w := range last {
 			h.Write([]byte(w))
 			h.Write([]byte{0})
 		}
@@ -73,19 +82,10 @@ func Sketch(text string) []uint32 {
 			}
 		}
 	}
-	return sig
-}
-
-// dropPunct removes words made only of punctuation, so that a reprint
-// that changes a comma or a quotation mark keeps its shingles.
-func dropPunct(words []string) []string {
-	out := words[:0]
-	for _, w := range words {
-		if strings.IndexFunc(w, isWordRune) >= 0 {
-			out = append(out, strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) }))
-		}
+	if n < Shingle {
+		return nil
 	}
-	return out
+	return sig
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -24,6 +24,7 @@ const window = 64 << 10
 func (x *Extractor) extractLong(in Input) (didar.Record, error) {
 	var rec didar.Record
 	var text strings.Builder
+	text.Grow(len(in.Text)) // the normalised text is about as long
 	actorAt := map[string]int{}
 	topics := map[string]bool{}
 	offset := 0 // runes of text so far

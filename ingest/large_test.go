@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/didar-news/didar/samples"
 	"github.com/didar-news/didar/sqlite"
@@ -58,6 +60,32 @@ func peakRSS() func() float64 {
 	}
 }
 
+// peakHeap samples the Go heap in use every 10 ms and returns a function
+// that stops sampling and returns the most seen, in bytes: what the
+// process holds beyond the text is mostly there, the rest being SQLite's.
+func peakHeap() func() float64 {
+	var peak uint64
+	stop, done := make(chan bool), make(chan bool)
+	go func() {
+		defer close(done)
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			peak = max(peak, m.HeapInuse)
+			select {
+			case <-stop:
+				return
+			case <-time.After(10 * time.Millisecond):
+			}
+		}
+	}()
+	return func() float64 {
+		close(stop)
+		<-done
+		return float64(peak)
+	}
+}
+
 // cpuTime returns the CPU time the process has used, user and system: on
 // a shared machine it is steadier than the wall clock.
 func cpuTime() float64 {
@@ -69,8 +97,9 @@ func cpuTime() float64 {
 // BenchmarkLargeArticle ingests one article of 1, 5 and 20 MB, on many
 // lines and on one, with the real extractor into SQLite: reading,
 // decoding, coding, sketching and saving. It reports seconds and peak
-// resident memory per MB of input, and CPU seconds per MB (the store's
-// setup between runs included); all should stay flat as size grows.
+// resident memory and of Go heap per MB of input, and CPU seconds per MB
+// (the store's setup between runs included); all should stay flat as
+// size grows.
 func BenchmarkLargeArticle(b *testing.B) {
 	x := extractor(b)
 	for _, mb := range []int{1, 5, 20} {
@@ -80,8 +109,10 @@ func BenchmarkLargeArticle(b *testing.B) {
 				if err := os.WriteFile(path, largeText(b, mb<<20, shape == "oneline"), 0o644); err != nil {
 					b.Fatal(err)
 				}
-				peak := peakRSS()
+				runtime.GC()
+				peak, heap := peakRSS(), peakHeap()
 				cpu := cpuTime()
+				b.ReportAllocs()
 				b.ResetTimer()
 				for range b.N {
 					b.StopTimer()
@@ -102,6 +133,7 @@ func BenchmarkLargeArticle(b *testing.B) {
 				b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)/float64(mb), "s/MB")
 				b.ReportMetric((cpuTime()-cpu)/float64(b.N)/float64(mb), "cpu-s/MB")
 				b.ReportMetric(peak()/float64(mb), "peak-bytes/MB")
+				b.ReportMetric(heap()/float64(mb), "peak-heap-bytes/MB")
 			})
 		}
 	}

@@ -130,7 +130,7 @@ func Key(s string) string {
 	if keyed(s) {
 		return s
 	}
-	k, _ := Fold(s)
+	k, _ := fold(s, false)
 	return k
 }
 
@@ -158,7 +158,17 @@ func keyed(s string) bool {
 // (the rune count of s), so that a match at key bytes [i, j) covers runes
 // [pos[i], pos[j-1]+1) of s.
 func Fold(s string) (key string, pos []int) {
-	f := folder{b: make([]byte, 0, len(s)), pos: make([]int, 0, len(s)+1)}
+	return fold(s, true)
+}
+
+// fold is Fold, with the positions only when withPos: they take eight
+// bytes a byte of key, which for the key of a whole long text (a search
+// index, a sketch) is most of its memory.
+func fold(s string, withPos bool) (key string, pos []int) {
+	f := folder{b: make([]byte, 0, len(s))}
+	if withPos {
+		f.pos = make([]int, 0, len(s)+1)
+	}
 	ri := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -195,7 +205,9 @@ func Fold(s string) (key string, pos []int) {
 	if j := joinKeys(); len(j) > 0 {
 		b, pos = joinSpaced(b, pos, j)
 	}
-	pos = append(pos, ri)
+	if withPos {
+		pos = append(pos, ri)
+	}
 	return string(b), pos
 }
 
@@ -218,17 +230,28 @@ var foldSame = func() (t [256]bool) {
 	return t
 }()
 
+// at records that the last n bytes of key came from rune at, when
+// positions are kept.
+func (f *folder) at(at, n int) {
+	if f.pos == nil {
+		return
+	}
+	for range n {
+		f.pos = append(f.pos, at)
+	}
+}
+
 // letter adds a two-byte rune that folds to itself.
 func (f *folder) letter(c0, c1 byte, at int) {
 	if f.space {
 		if !f.lastPunct {
 			f.b = append(f.b, ' ')
-			f.pos = append(f.pos, f.spaceAt)
+			f.at(f.spaceAt, 1)
 		}
 		f.space = false
 	}
 	f.b = append(f.b, c0, c1)
-	f.pos = append(f.pos, at, at)
+	f.at(at, 2)
 	f.lastPunct = false
 }
 
@@ -247,15 +270,13 @@ func (f *folder) add(r rune, at int) {
 	if f.space {
 		if !f.lastPunct && !punct {
 			f.b = append(f.b, ' ')
-			f.pos = append(f.pos, f.spaceAt)
+			f.at(f.spaceAt, 1)
 		}
 		f.space = false
 	}
 	n := len(f.b)
 	f.b = utf8.AppendRune(f.b, r)
-	for range len(f.b) - n {
-		f.pos = append(f.pos, at)
-	}
+	f.at(at, len(f.b)-n)
 	f.lastPunct = punct
 }
 
@@ -278,7 +299,7 @@ func joinSpaced(b []byte, pos []int, joins map[string]string) ([]byte, []int) {
 		var left []byte
 		if out != nil {
 			out = append(out, b[copied:k]...)
-			op = append(op, pos[copied:k]...)
+			op = appendPos(op, pos, copied, k)
 			copied = k
 			left = wordBefore(out)
 		} else {
@@ -294,17 +315,26 @@ func joinSpaced(b []byte, pos []int, joins map[string]string) ([]byte, []int) {
 		}
 		if out == nil {
 			out = append(make([]byte, 0, len(b)), b[:k]...)
-			op = append(make([]int, 0, len(pos)+1), pos[:k]...)
+			op = appendPos(make([]int, 0, len(pos)+1), pos, 0, k)
 		}
 		out = append(out, b[k+1:k+3]...)
-		op = append(op, pos[k+1:k+3]...)
+		op = appendPos(op, pos, k+1, k+3)
 		copied = k + len(sep)
 		i = copied
 	}
 	if out == nil {
 		return b, pos
 	}
-	return append(out, b[copied:]...), append(op, pos[copied:]...)
+	return append(out, b[copied:]...), appendPos(op, pos, copied, len(b))
+}
+
+// appendPos appends pos[i:j] to op, or nothing when there are no
+// positions.
+func appendPos(op, pos []int, i, j int) []int {
+	if pos == nil {
+		return op
+	}
+	return append(op, pos[i:j]...)
 }
 
 // isWordRune reports the runes that make up a word for joining and

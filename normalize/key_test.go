@@ -99,6 +99,10 @@ func FuzzFold(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		key, pos := Fold(s)
 		checkFold(t, s, key, pos)
+		// Key folds without positions, by its own path.
+		if k := Key(s); k != key {
+			t.Errorf("Key(%q) = %q, Fold's key %q", s, k, key)
+		}
 	})
 }
 

@@ -65,19 +65,25 @@ var Dialect = sqlstore.Dialect{Name: "sqlite", Search: search, SearchColumn: fun
 // ("رئیسجمهور", "رئیس‌جمهور"). Queries match words by prefix, so a
 // suffix written with or without ZWNJ ("همکاری‌های") is found too.
 func Terms(title, text string) string {
-	words := strings.FieldsFunc(normalize.Key(title+"\n"+text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	if title != "" {
+		text = title + "\n" + text
+	}
 	var b strings.Builder
 	b.Grow(3 * len(text))
-	for i, w := range words {
-		b.WriteString(w)
-		b.WriteByte(' ')
-		if i+1 < len(words) {
+	// Word by word, keeping the one before: a list of every word of a
+	// long text costs more than the text.
+	prev := ""
+	for w := range strings.FieldsFuncSeq(normalize.Key(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if prev != "" {
+			b.WriteString(prev)
 			b.WriteString(w)
-			b.WriteString(words[i+1])
 			b.WriteByte(' ')
 		}
+		b.WriteString(w)
+		b.WriteByte(' ')
+		prev = w
 	}
 	return b.String()
 }

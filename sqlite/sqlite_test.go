@@ -45,3 +45,17 @@ func TestReopen(t *testing.T) {
 		t.Errorf("journal mode %q (%v), want wal", mode, err)
 	}
 }
+
+func TestTerms(t *testing.T) {
+	cases := []struct{ title, text, want string }{
+		{"", "رئیس جمهور، گفت", "رییس رییسجمهور جمهور جمهورگفت گفت "},
+		{"دیدار", "وزیر‌ها", "دیدار دیداروزیرها وزیرها "},
+		{"", "«»", ""},
+		{"", "سلام", "سلام "},
+	}
+	for _, c := range cases {
+		if got := sqlite.Terms(c.title, c.text); got != c.want {
+			t.Errorf("Terms(%q, %q) = %q, want %q", c.title, c.text, got, c.want)
+		}
+	}
+}

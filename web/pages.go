@@ -656,6 +656,6 @@ func (h *handler) networkPage(r *http.Request, p *page) (string, error) {
 	if len(q) > 0 {
 		ev += "?" + q.Encode()
 	}
-	p.Data = networkData{Drawing: drawNetwork(n, p.Name, p.Type, p.Num, minWeight), Filter: f, Events: ev}
+	p.Data = networkData{Drawing: drawNetwork(n, p.Name, p.Type, p.Num, minWeight, h.layouts), Filter: f, Events: ev}
 	return "network", nil
 }

@@ -5,7 +5,9 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gonum.org/v1/gonum/graph"
@@ -246,7 +248,7 @@ type drawnEdge struct {
 // same way each time (a reader can compare two views). Ties weaker than
 // minWeight events are left out, and the actors they alone joined. The
 // picture grows with the number of actors, for zooming into.
-func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName func(didar.EventType) string, num func(any) string, minWeight int) networkDrawing {
+func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName func(didar.EventType) string, num func(any) string, minWeight int, lays *layouts) networkDrawing {
 	const pad = 60.0
 	var d networkDrawing
 	if n == nil || len(n.Nodes) == 0 {
@@ -307,10 +309,14 @@ func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName fu
 		index[nd.ID] = int64(i)
 		g.AddNode(simple.Node(i))
 	}
+	// The key names the graph wholly: its size and its ties in order.
+	key := strconv.AppendInt(nil, int64(len(nodes)), 10)
 	for _, k := range order {
 		g.SetEdge(simple.Edge{F: simple.Node(index[k.a]), T: simple.Node(index[k.b])})
+		key = strconv.AppendInt(append(key, ' '), index[k.a], 10)
+		key = strconv.AppendInt(append(key, '-'), index[k.b], 10)
 	}
-	place := layoutComponents(g, len(nodes), d.W, d.H, pad)
+	place := lays.get(string(key), func() []r2.Vec { return layoutComponents(g, len(nodes), d.W, d.H, pad) })
 	maxEvents := 1
 	for _, nd := range nodes {
 		if nd.Events > maxEvents {
@@ -364,6 +370,44 @@ func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName fu
 	// Big nodes last, so that they are drawn on top and tabbed to last.
 	sort.SliceStable(d.Nodes, func(i, j int) bool { return d.Nodes[i].Events < d.Nodes[j].Events })
 	return d
+}
+
+// layouts keeps the force layouts of recent graphs. A layout is the same
+// for the same graph (its random source is seeded), and it costs most of
+// a network page, so that it is computed once per graph; the graph comes
+// fresh from the store each time, so that a layout is never stale.
+type layouts struct {
+	mu    sync.Mutex
+	max   int
+	byKey map[string][]r2.Vec
+}
+
+func newLayouts(max int) *layouts { return &layouts{max: max, byKey: map[string][]r2.Vec{}} }
+
+// get returns the layout kept under key, else computes it with place and
+// keeps it; a nil layouts keeps nothing. Callers must not change the
+// slice.
+func (l *layouts) get(key string, place func() []r2.Vec) []r2.Vec {
+	if l == nil {
+		return place()
+	}
+	l.mu.Lock()
+	pos, ok := l.byKey[key]
+	l.mu.Unlock()
+	if ok {
+		return pos
+	}
+	pos = place()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.byKey) >= l.max {
+		for k := range l.byKey { // any one: graphs recur or not at all
+			delete(l.byKey, k)
+			break
+		}
+	}
+	l.byKey[key] = pos
+	return pos
 }
 
 // separate pushes overlapping circles apart, a few rounds, keeping them

@@ -5,6 +5,8 @@ import (
 	"math"
 	"testing"
 
+	"gonum.org/v1/gonum/spatial/r2"
+
 	"github.com/didar-news/didar"
 )
 
@@ -24,7 +26,7 @@ func TestNetworkLayout(t *testing.T) {
 		}
 	}
 	n.Edges = append(n.Edges, didar.NetworkEdge{Source: id(98), Target: id(99), Type: didar.Call, Weight: 1, Goldstein: 1})
-	d := drawNetwork(n, func(a didar.ActorRef) string { return a.ID }, func(e didar.EventType) string { return string(e) }, num, 1)
+	d := drawNetwork(n, func(a didar.ActorRef) string { return a.ID }, func(e didar.EventType) string { return string(e) }, num, 1, nil)
 	if len(d.Nodes) != 100 {
 		t.Fatalf("%d nodes drawn, want 100", len(d.Nodes))
 	}
@@ -70,7 +72,7 @@ func network200() *didar.Network {
 // the busiest tenth's covers a node, the busiest actors are labelled, ties come strongest first, and a
 // minimum weight leaves out the weak ties and the actors only they join.
 func TestNetworkLabels(t *testing.T) {
-	d := drawNetwork(network200(), func(a didar.ActorRef) string { return a.NameFA }, func(e didar.EventType) string { return string(e) }, num, 1)
+	d := drawNetwork(network200(), func(a didar.ActorRef) string { return a.NameFA }, func(e didar.EventType) string { return string(e) }, num, 1, nil)
 	if len(d.Nodes) != 200 {
 		t.Fatalf("%d nodes", len(d.Nodes))
 	}
@@ -110,7 +112,7 @@ func TestNetworkLabels(t *testing.T) {
 	if last := d.Drawn[len(d.Drawn)-1]; last.Weight != d.Edges[0].Weight {
 		t.Errorf("the strongest tie is not drawn last (on top)")
 	}
-	strong := drawNetwork(network200(), func(a didar.ActorRef) string { return a.NameFA }, func(e didar.EventType) string { return string(e) }, num, 5)
+	strong := drawNetwork(network200(), func(a didar.ActorRef) string { return a.NameFA }, func(e didar.EventType) string { return string(e) }, num, 5, nil)
 	if len(strong.Edges) != 93 || len(strong.Nodes) != 101 {
 		t.Fatalf("min weight 5: %d ties, %d nodes; want 93 and the 101 they join", len(strong.Edges), len(strong.Nodes))
 	}
@@ -147,5 +149,30 @@ func TestTimeline(t *testing.T) {
 	}
 	if last.LineY > tl.BotY+0.01 {
 		t.Errorf("the most hostile month's line point %v falls below the chart %v", last.LineY, tl.BotY)
+	}
+}
+
+// TestLayoutsKept checks that a graph is laid out once and drawn the
+// same from the kept layout, and that the kept layouts stay bounded.
+func TestLayoutsKept(t *testing.T) {
+	name := func(a didar.ActorRef) string { return a.NameFA }
+	typeName := func(e didar.EventType) string { return string(e) }
+	lays := newLayouts(2)
+	first := drawNetwork(network200(), name, typeName, num, 1, lays)
+	if len(lays.byKey) != 1 {
+		t.Fatalf("%d layouts kept after one drawing, want 1", len(lays.byKey))
+	}
+	again := drawNetwork(network200(), name, typeName, num, 1, lays)
+	if fmt.Sprint(again.Nodes) != fmt.Sprint(first.Nodes) || len(lays.byKey) != 1 {
+		t.Errorf("the same graph drawn again is placed elsewhere, or laid out anew (%d layouts kept)", len(lays.byKey))
+	}
+	drawNetwork(network200(), name, typeName, num, 5, lays) // fewer ties: another graph
+	calls := 0
+	for i := range 3 {
+		lays.get(fmt.Sprint(i), func() []r2.Vec { calls++; return nil })
+		lays.get(fmt.Sprint(i), func() []r2.Vec { calls++; return nil })
+	}
+	if calls != 3 || len(lays.byKey) > 2 {
+		t.Errorf("%d layouts computed for 3 graphs each asked twice, %d kept of at most 2", calls, len(lays.byKey))
 	}
 }
