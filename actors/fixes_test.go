@@ -83,8 +83,11 @@ var roleCases = []roleCase{
 
 func TestRoleFixes(t *testing.T) { runRoleCases(t, roleCases) }
 
-func runRoleCases(t *testing.T, cases []roleCase) {
-	d := fixture(t)
+func runRoleCases(t *testing.T, cases []roleCase) { runRoleCasesWith(t, fixture(t), cases) }
+
+// runRoleCasesWith links each case with dictionary d.
+func runRoleCasesWith(t *testing.T, d *Dictionary, cases []roleCase) {
+	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			r := linkCase(t, d, tc.at, tc.text, tc.want, tc.not)
