@@ -69,6 +69,11 @@ func (l *linker) mergeRoleActors() {
 		if !ok && !r.bare && !r.head && !r.former {
 			continue
 		}
+		if !ok && r.head && r.key.org != "" && r.title != "member" {
+			// «مدیرکل آسیای شرقی وزارت امور خارجه»: an unnamed official
+			// of a body speaks for it (a member does not).
+			named = l.entryActor(r.key.org)
+		}
 		to[id] = named
 		delete(l.actors, id)
 	}

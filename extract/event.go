@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/didar-news/didar"
@@ -632,6 +633,34 @@ func listed(t didar.EventType) bool {
 	return false
 }
 
+// maxEvidence is the longest evidence in runes. A "sentence" longer
+// than this is a text without sentence ends (a dump, a page with its
+// markup stripped), and quoting all of it for each of its events would
+// copy it into the record once an event.
+const maxEvidence = 1000
+
+// evidence is the span quoted for an event of cue t: its sentence, or
+// for a sentence longer than maxEvidence, its clause, cut to the whole
+// words within maxEvidence runes around the cue.
+func (a *article) evidence(c clause, t trigger, sStart, sEnd int) didar.Span {
+	if sEnd-sStart <= maxEvidence {
+		return a.span(sStart, sEnd)
+	}
+	start, end := max(sStart, a.toks[c.t0].start), min(sEnd, a.toks[c.t1-1].end)
+	if end-start > maxEvidence {
+		start = max(start, a.toks[t.t0].start-maxEvidence/2)
+		end = min(end, start+maxEvidence)
+		// Whole words: from the first that starts in the window to the
+		// last that ends in it.
+		i := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].start >= start })
+		j := sort.Search(len(a.toks), func(j int) bool { return a.toks[j].end > end })
+		if i < j {
+			start, end = a.toks[i].start, a.toks[j-1].end
+		}
+	}
+	return a.span(start, end)
+}
+
 // emitSplit records one of several dyadic events that one cue yields.
 func (a *article) emitSplit(c clause, t trigger, sStart, sEnd int, parts []string, rule string, conf float64) {
 	status, _, why := a.status(c, t)
@@ -646,8 +675,7 @@ func (a *article) emit(c clause, t trigger, e didar.Event, sStart, sEnd int, cam
 		return
 	}
 	typ, target := e.Type, string(e.Target)
-	// Evidence: the sentence.
-	e.Evidence = a.span(sStart, sEnd)
+	e.Evidence = a.evidence(c, t, sStart, sEnd)
 	var own bool
 	e.Date, e.DatePrecision, own = a.eventDate(a.toks[c.t0].start, a.toks[c.t1-1].end, a.toks[t.t0].start, sStart, sEnd, e.Status)
 	from := dateOwn

@@ -78,3 +78,43 @@ func TestCut(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidenceWithoutSentenceEnds codes the samples run together with
+// their sentence ends and line breaks taken out, one "sentence" of many
+// kilobytes: each event quotes at most maxEvidence runes of it around its
+// cue (whole words, cutting the text), not all of it.
+func TestEvidenceWithoutSentenceEnds(t *testing.T) {
+	x := extractor(t)
+	list, err := samples.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, s := range list {
+		b.WriteString(strings.Map(func(r rune) rune {
+			switch r {
+			case '.', '؟', '?', '!', '\n', '\r':
+				return ' '
+			}
+			return r
+		}, s.Text))
+		b.WriteByte(' ')
+	}
+	rec, err := x.Extract(Input{ID: "run-on", Published: list[0].Published, Text: b.String()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRecord(t, rec)
+	if len(rec.Events) < 10 {
+		t.Fatalf("%d events in %d run-on samples, too few to tell", len(rec.Events), len(list))
+	}
+	for _, e := range rec.Events {
+		ev := e.Evidence
+		if ev.End-ev.Start > maxEvidence || ev.End == ev.Start {
+			t.Errorf("event %s (%s): evidence of %d runes, want 1 to %d", e.ID, e.Type, ev.End-ev.Start, maxEvidence)
+		}
+		if strings.HasPrefix(ev.Text, " ") || strings.HasSuffix(ev.Text, " ") {
+			t.Errorf("event %s: evidence %q does not begin and end at words", e.ID, ev.Text)
+		}
+	}
+}
