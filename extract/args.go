@@ -69,8 +69,10 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 			return m
 		}
 	}
+	// "به گزارش X"، "به گفته X" name who reported or said, not a party.
+	attrib := func(i int) bool { return marker == "به" && i+1 < c.t1 && a.x.lex.is("attrib", a.toks[i+1].key) }
 	for i := t.t1; i < c.t1 && i <= t.t1+1; i++ {
-		if a.toks[i].key == marker {
+		if a.toks[i].key == marker && !attrib(i) {
 			if m := a.phraseMention(i+1, c.t1); m >= 0 {
 				return m
 			}
@@ -108,7 +110,7 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 	for i := from; i < t.t0; i++ {
 		// "به دعوت X"، "به گفته X" name who invited or said, not where
 		// or to whom.
-		if marker == "به" && i+1 < t.t0 && a.x.lex.is("attrib", a.toks[i+1].key) {
+		if attrib(i) {
 			continue
 		}
 		// "قطع رابطه دیپلماتیک با قطر ... با رایزنی": the partner phrase
@@ -138,7 +140,7 @@ func (a *article) arg(c clause, t trigger, marker string) int {
 		}
 		// "اعتراض ... نسبت به حمله به سفارت X": X suffers the act the
 		// protest is about; it is not the protest's target.
-		if a.toks[i].key == marker && i > t.t1 && a.actNoun(i-1) {
+		if a.toks[i].key == marker && (i > t.t1 && a.actNoun(i-1) || attrib(i)) {
 			continue
 		}
 		if a.toks[i].key == marker && !a.x.lex.is("against", a.toks[i-1].key) {

@@ -138,7 +138,9 @@ func (a *article) skipReportPrefix(t0, t1 int) int {
 	}
 	if t0+1 < t1 && a.toks[t0].key == "به" && strings.HasPrefix(a.toks[t0+1].key, "گزارش") {
 		for i := t0 + 2; i < t1 && i < t0+25; i++ {
-			if a.toks[i].key == "،" || a.toks[i].key == "," {
+			// "به گزارش خبرنگار ایرنا در کابل؛ ...": some outlets close
+			// it with a semicolon.
+			if k := a.toks[i].key; k == "،" || k == "," || k == "؛" {
 				return i + 1
 			}
 		}
