@@ -499,3 +499,24 @@ func (a *article) placed(c clause, t trigger) bool {
 	v := a.governingVerb(t.t1, c.t1)
 	return v >= 0 && a.x.lex.is("put", a.toks[v].key)
 }
+
+// warned returns the first party clause c names on another side than
+// source and its peers, not a partner after با or همراه: the one a
+// warning is aimed at ("عواقب این اقدام بر عهده آمریکا خواهد بود"), or "".
+func (a *article) warned(c clause, source string, peers []int) string {
+	for i := c.t0; i < c.t1; i++ {
+		m, ok := a.mentionStart(i)
+		if !ok || !a.participant(m) {
+			continue
+		}
+		id := a.links[m].ActorID
+		if a.side(id) == a.side(source) || slices.ContainsFunc(peers, func(p int) bool { return a.side(a.links[p].ActorID) == a.side(id) }) {
+			continue
+		}
+		if i > c.t0 && (a.toks[i-1].key == "با" || a.toks[i-1].key == "همراه") {
+			continue
+		}
+		return id
+	}
+	return ""
+}

@@ -78,6 +78,11 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if a.unreal(c, t) {
 		return
 	}
+	// "حق پاسخ ... را محفوظ می‌داند"، "عواقب ... بر عهده X": a cue that
+	// names an act only beside another word of its frame.
+	if len(t.c.with) > 0 && !slices.ContainsFunc(a.keys(c.t0, c.t1), func(k string) bool { return slices.Contains(t.c.with, k) }) {
+		return
+	}
 	// "آمادگی خود را برای رایزنی و مذاکره اعلام کردند": talks offered are
 	// an intent to cooperate, not talks.
 	if contact(typ) && a.offered(c, t) {
@@ -86,6 +91,10 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	status, drop, why := a.status(c, t)
 	if drop {
 		return
+	}
+	// "پاسخ قاطعی خواهد داد": a warning of what will follow is made now.
+	if slices.Contains(t.c.markers, "warn") && status == didar.StatusPlanned {
+		status, why = didar.StatusOccurred, "warning"
 	}
 	// "گفت‌وگویی که با X به صورت ویدیو کنفرانس داشت": talks held at a
 	// distance are a call.
@@ -309,6 +318,11 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 		if typ == didar.Demand && c.quoted && len(c.speaker) > 0 {
 			source = a.links[c.speaker[0]].ActorID
 		}
+		// A warning in what someone says is the speaker's ("X گفت: هر
+		// تجاوزی با پاسخ قاطع ایران روبرو خواهد شد").
+		if slices.Contains(t.c.markers, "warn") && c.quoted && len(c.speaker) > 0 {
+			source = a.links[c.speaker[0]].ActorID
+		}
 		tm, via := -1, ""
 		for _, mk := range t.c.markers {
 			if tm = a.arg(c, t, mk); tm >= 0 {
@@ -448,6 +462,26 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 		// ... علیه ایران" names its own side first.
 		if target != "" && via == "after" && source != "" && a.side(target) == a.side(source) {
 			target = a.opponent(sStart, sEnd, source)
+		}
+		// "عواقب این اقدام بر عهده آمریکا خواهد بود": the other side named
+		// after the cue; else the adversary of the source's latest hostile
+		// act, which the warning goes on with; else whoever the clause or
+		// the sentence names on another side ("حق پاسخ به اقدام آمریکا را
+		// محفوظ می‌داند").
+		if target == "" && tm < 0 && slices.Contains(t.c.markers, "warn") && source != "" {
+			after := c
+			after.t0 = t.t1
+			for _, find := range []func() string{
+				func() string { return a.warned(after, source, peers) },
+				func() string { return a.adversaryOf(source) },
+				func() string { return a.warned(c, source, peers) },
+				func() string { return a.opponent(sStart, sEnd, source) },
+			} {
+				if target = find(); target != "" {
+					break
+				}
+			}
+			rule += "/warn"
 		}
 		if target == "" && (adversarial(typ) || t.judged()) && !slices.Equal(t.c.markers, []string{"poss"}) {
 			if target = a.referent(c, source, peers); target != "" {

@@ -27,6 +27,7 @@ type cue struct {
 	words   []string
 	prefix  bool // the last word may take any ending
 	markers []string
+	with    []string // the cue counts only in a clause with one of these words
 	text    string
 }
 
@@ -205,7 +206,15 @@ func (lx *Lexicon) read(r io.Reader, name string) error {
 			return fmt.Errorf("%s:%d: empty cue", name, n)
 		}
 		if fields[2] != "-" {
-			c.markers = strings.Fields(fields[2])
+			for _, mk := range strings.Fields(fields[2]) {
+				if ws, ok := strings.CutPrefix(mk, "with="); ok {
+					for _, w := range strings.Split(ws, "|") {
+						c.with = append(c.with, normalize.Key(w))
+					}
+					continue
+				}
+				c.markers = append(c.markers, mk)
+			}
 		}
 		lx.cues[c.words[0]] = append(lx.cues[c.words[0]], c)
 	}
