@@ -1,5 +1,11 @@
 package didar
 
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+)
+
 // Record is everything Didar extracts from one article: the line that
 // `didar extract` prints (see shared/spec/output.md). Offsets are in runes
 // of Article.Text, end exclusive.
@@ -120,4 +126,68 @@ type Quote struct {
 	Kind    string `json:"kind"` // direct | indirect
 	Cue     string `json:"cue"`
 	Span
+}
+
+// WriteJSON writes r to w as a json.Encoder with HTML escaping off
+// writes it (one line, then a line break), one element at a time, so
+// that the JSON of a long text's record is never held whole.
+func (r Record) WriteJSON(w io.Writer) error {
+	j := &jsonWriter{w: w}
+	j.enc = json.NewEncoder(&j.buf)
+	j.enc.SetEscapeHTML(false)
+	j.raw(`{"article":`)
+	j.value(r.Article)
+	j.raw(`,"actors":`)
+	writeList(j, r.Actors)
+	j.raw(`,"events":`)
+	writeList(j, r.Events)
+	j.raw(`,"quotes":`)
+	writeList(j, r.Quotes)
+	j.raw(`,"topics":`)
+	writeList(j, r.Topics)
+	if r.Coder != "" {
+		j.raw(`,"coder":`)
+		j.value(r.Coder)
+	}
+	j.raw("}\n")
+	return j.err
+}
+
+// jsonWriter writes JSON values to w, keeping the first error.
+type jsonWriter struct {
+	w   io.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+	err error
+}
+
+func (j *jsonWriter) raw(s string) {
+	if j.err == nil {
+		_, j.err = io.WriteString(j.w, s)
+	}
+}
+
+func (j *jsonWriter) value(v any) {
+	if j.err != nil {
+		return
+	}
+	j.buf.Reset()
+	if j.err = j.enc.Encode(v); j.err == nil {
+		_, j.err = j.w.Write(bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")))
+	}
+}
+
+func writeList[T any](j *jsonWriter, list []T) {
+	if list == nil {
+		j.raw("null")
+		return
+	}
+	j.raw("[")
+	for i, v := range list {
+		if i > 0 {
+			j.raw(",")
+		}
+		j.value(v)
+	}
+	j.raw("]")
 }

@@ -14,11 +14,13 @@ import (
 func (a *article) arg(c clause, t trigger, marker string) int {
 	switch marker {
 	case "poss":
-		for i := t.t1; i < c.t1 && i <= t.t1+1; i++ {
+		// Up to two words of the noun phrase stand between: "پشتیبانی
+		// تمام عیار آمریکا از ...".
+		for i := t.t1; i < c.t1 && i <= t.t1+2; i++ {
 			if m, ok := a.mentionStart(i); ok && a.participant(m) {
 				return m
 			}
-			if a.x.lex.is("prep", a.toks[i].key) || a.isVerb(i) {
+			if k := a.toks[i].key; a.x.lex.is("prep", k) || a.isVerb(i) || k == "و" || k == "،" || k == "را" || k == "که" {
 				break
 			}
 		}

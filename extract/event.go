@@ -22,6 +22,10 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if t.t0 > c.t0 && a.x.lex.is("purpose", a.toks[t.t0-1].key) {
 		return
 	}
+	// "به اتهام آنچه حمایت از ... خواند": the charge, as the accuser words it.
+	if t.t0 > c.t0+1 && a.x.lex.is("what", a.toks[t.t0-1].key) && a.x.lex.is("purpose", a.toks[t.t0-2].key) {
+		return
+	}
 	// "به اتهام کمک به ایران"، "به جرم جاسوسی": the charge another act
 	// is made on; the charge is not its own accusation, of the party
 	// inside it least of all.
@@ -40,6 +44,10 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	}
 	// "کمک به حل و فصل بحران": help towards an outcome is not aid.
 	if typ == didar.Aid && t.t1+1 < c.t1 && a.toks[t.t1].key == "به" && a.x.lex.is("process", a.toks[t.t1+1].key) {
+		return
+	}
+	// "... به بهبود روابط کمک خواهد کرد": the outcome stands before the cue.
+	if typ == didar.Aid && a.towards(c.t0, t.t0) {
 		return
 	}
 	if t.t0 > c.t0 && (a.x.lex.is("cancel", a.toks[t.t0-1].key) || (t.t0 > c.t0+1 && a.x.lex.seqAt("cancel", a.keys(t.t0-2, t.t0), 0) == 2)) {
@@ -893,3 +901,15 @@ func (a *article) anyFrom(ids []string, country string) bool {
 // hundredths rounds a confidence to two places, as it is published: the
 // rules add and subtract tenths, which floats do not hold exactly.
 func hundredths(x float64) float64 { return math.Round(x*100) / 100 }
+
+// towards reports whether the last "به" between tokens from and to opens
+// a verbal noun of an outcome ("به بهبود روابط دو کشور"، "به حل بحران"):
+// what a help before its cue helps towards, the actors in it included.
+func (a *article) towards(from, to int) bool {
+	for i := to - 2; i >= from; i-- {
+		if a.toks[i].key == "به" {
+			return a.x.lex.is("process", a.toks[i+1].key)
+		}
+	}
+	return false
+}

@@ -41,6 +41,49 @@ type stored struct {
 	Topics []string      `json:"topics"`
 }
 
+// storedJSON is the JSON of rec's stored part, as json.Marshal writes
+// it, encoded one element at a time into the string kept: marshalling
+// it whole and converting it to a string held the record about four
+// times over, hundreds of megabytes for a text of a few tens.
+func storedJSON(rec didar.Record) (string, error) {
+	var b strings.Builder
+	b.Grow(len(rec.Article.Text)) // a fair guess: a record is about as long as its text
+	b.WriteString(`{"actors":`)
+	e1 := writeList(&b, rec.Actors)
+	b.WriteString(`,"events":`)
+	e2 := writeList(&b, rec.Events)
+	b.WriteString(`,"quotes":`)
+	e3 := writeList(&b, rec.Quotes)
+	b.WriteString(`,"topics":`)
+	e4 := writeList(&b, rec.Topics)
+	b.WriteByte('}')
+	if err := errors.Join(e1, e2, e3, e4); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// writeList writes the JSON of list to b as json.Marshal would.
+func writeList[T any](b *strings.Builder, list []T) error {
+	if list == nil {
+		b.WriteString("null")
+		return nil
+	}
+	b.WriteByte('[')
+	for i, v := range list {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		j, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		b.Write(j)
+	}
+	b.WriteByte(']')
+	return nil
+}
+
 // Outlet returns who published an article: its source, else its URL's
 // host without "www.".
 func Outlet(a didar.Article) string {
@@ -215,7 +258,7 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, b *batch, in didar.NewArti
 		if story == "" {
 			story = id
 		}
-		body, err := json.Marshal(stored{rec.Actors, rec.Events, rec.Quotes, rec.Topics})
+		body, err := storedJSON(rec)
 		if err != nil {
 			return err
 		}
@@ -228,7 +271,7 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, b *batch, in didar.NewArti
 		err = s.queryRow(ctx, tx, `INSERT INTO articles (id, hash, source, via, url, published, title, text, raw, charset, outlet, coder, story_id, sketch, record, num_events, ingested_at, search)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
 			id, hash, string(rec.Article.Source), string(via), string(rec.Article.URL), rec.Article.Published.String(),
-			string(rec.Article.Title), text, rawOf(in.Raw, text), in.Charset, outlet, rec.Coder, story, sketch, string(body), len(rec.Events),
+			string(rec.Article.Title), text, rawOf(in.Raw, text), in.Charset, outlet, rec.Coder, story, sketch, body, len(rec.Events),
 			s.now().UTC().Format(time.RFC3339), s.d.SearchColumn(string(rec.Article.Title), text)).Scan(&seq)
 		if err != nil {
 			return fmt.Errorf("insert article: %w", err)
@@ -459,8 +502,6 @@ type articleRef struct {
 func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, b *batch, seq int64, id, outlet string, rec didar.Record) error {
 	art := articleRef{seq: seq, id: id, outlet: outlet, url: string(rec.Article.URL), published: rec.Article.Published,
 		countries: map[string]string{}}
-	var mentionArgs []any
-	nm := 0
 	// One row per actor, even if the record lists it twice.
 	byID := map[string]int{}
 	var actorArgs [][]any
@@ -476,8 +517,7 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, b *batch, seq int6
 			art.countries[a.ID] = country
 		}
 		for _, m := range a.Mentions {
-			mentionArgs = append(mentionArgs, seq, a.ID, m.Start, m.End, m.Text, m.Via)
-			nm++
+			b.add(`INSERT INTO mentions (article, actor, start, stop, text, via) VALUES `, 6, seq, a.ID, m.Start, m.End, m.Text, m.Via)
 		}
 		if k, ok := byID[a.ID]; ok {
 			actorArgs[k][7] = actorArgs[k][7].(int) + len(a.Mentions)
@@ -498,14 +538,21 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, b *batch, seq int6
 	for _, a := range actorArgs {
 		b.addActor(a)
 	}
-	for i := 0; i < nm; i++ {
-		b.add(`INSERT INTO mentions (article, actor, start, stop, text, via) VALUES `, 6, mentionArgs[6*i:6*i+6]...)
-	}
 	for _, q := range rec.Quotes {
 		b.add(`INSERT INTO quotes (article, speaker, kind, cue, start, stop, text) VALUES `, 7, seq, q.Speaker, q.Kind, q.Cue, q.Start, q.End, q.Text)
 	}
 	for _, t := range rec.Topics {
 		b.add(`INSERT INTO article_topics (article, topic) VALUES `, 2, seq, t)
+	}
+	// A long article queues a row a mention: insert them before its
+	// events queue theirs, so that a batch holds a bounded number.
+	if b.queued() > flushArgs {
+		if err := s.flushActors(ctx, tx, b); err != nil {
+			return err
+		}
+		if err := s.flushQueued(ctx, tx, b); err != nil {
+			return err
+		}
 	}
 	if err := s.mergeEvents(ctx, tx, b, art, rec.Events); err != nil {
 		return fmt.Errorf("save events: %w", err)
@@ -738,11 +785,11 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 		if rec.Article.Text == "" {
 			rec.Article.Text = text
 		}
-		nb, err := json.Marshal(stored{rec.Actors, rec.Events, rec.Quotes, rec.Topics})
+		nb, err := storedJSON(rec)
 		if err != nil {
 			return err
 		}
-		if _, err := s.exec(ctx, tx, `UPDATE articles SET record = ?, coder = ? WHERE seq = ?`, string(nb), rec.Coder, seq); err != nil {
+		if _, err := s.exec(ctx, tx, `UPDATE articles SET record = ?, coder = ? WHERE seq = ?`, nb, rec.Coder, seq); err != nil {
 			return err
 		}
 		// The derived rows show the records with the users' corrections.

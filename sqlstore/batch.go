@@ -138,6 +138,19 @@ func (b *batch) add(head string, cols int, args ...any) {
 	b.rows[head] = append(b.rows[head], args...)
 }
 
+// flushArgs is the most queued arguments a save lets wait for the end of
+// its batch: a batch of news articles queues far fewer.
+const flushArgs = 100_000
+
+// queued counts the queued arguments of rows but the actors'.
+func (b *batch) queued() int {
+	n := 0
+	for _, args := range b.rows {
+		n += len(args)
+	}
+	return n
+}
+
 // addActor queues an actor row (id first, mentions at index 7): a second
 // row of the same id adds its mentions and fills what is still empty,
 // as a second upsert would.

@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -122,6 +123,36 @@ func TestDyads(t *testing.T) {
 		}
 		if g := strings.Join(got, " "); g != tt.want {
 			t.Errorf("dyads of %v = %q, want %q", tt.participants, g, tt.want)
+		}
+	}
+}
+
+// TestStoredJSON checks that the record's stored part, written element
+// by element, is what json.Marshal writes for it whole, empty and
+// missing lists and characters it escapes included.
+func TestStoredJSON(t *testing.T) {
+	recs := []didar.Record{
+		{},
+		{Actors: []didar.Actor{}, Events: []didar.Event{}, Quotes: []didar.Quote{}, Topics: []string{}},
+		{
+			Actors: []didar.Actor{{ID: "IRN", Kind: didar.KindCountry, NameFA: "ایران", Mentions: []didar.Mention{{Start: 0, End: 5, Text: "ایران"}}},
+				{ID: "x<&>", NameFA: "\u2028\"q\""}},
+			Events: []didar.Event{{ID: "e1", Type: didar.Visit, Goldstein: 1.9, Participants: []string{"IRN"}, Evidence: didar.Span{Start: 0, End: 5, Text: "ایران"}}},
+			Quotes: []didar.Quote{{Speaker: "IRN", Kind: "direct", Span: didar.Span{Text: "«سلام»"}}},
+			Topics: []string{"nuclear", "trade"},
+		},
+	}
+	for _, rec := range recs {
+		want, err := json.Marshal(stored{rec.Actors, rec.Events, rec.Quotes, rec.Topics})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := storedJSON(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != string(want) {
+			t.Errorf("storedJSON:\n%s\nwant\n%s", got, want)
 		}
 	}
 }

@@ -1,10 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -54,8 +54,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
+	out := bufio.NewWriter(stdout)
 	failed := 0
 	for _, path := range fs.Args() {
 		if ctx.Err() != nil {
@@ -85,7 +84,12 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			writeText(stdout, rec)
 			continue
 		}
-		if err := enc.Encode(rec); err != nil {
+		// Element by element: a long text's record is never held whole
+		// as JSON.
+		if err := rec.WriteJSON(out); err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+		if err := out.Flush(); err != nil {
 			return fmt.Errorf("write: %w", err)
 		}
 	}
