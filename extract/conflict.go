@@ -342,7 +342,8 @@ func (a *article) unreal(c clause, t trigger) bool {
 			}
 		}
 	}
-	if v := a.governingVerb(t.t1, c.t1); v > t.t1 && a.x.lex.is("end", a.toks[v-1].key) {
+	// "باید به مداخله ... پایان دهد": ending it is what a demand asks.
+	if v := a.governingVerb(t.t1, c.t1); v > t.t1 && a.x.lex.is("end", a.toks[v-1].key) && t.c.typ != didar.Demand {
 		return true
 	}
 	return false
@@ -519,4 +520,17 @@ func (a *article) warned(c clause, source string, peers []int) string {
 		return id
 	}
 	return ""
+}
+
+// frameHas reports whether the clause that reports quoted clause c has a
+// cue of type typ.
+func (a *article) frameHas(c clause, typ didar.EventType) bool {
+	keys := a.keys(c.frame, c.t0)
+	for i := range keys {
+		cus, _ := a.x.lex.match(keys, i)
+		if slices.ContainsFunc(cus, func(cu cue) bool { return cu.typ == typ }) {
+			return true
+		}
+	}
+	return false
 }

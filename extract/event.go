@@ -514,8 +514,10 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 		}
 		// "X می‌گوید که روسیه در قره‌باغ مداخله کرد": a hostile deed
 		// told of its own subject is the speaker's charge against it.
+		// When the frame itself accuses ("مدعی شد که ...") the charge is
+		// that accusation.
 		if target == "" && typ == didar.Criticize && slices.Equal(t.c.markers, []string{"poss"}) && t.t1 < c.t1 && a.isVerb(t.t1) &&
-			c.quoted && len(c.speaker) > 0 && len(subj) > 0 && a.inRange(subj[0], c.t0, c.t1) {
+			c.quoted && len(c.speaker) > 0 && len(subj) > 0 && a.inRange(subj[0], c.t0, c.t1) && !a.frameHas(c, didar.Accuse) {
 			if sp := a.links[c.speaker[0]].ActorID; a.side(sp) != a.side(source) {
 				source, target = sp, source
 				rule += "/told"
