@@ -96,9 +96,10 @@ func (l *linker) mergeRoleActors() {
 // is the government acting through an unnamed official.
 func (l *linker) roleGroups() {
 	to := map[string]string{}
-	for id, r := range l.roleActors {
+	for _, id := range l.order { // in text order: the group is named by its first phrase
+		r, ok := l.roleActors[id]
 		a := l.actors[id]
-		if a == nil || a.InDictionary {
+		if !ok || a == nil || a.InDictionary {
 			continue
 		}
 		if r.key.country == "" {

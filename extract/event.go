@@ -22,6 +22,11 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if t.t0 > c.t0 && a.x.lex.is("purpose", a.toks[t.t0-1].key) {
 		return
 	}
+	// "آمریکا مدعی است که ایران به روسیه کمک کرده است": the claim is the
+	// accusation; what it claims is no act the text reports.
+	if typ != didar.Accuse && a.claimed(c.t0, t.t0) {
+		return
+	}
 	// "به اتهام آنچه حمایت از ... خواند": the charge, as the accuser words it.
 	if t.t0 > c.t0+1 && a.x.lex.is("what", a.toks[t.t0-1].key) && a.x.lex.is("purpose", a.toks[t.t0-2].key) {
 		return
@@ -121,7 +126,7 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	subj := c.subject
 	if r := a.relativeHead(c, t); r >= 0 {
 		subj = []int{r}
-	} else if r := a.thatSubject(c, t); r >= 0 && hostile(typ) {
+	} else if r := a.thatSubject(c, t); r >= 0 && (hostile(typ) || typ == didar.Aid || typ == didar.Support) {
 		subj = []int{r}
 	}
 	// "از سفر X به Y خبر داد"، "دیدار X با Y": the possessor of a contact's
@@ -945,6 +950,22 @@ func (a *article) towards(from, to int) bool {
 	for i := to - 2; i >= from; i-- {
 		if a.toks[i].key == "به" {
 			return a.x.lex.is("process", a.toks[i+1].key)
+		}
+	}
+	return false
+}
+
+// claimed reports whether a claim cue that takes what follows ("مدعی است
+// که"، "ادعا کرد") ends between tokens from and to.
+func (a *article) claimed(from, to int) bool {
+	for i := from; i+1 < to; i++ {
+		for j := i; j >= from && j >= i-3; j-- {
+			cus, n := a.x.lex.match(a.allKeys, j)
+			if n > 0 && j+n-1 == i && slices.ContainsFunc(cus, func(c cue) bool {
+				return c.typ == didar.Accuse && slices.Contains(c.markers, "after")
+			}) {
+				return true
+			}
 		}
 	}
 	return false
