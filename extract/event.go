@@ -88,6 +88,9 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if len(t.c.with) > 0 && !slices.ContainsFunc(a.keys(c.t0, c.t1), func(k string) bool { return slices.Contains(t.c.with, k) }) {
 		return
 	}
+	if slices.ContainsFunc(a.keys(c.t0, c.t1), func(k string) bool { return slices.Contains(t.c.without, k) }) {
+		return
+	}
 	// "آمادگی خود را برای رایزنی و مذاکره اعلام کردند": talks offered are
 	// an intent to cooperate, not talks.
 	if contact(typ) && a.offered(c, t) {
@@ -547,6 +550,20 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 			rule += "/partner"
 			conf -= 0.15
 		}
+		// "محموله کمک‌ها از سوی X به Y ارسال شد": aid sent in the passive
+		// is the agent's; with none named, the state of the dateline's
+		// city sends it ("تهران - ایرنا - محموله ... ارسال شد").
+		if typ == didar.Aid && target != "" && a.passive(c, t) && (source == "" || len(subj) > 0 && source == a.links[subj[0]].ActorID && !a.inRange(subj[0], c.t0, c.t1)) {
+			if m := a.agentIn(c); m >= 0 {
+				source = a.links[m].ActorID
+				rule += "/agent"
+			} else if source == "" && a.dateline != nil {
+				if ca, ok := a.countryActor(string(a.dateline.Country)); ok {
+					source = ca.ID
+					rule += "/dateline"
+				}
+			}
+		}
 		if source == "" || target == "" || source == target {
 			return
 		}
@@ -612,6 +629,25 @@ func (a *article) agentBefore(c clause, t trigger) int {
 		k := a.toks[i].key
 		if k == "توسط" || (k == "از" && i+1 < t.t0 && (a.toks[i+1].key == "سوی" || a.toks[i+1].key == "طرف")) {
 			if m := a.phraseMention(i+1, t.t0); m >= 0 {
+				return m
+			}
+		}
+	}
+	return -1
+}
+
+// agentIn returns the party a "توسط X" or "از سوی X" phrase of clause c
+// names, or -1.
+func (a *article) agentIn(c clause) int {
+	for i := c.t0; i+1 < c.t1; i++ {
+		k := a.toks[i].key
+		if k == "توسط" {
+			if m := a.phraseMention(i+1, c.t1); m >= 0 {
+				return m
+			}
+		}
+		if k == "از" && (a.toks[i+1].key == "سوی" || a.toks[i+1].key == "طرف" || a.toks[i+1].key == "جانب") {
+			if m := a.phraseMention(i+2, c.t1); m >= 0 {
 				return m
 			}
 		}
