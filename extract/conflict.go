@@ -48,8 +48,21 @@ func (a *article) envoyAct(c clause, t trigger, subject string) (source, target 
 			subject = a.links[c.speaker[0]].ActorID
 		}
 	}
+	// "دیپلمات‌های روس باید خاک فرانسه را ترک کنند": the state whose
+	// soil they must leave expels them.
 	if subject == "" || a.side(subject) == envoy {
-		return "", ""
+		subject = ""
+		for i := c.t0; i+1 < c.t1; i++ {
+			if a.toks[i].key == "خاک" {
+				if m, ok := a.mentionStart(i + 1); ok && a.participant(m) && a.side(a.links[m].ActorID) != envoy {
+					subject = a.links[m].ActorID
+				}
+				break
+			}
+		}
+		if subject == "" {
+			return "", ""
+		}
 	}
 	return subject, target
 }

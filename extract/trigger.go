@@ -111,7 +111,9 @@ func (a *article) aboutCue(prev, t trigger) bool {
 }
 
 func (a *article) requested(before []trigger, t trigger) bool {
-	if t.c.typ == didar.Invite || t.c.typ == didar.Demand {
+	// "باید ظرف ۴۸ ساعت خاک X را ترک کنند": an envoy ordered out is
+	// expelled.
+	if t.c.typ == didar.Invite || t.c.typ == didar.Demand || slices.Contains(t.c.markers, "envoy") {
 		return false
 	}
 	for _, p := range before {
@@ -272,7 +274,9 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 			// A wish or a purpose ("دعوت کرد که ... سفر کنند") is no event,
 			// unless it is what the cue is about: a demand, an invitation,
 			// an intent to cooperate ("می‌خواهد روابط را گسترش دهد").
-			if t.c.typ != didar.Demand && t.c.typ != didar.Invite && t.c.typ != didar.Cooperate {
+			// Nor is an order to leave ("باید ... خاک X را ترک کنند"): it
+			// expels.
+			if t.c.typ != didar.Demand && t.c.typ != didar.Invite && t.c.typ != didar.Cooperate && !(t.c.typ == didar.Sanction && slices.Contains(t.c.markers, "envoy")) {
 				return "", true, "subjunctive"
 			}
 		}
