@@ -96,9 +96,10 @@ func (l *linker) mergeRoleActors() {
 // is the government acting through an unnamed official.
 func (l *linker) roleGroups() {
 	to := map[string]string{}
-	for id, r := range l.roleActors {
+	for _, id := range l.order { // in text order: the group is named by its first phrase
+		r, ok := l.roleActors[id]
 		a := l.actors[id]
-		if a == nil || a.InDictionary {
+		if !ok || a == nil || a.InDictionary {
 			continue
 		}
 		if r.key.country == "" {
@@ -167,6 +168,8 @@ func (l *linker) repeatedNames() {
 		}
 	}
 	for w := 0; w+1 < len(words); w++ {
+		// «مرضیه افخم گفت: ...»: a name that opens a clause right before
+		// a verb of saying is the speaker, said once or again.
 		speaker := l.clauseStart(w) && w+2 < len(words) && l.m.saying[words[w+2].k]
 		if v, ok := lastAt[words[w+1].k]; !speaker && (!ok || v < w+3) {
 			continue
@@ -176,10 +179,8 @@ func (l *linker) repeatedNames() {
 			continue
 		}
 		last := words[w+1].k
-		// «مرضیه افخم گفت: ...»: a name that opens a clause right before
-		// a verb of saying is the speaker, said once or again.
 		later := -1
-		if l.clauseStart(w) && w+2 < len(words) && l.m.saying[words[w+2].k] {
+		if speaker {
 			later = w + 2
 		}
 		for v := w + 3; v < len(words) && later < 0; v++ {

@@ -14,19 +14,30 @@ import (
 func (a *article) arg(c clause, t trigger, marker string) int {
 	switch marker {
 	case "poss":
-		for i := t.t1; i < c.t1 && i <= t.t1+1; i++ {
+		// Up to two words of the noun phrase stand between: "پشتیبانی
+		// تمام عیار آمریکا از ...".
+		for i := t.t1; i < c.t1 && i <= t.t1+2; i++ {
 			if m, ok := a.mentionStart(i); ok && a.participant(m) {
 				return m
 			}
-			if a.x.lex.is("prep", a.toks[i].key) || a.isVerb(i) {
+			if k := a.toks[i].key; a.x.lex.is("prep", k) || a.isVerb(i) || k == "و" || k == "،" || k == "را" || k == "که" {
 				break
 			}
 		}
 		return -1
 	case "after":
 		// The subject of what follows ("مدعی شد ایران ..."), not an
-		// actor inside a phrase of it ("... سلاح به تایوان بفروشد").
-		for i := t.t1; i < c.t1 && i <= t.t1+8; i++ {
+		// actor inside a phrase of it ("... سلاح به تایوان بفروشد"); when
+		// the cue closes its clause, what follows is the "که" clause the
+		// sentence goes on with ("مدعی شد که امارات ...").
+		end := c.t1
+		if t.t1 == c.t1 && end < len(a.toks) && a.toks[end].key == "که" {
+			end = min(len(a.toks), end+10)
+		}
+		for i := t.t1; i < end && i <= t.t1+9; i++ {
+			if a.toks[i].key == "." {
+				break
+			}
 			if m, ok := a.mentionStart(i); ok && a.participant(m) && !a.recipient(i) {
 				return m
 			}

@@ -48,8 +48,21 @@ func (a *article) envoyAct(c clause, t trigger, subject string) (source, target 
 			subject = a.links[c.speaker[0]].ActorID
 		}
 	}
+	// "دیپلمات‌های روس باید خاک فرانسه را ترک کنند": the state whose
+	// soil they must leave expels them.
 	if subject == "" || a.side(subject) == envoy {
-		return "", ""
+		subject = ""
+		for i := c.t0; i+1 < c.t1; i++ {
+			if a.toks[i].key == "خاک" {
+				if m, ok := a.mentionStart(i + 1); ok && a.participant(m) && a.side(a.links[m].ActorID) != envoy {
+					subject = a.links[m].ActorID
+				}
+				break
+			}
+		}
+		if subject == "" {
+			return "", ""
+		}
 	}
 	return subject, target
 }
@@ -342,7 +355,8 @@ func (a *article) unreal(c clause, t trigger) bool {
 			}
 		}
 	}
-	if v := a.governingVerb(t.t1, c.t1); v > t.t1 && a.x.lex.is("end", a.toks[v-1].key) {
+	// "باید به مداخله ... پایان دهد": ending it is what a demand asks.
+	if v := a.governingVerb(t.t1, c.t1); v > t.t1 && a.x.lex.is("end", a.toks[v-1].key) && t.c.typ != didar.Demand {
 		return true
 	}
 	return false
@@ -519,4 +533,17 @@ func (a *article) warned(c clause, source string, peers []int) string {
 		return id
 	}
 	return ""
+}
+
+// frameHas reports whether the clause that reports quoted clause c has a
+// cue of type typ.
+func (a *article) frameHas(c clause, typ didar.EventType) bool {
+	keys := a.keys(c.frame, c.t0)
+	for i := range keys {
+		cus, _ := a.x.lex.match(keys, i)
+		if slices.ContainsFunc(cus, func(cu cue) bool { return cu.typ == typ }) {
+			return true
+		}
+	}
+	return false
 }

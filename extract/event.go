@@ -22,6 +22,15 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	if t.t0 > c.t0 && a.x.lex.is("purpose", a.toks[t.t0-1].key) {
 		return
 	}
+	// "آمریکا مدعی است که ایران به روسیه کمک کرده است": the claim is the
+	// accusation; what it claims is no act the text reports.
+	if typ != didar.Accuse && a.claimed(c.t0, t.t0) {
+		return
+	}
+	// "به اتهام آنچه حمایت از ... خواند": the charge, as the accuser words it.
+	if t.t0 > c.t0+1 && a.x.lex.is("what", a.toks[t.t0-1].key) && a.x.lex.is("purpose", a.toks[t.t0-2].key) {
+		return
+	}
 	// "به اتهام کمک به ایران"، "به جرم جاسوسی": the charge another act
 	// is made on; the charge is not its own accusation, of the party
 	// inside it least of all.
@@ -40,6 +49,10 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	}
 	// "کمک به حل و فصل بحران": help towards an outcome is not aid.
 	if typ == didar.Aid && t.t1+1 < c.t1 && a.toks[t.t1].key == "به" && a.x.lex.is("process", a.toks[t.t1+1].key) {
+		return
+	}
+	// "... به بهبود روابط کمک خواهد کرد": the outcome stands before the cue.
+	if typ == didar.Aid && a.towards(c.t0, t.t0) {
 		return
 	}
 	if t.t0 > c.t0 && (a.x.lex.is("cancel", a.toks[t.t0-1].key) || (t.t0 > c.t0+1 && a.x.lex.seqAt("cancel", a.keys(t.t0-2, t.t0), 0) == 2)) {
@@ -73,6 +86,9 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	// "حق پاسخ ... را محفوظ می‌داند"، "عواقب ... بر عهده X": a cue that
 	// names an act only beside another word of its frame.
 	if len(t.c.with) > 0 && !slices.ContainsFunc(a.keys(c.t0, c.t1), func(k string) bool { return slices.Contains(t.c.with, k) }) {
+		return
+	}
+	if slices.ContainsFunc(a.keys(c.t0, c.t1), func(k string) bool { return slices.Contains(t.c.without, k) }) {
 		return
 	}
 	// "آمادگی خود را برای رایزنی و مذاکره اعلام کردند": talks offered are
@@ -110,7 +126,7 @@ func (a *article) event(c clause, t trigger, sStart, sEnd int) {
 	subj := c.subject
 	if r := a.relativeHead(c, t); r >= 0 {
 		subj = []int{r}
-	} else if r := a.thatSubject(c, t); r >= 0 && hostile(typ) {
+	} else if r := a.thatSubject(c, t); r >= 0 && (hostile(typ) || typ == didar.Aid || typ == didar.Support) {
 		subj = []int{r}
 	}
 	// "از سفر X به Y خبر داد"، "دیدار X با Y": the possessor of a contact's
@@ -501,8 +517,10 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 		}
 		// "X می‌گوید که روسیه در قره‌باغ مداخله کرد": a hostile deed
 		// told of its own subject is the speaker's charge against it.
+		// When the frame itself accuses ("مدعی شد که ...") the charge is
+		// that accusation.
 		if target == "" && typ == didar.Criticize && slices.Equal(t.c.markers, []string{"poss"}) && t.t1 < c.t1 && a.isVerb(t.t1) &&
-			c.quoted && len(c.speaker) > 0 && len(subj) > 0 && a.inRange(subj[0], c.t0, c.t1) {
+			c.quoted && len(c.speaker) > 0 && len(subj) > 0 && a.inRange(subj[0], c.t0, c.t1) && !a.frameHas(c, didar.Accuse) {
 			if sp := a.links[c.speaker[0]].ActorID; a.side(sp) != a.side(source) {
 				source, target = sp, source
 				rule += "/told"
@@ -531,6 +549,20 @@ func (a *article) eventOf(c clause, t trigger, subj, peers []int, byPoss bool, s
 			target = a.partnerOf(source)
 			rule += "/partner"
 			conf -= 0.15
+		}
+		// "محموله کمک‌ها از سوی X به Y ارسال شد": aid sent in the passive
+		// is the agent's; with none named, the state of the dateline's
+		// city sends it ("تهران - ایرنا - محموله ... ارسال شد").
+		if typ == didar.Aid && target != "" && a.passive(c, t) && (source == "" || len(subj) > 0 && source == a.links[subj[0]].ActorID && !a.inRange(subj[0], c.t0, c.t1)) {
+			if m := a.agentIn(c); m >= 0 {
+				source = a.links[m].ActorID
+				rule += "/agent"
+			} else if source == "" && a.dateline != nil {
+				if ca, ok := a.countryActor(string(a.dateline.Country)); ok {
+					source = ca.ID
+					rule += "/dateline"
+				}
+			}
 		}
 		if source == "" || target == "" || source == target {
 			return
@@ -597,6 +629,25 @@ func (a *article) agentBefore(c clause, t trigger) int {
 		k := a.toks[i].key
 		if k == "توسط" || (k == "از" && i+1 < t.t0 && (a.toks[i+1].key == "سوی" || a.toks[i+1].key == "طرف")) {
 			if m := a.phraseMention(i+1, t.t0); m >= 0 {
+				return m
+			}
+		}
+	}
+	return -1
+}
+
+// agentIn returns the party a "توسط X" or "از سوی X" phrase of clause c
+// names, or -1.
+func (a *article) agentIn(c clause) int {
+	for i := c.t0; i+1 < c.t1; i++ {
+		k := a.toks[i].key
+		if k == "توسط" {
+			if m := a.phraseMention(i+1, c.t1); m >= 0 {
+				return m
+			}
+		}
+		if k == "از" && (a.toks[i+1].key == "سوی" || a.toks[i+1].key == "طرف" || a.toks[i+1].key == "جانب") {
+			if m := a.phraseMention(i+2, c.t1); m >= 0 {
 				return m
 			}
 		}
@@ -891,3 +942,31 @@ func (a *article) anyFrom(ids []string, country string) bool {
 // hundredths rounds a confidence to two places, as it is published: the
 // rules add and subtract tenths, which floats do not hold exactly.
 func hundredths(x float64) float64 { return math.Round(x*100) / 100 }
+
+// towards reports whether the last "به" between tokens from and to opens
+// a verbal noun of an outcome ("به بهبود روابط دو کشور"، "به حل بحران"):
+// what a help before its cue helps towards, the actors in it included.
+func (a *article) towards(from, to int) bool {
+	for i := to - 2; i >= from; i-- {
+		if a.toks[i].key == "به" {
+			return a.x.lex.is("process", a.toks[i+1].key)
+		}
+	}
+	return false
+}
+
+// claimed reports whether a claim cue that takes what follows ("مدعی است
+// که"، "ادعا کرد") ends between tokens from and to.
+func (a *article) claimed(from, to int) bool {
+	for i := from; i+1 < to; i++ {
+		for j := i; j >= from && j >= i-3; j-- {
+			cus, n := a.x.lex.match(a.allKeys, j)
+			if n > 0 && j+n-1 == i && slices.ContainsFunc(cus, func(c cue) bool {
+				return c.typ == didar.Accuse && slices.Contains(c.markers, "after")
+			}) {
+				return true
+			}
+		}
+	}
+	return false
+}

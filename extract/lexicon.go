@@ -28,6 +28,7 @@ type cue struct {
 	prefix  bool // the last word may take any ending
 	markers []string
 	with    []string // the cue counts only in a clause with one of these words
+	without []string // and never in one with any of these
 	text    string
 }
 
@@ -210,6 +211,12 @@ func (lx *Lexicon) read(r io.Reader, name string) error {
 				if ws, ok := strings.CutPrefix(mk, "with="); ok {
 					for _, w := range strings.Split(ws, "|") {
 						c.with = append(c.with, normalize.Key(w))
+					}
+					continue
+				}
+				if ws, ok := strings.CutPrefix(mk, "without="); ok {
+					for _, w := range strings.Split(ws, "|") {
+						c.without = append(c.without, normalize.Key(w))
 					}
 					continue
 				}

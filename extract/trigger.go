@@ -83,6 +83,11 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 		if i > 0 && a.aboutCue(ts[i-1], t) && ts[i-1].c.typ != didar.Meet && ts[i-1].c.typ != didar.Call {
 			continue
 		}
+		// "اتهامات یونان را رد کرد": the words rejected are the object,
+		// not an act of the one who rejects them.
+		if a.rejected(t, ts[i+1:]) {
+			continue
+		}
 		a.event(c, t, sStart, sEnd)
 	}
 }
@@ -106,7 +111,9 @@ func (a *article) aboutCue(prev, t trigger) bool {
 }
 
 func (a *article) requested(before []trigger, t trigger) bool {
-	if t.c.typ == didar.Invite || t.c.typ == didar.Demand {
+	// "باید ظرف ۴۸ ساعت خاک X را ترک کنند": an envoy ordered out is
+	// expelled.
+	if t.c.typ == didar.Invite || t.c.typ == didar.Demand || slices.Contains(t.c.markers, "envoy") {
 		return false
 	}
 	for _, p := range before {
@@ -115,8 +122,10 @@ func (a *article) requested(before []trigger, t trigger) bool {
 		if p.c.typ != didar.Invite && p.c.typ != didar.Demand && p.c.typ != didar.Threaten {
 			continue
 		}
-		// "خواستند همکاری کامل ... را از سر بگیرد": right after it.
-		if t.t0 == p.t1 && p.c.typ == didar.Demand {
+		// "خواستند همکاری کامل ... را از سر بگیرد": right after it;
+		// "خواستار توقف حمایت از یونان شد": before the verb of the
+		// nominal "خواستار".
+		if p.c.typ == didar.Demand && (t.t0 == p.t1 || !a.isVerb(p.t1-1) && a.governingVerb(p.t1, t.t0) < 0) {
 			return true
 		}
 		for i := p.t1; i < t.t0 && i <= p.t1+3; i++ {
@@ -265,7 +274,9 @@ func (a *article) status(c clause, t trigger) (st didar.Status, drop bool, why s
 			// A wish or a purpose ("دعوت کرد که ... سفر کنند") is no event,
 			// unless it is what the cue is about: a demand, an invitation,
 			// an intent to cooperate ("می‌خواهد روابط را گسترش دهد").
-			if t.c.typ != didar.Demand && t.c.typ != didar.Invite && t.c.typ != didar.Cooperate {
+			// Nor is an order to leave ("باید ... خاک X را ترک کنند"): it
+			// expels.
+			if t.c.typ != didar.Demand && t.c.typ != didar.Invite && t.c.typ != didar.Cooperate && !(t.c.typ == didar.Sanction && slices.Contains(t.c.markers, "envoy")) {
 				return "", true, "subjunctive"
 			}
 		}
@@ -408,6 +419,26 @@ func (a *article) counterpartOwn(i int) bool {
 		if k := a.toks[j].key; k == "همتای" || k == "همتایان" {
 			return true
 		}
+	}
+	return false
+}
+
+// rejected reports whether nominal cue t is the object of a rejection that
+// follows it: "اتهامات یونان را رد کرد"، "ادعای ... را تکذیب کرد".
+func (a *article) rejected(t trigger, after []trigger) bool {
+	if a.isVerb(t.t1 - 1) {
+		return false
+	}
+	for _, r := range after {
+		if r.c.typ != didar.Reject {
+			continue
+		}
+		for i := t.t1; i < r.t0+1 && i < len(a.toks); i++ {
+			if a.toks[i].key == "را" {
+				return a.governingVerb(t.t1, i) < 0
+			}
+		}
+		return false
 	}
 	return false
 }

@@ -52,7 +52,7 @@ func (s *Store) saveEntry(ctx context.Context, tx *sql.Tx, e didar.Entry) error 
 }
 
 const actorCols = `a.id, a.kind, a.name_fa, a.name_en, a.country, a.sector, a.in_dictionary, a.mentions,
-	(SELECT count(*) FROM event_actors x WHERE x.actor = a.id)`
+	coalesce((SELECT x.n FROM actor_events x WHERE x.actor = a.id), 0)`
 
 func scanActor(r interface{ Scan(...any) error }) (didar.ActorSummary, error) {
 	var a didar.ActorSummary

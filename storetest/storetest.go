@@ -586,8 +586,9 @@ func testStatsKept(t *testing.T, s didar.Store) {
 }
 
 // testDayCountsKept checks the counts of periods, summed from the
-// counts kept per day, against the articles and events the store lists
-// for the same period, after batches, recodes and a correction.
+// counts kept per day, and each actor's kept count of events against the
+// articles and events the store lists, after batches, recodes and a
+// correction.
 func testDayCountsKept(t *testing.T, s didar.Store) {
 	ctx := context.Background()
 	in := BatchInput()
@@ -626,6 +627,17 @@ func testDayCountsKept(t *testing.T, s didar.Store) {
 			w, _ := json.Marshal(want)
 			if string(g) != string(w) {
 				t.Errorf("%s, %s to %s: summed from the days\n%s\nwant, listed,\n%s", when, f.From, f.To, g, w)
+			}
+		}
+		// The events counted for each actor (migration 013) are those
+		// its filter lists.
+		actors, err := s.Actors(ctx, didar.ActorFilter{Limit: didar.MaxLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range actors.Actors {
+			if n := count(t, s, didar.EventFilter{Actor: a.ID}); a.Events != n {
+				t.Errorf("%s: %d events counted for %s, %d listed", when, a.Events, a.ID, n)
 			}
 		}
 	}
