@@ -140,6 +140,7 @@ type article struct {
 
 	subject []int // the discourse subject: mention indexes of the last sentence subject
 	self    int   // in a quoted clause, the speaker's mention, whom من and ما stand for; -1 elsewhere
+	cueHits []cueHit // the lexicon's cues at each token of allKeys, found once
 
 	allKeys   []string // the key of every token, for the lexicon's lookups
 	topicHits []topicHit
