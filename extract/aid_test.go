@@ -31,6 +31,11 @@ func TestAid(t *testing.T) {
 		{"a letter handed over is a message",
 			"سفیر ژاپن نامه نخست‌وزیر این کشور را به وزیر خارجه هند تحویل داد.",
 			day, []want{{didar.Message, occ, "group-jpn-dip>subrahmanyam-jaishankar", "", ""}}},
+		{"what a state puts at another's disposal",
+			"ایران دو بندر و حریم هوایی خود را در اختیار قطر قرار داده است.",
+			day, []want{{didar.Aid, occ, "IRN>QAT", "", ""}}},
+		{"what a state holds at its own disposal is no aid",
+			"ایران پایگاه‌هایی در اختیار دارد و روسیه از آن استفاده کرد.", day, nil},
 		{"troops sent are no aid",
 			"روسیه سه هزار نیرو به سوریه ارسال کرد.", day, nil},
 	})

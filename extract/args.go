@@ -173,7 +173,7 @@ func (a *article) actNoun(i int) bool {
 // cueEndsAt reports whether an event cue ends at token i.
 func (a *article) cueEndsAt(i int) bool {
 	for j := i; j >= 0 && j >= i-3; j-- {
-		if _, n := a.x.lex.match(a.allKeys, j); n > 0 && j+n-1 == i {
+		if _, n := a.cuesAt(j); n > 0 && j+n-1 == i {
 			return true
 		}
 	}
@@ -183,7 +183,7 @@ func (a *article) cueEndsAt(i int) bool {
 // hostileCueEndsAt reports whether a cue of conflict ends at token i.
 func (a *article) hostileCueEndsAt(i int) bool {
 	for j := i; j >= 0 && j >= i-3; j-- {
-		if cus, n := a.x.lex.match(a.allKeys, j); n > 0 && j+n-1 == i && slices.ContainsFunc(cus, func(c cue) bool { return hostile(c.typ) }) {
+		if cus, n := a.cuesAt(j); n > 0 && j+n-1 == i && slices.ContainsFunc(cus, func(c cue) bool { return hostile(c.typ) }) {
 			return true
 		}
 	}

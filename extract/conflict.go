@@ -540,7 +540,7 @@ func (a *article) warned(c clause, source string, peers []int) string {
 func (a *article) frameHas(c clause, typ didar.EventType) bool {
 	keys := a.keys(c.frame, c.t0)
 	for i := range keys {
-		cus, _ := a.x.lex.match(keys, i)
+		cus, _ := a.cuesIn(c.frame+i, c.t0)
 		if slices.ContainsFunc(cus, func(cu cue) bool { return cu.typ == typ }) {
 			return true
 		}

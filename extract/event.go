@@ -960,7 +960,7 @@ func (a *article) towards(from, to int) bool {
 func (a *article) claimed(from, to int) bool {
 	for i := from; i+1 < to; i++ {
 		for j := i; j >= from && j >= i-3; j-- {
-			cus, n := a.x.lex.match(a.allKeys, j)
+			cus, n := a.cuesAt(j)
 			if n > 0 && j+n-1 == i && slices.ContainsFunc(cus, func(c cue) bool {
 				return c.typ == didar.Accuse && slices.Contains(c.markers, "after")
 			}) {

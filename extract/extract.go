@@ -138,8 +138,9 @@ type article struct {
 	used          map[string]bool // actor ids referenced by events and quotes
 	dateFrom      []dateSource    // by event, until merging: where its date came from
 
-	subject []int // the discourse subject: mention indexes of the last sentence subject
-	self    int   // in a quoted clause, the speaker's mention, whom من and ما stand for; -1 elsewhere
+	subject []int    // the discourse subject: mention indexes of the last sentence subject
+	self    int      // in a quoted clause, the speaker's mention, whom من and ما stand for; -1 elsewhere
+	cueHits []cueHit // the lexicon's cues at each token of allKeys, found once
 
 	allKeys   []string // the key of every token, for the lexicon's lookups
 	topicHits []topicHit

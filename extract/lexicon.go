@@ -233,6 +233,37 @@ func (lx *Lexicon) read(r io.Reader, name string) error {
 
 // match returns the longest cues starting at token i of keys (several
 // when cues of one length differ in type), and their length in tokens.
+// cueHit is what match found at one token.
+type cueHit struct {
+	cues []cue
+	n    int
+	done bool
+}
+
+// cuesAt is lex.match at token i of the whole text, found once: the rules
+// ask again and again whether a cue ends before a word.
+func (a *article) cuesAt(i int) ([]cue, int) {
+	if a.cueHits == nil {
+		a.cueHits = make([]cueHit, len(a.allKeys))
+	}
+	h := &a.cueHits[i]
+	if !h.done {
+		h.cues, h.n = a.x.lex.match(a.allKeys, i)
+		h.done = true
+	}
+	return h.cues, h.n
+}
+
+// cuesIn is cuesAt for token i of a clause whose keys end at t1: a cue that
+// would run past the clause is looked for again within it.
+func (a *article) cuesIn(i, t1 int) ([]cue, int) {
+	cus, n := a.cuesAt(i)
+	if i+n > t1 {
+		return a.x.lex.match(a.allKeys[:t1], i)
+	}
+	return cus, n
+}
+
 func (lx *Lexicon) match(keys []string, i int) ([]cue, int) {
 	var best []cue
 	bestN := 0

@@ -43,7 +43,7 @@ func (a *article) triggers(c clause, sStart, sEnd int) {
 		if a.toks[c.t0+i].mention >= 0 {
 			continue
 		}
-		cus, n := a.x.lex.match(keys, i)
+		cus, n := a.cuesIn(c.t0+i, c.t1)
 		if n == 0 {
 			continue
 		}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/didar-news/didar"
+	"github.com/didar-news/didar/extract"
 	"github.com/didar-news/didar/samples"
 	"github.com/didar-news/didar/sqlite"
 )
@@ -137,4 +140,76 @@ func BenchmarkLargeArticle(b *testing.B) {
 			})
 		}
 	}
+}
+
+// TestLargeArticleStored ingests one article long enough to be coded in
+// pieces and to have its mention rows inserted before its events are
+// queued (over 16,000 mentions), and reads back the record it was coded
+// as, with each actor's mentions counted.
+func TestLargeArticleStored(t *testing.T) {
+	if testing.Short() {
+		t.Skip("codes 2 MB")
+	}
+	b := &testing.B{}
+	text := largeText(b, 5<<18, false) // 1.25 MB
+	x := extractor(b)
+	path := filepath.Join(t.TempDir(), "large.txt")
+	if err := os.WriteFile(path, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "didar.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := &keeper{x: x}
+	g := &Ingester{Store: s, Coder: c, Workers: 1}
+	if sum, err := g.Run(ctx, []string{path}); err != nil || sum.Ingested != 1 {
+		t.Fatalf("ingest: %v %+v", err, sum)
+	}
+	want := c.rec
+	got, err := s.Record(ctx, "large")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, a := range want.Actors {
+		n += len(a.Mentions)
+	}
+	if n*6 < 100_000 {
+		t.Fatalf("%d mentions: too few to be inserted early", n)
+	}
+	gj, _ := json.Marshal(stripped(*got))
+	wj, _ := json.Marshal(stripped(want))
+	if !bytes.Equal(gj, wj) {
+		t.Errorf("the stored record (%d bytes of JSON) is not the one coded (%d)", len(gj), len(wj))
+	}
+	for _, a := range want.Actors[:min(5, len(want.Actors))] {
+		d, err := s.Actor(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Mentions != len(a.Mentions) {
+			t.Errorf("actor %s: %d mentions stored, %d coded", a.ID, d.Mentions, len(a.Mentions))
+		}
+	}
+}
+
+// keeper is a coder that keeps the last record it coded.
+type keeper struct {
+	x   *extract.Extractor
+	rec didar.Record
+}
+
+func (k *keeper) Extract(in extract.Input) (didar.Record, error) {
+	rec, err := k.x.Extract(in)
+	k.rec = rec
+	return rec, err
+}
+
+// stripped is a record without what the store adds to or takes from it
+// (the article's row, the events' stored ids).
+func stripped(r didar.Record) didar.Record {
+	return didar.Record{Actors: r.Actors, Events: r.Events, Quotes: r.Quotes, Topics: r.Topics}
 }

@@ -262,8 +262,10 @@ func dump(t *testing.T, dsn string) map[string][]string {
 			if s, ok := m["article"].(float64); ok {
 				m["article"] = ids[s]
 			}
-			if s, ok := m["story_id"].(string); ok {
-				m["story_id"] = canon(stories, s)
+			for _, col := range []string{"story_id", "story"} {
+				if s, ok := m[col].(string); ok {
+					m[col] = canon(stories, s)
+				}
 			}
 			if table == "events" {
 				// Of reports published the same day, the one that
