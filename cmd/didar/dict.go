@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/didar-news/didar"
 	"gopkg.in/yaml.v3"
@@ -43,16 +42,7 @@ func runDict(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintln(stderr, "usage: didar dict export --from-corrections > DIR/corrections.yaml\n\nThen code with --dict DIR (ingest, recode, serve) to use them.\n\nflags:")
 		fs.PrintDefaults()
 	}
-	if len(args) > 0 && strings.HasPrefix(args[0], "-") {
-		if err := fs.Parse(args); err != nil {
-			return err // -h: the usage is printed
-		}
-	}
-	if len(args) == 0 || args[0] != "export" {
-		fs.Usage()
-		return fmt.Errorf("dict: say export")
-	}
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseExport(fs, "dict", args); err != nil {
 		return err
 	}
 	if !*from || fs.NArg() > 0 {

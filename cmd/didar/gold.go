@@ -27,16 +27,7 @@ func runGold(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintln(stderr, "usage: didar gold export [--checked] [--texts DIR] > gold.jsonl\n\nWrites every corrected article's record, as corrected, in Didar's gold format.\nScore a coder against it with: didar eval --articles DIR gold.jsonl\n\nflags:")
 		fs.PrintDefaults()
 	}
-	if len(args) > 0 && strings.HasPrefix(args[0], "-") {
-		if err := fs.Parse(args); err != nil {
-			return err // -h: the usage is printed
-		}
-	}
-	if len(args) == 0 || args[0] != "export" {
-		fs.Usage()
-		return fmt.Errorf("gold: say export")
-	}
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseExport(fs, "gold", args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -110,4 +101,19 @@ func correctedArticles(ctx context.Context, s didar.Store) ([]string, error) {
 		}
 	}
 	return ids, nil
+}
+
+// parseExport reads the arguments of "didar NAME export [flags]": flags may
+// stand before the word export too (-h prints the usage).
+func parseExport(fs *flag.FlagSet, name string, args []string) error {
+	if len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		if err := fs.Parse(args); err != nil {
+			return err // -h: the usage is printed
+		}
+	}
+	if len(args) == 0 || args[0] != "export" {
+		fs.Usage()
+		return fmt.Errorf("%s: say export", name)
+	}
+	return fs.Parse(args[1:])
 }
