@@ -109,8 +109,16 @@ type Store interface {
 // ContentHash is the hash by which articles are deduplicated: SHA-256 of
 // the normalised text, in hex.
 func ContentHash(text string) string {
-	h := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(h[:])
+	// In pieces through a small buffer: converting a long text to bytes
+	// whole copied it, once for each of the several hashes of a save.
+	h := sha256.New()
+	var buf [8 << 10]byte
+	for text != "" {
+		n := copy(buf[:], text)
+		h.Write(buf[:n])
+		text = text[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // NewArticle is an article to store.

@@ -24,7 +24,7 @@ var migrations embed.FS
 // would see its own database.
 func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "cache_size(-65536)"} {
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "cache_size(" + cacheSize + ")"} {
 		q.Add("_pragma", p)
 	}
 	// Write transactions take the lock when they begin, so two writers
@@ -55,8 +55,16 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	return s, nil
 }
 
-// Dialect is SQLite's: ? placeholders and an FTS5 index of terms.
-var Dialect = sqlstore.Dialect{Name: "sqlite", Search: search, SearchColumn: func(string, string) string { return "" }, Index: index}
+// cacheSize is each connection's page cache, in KiB when negative: the
+// reads of a large corpus want a large one.
+const cacheSize = "-65536"
+
+// Dialect is SQLite's: ? placeholders and an FTS5 index of terms. A long
+// article is written with an 8 MB page cache: the transaction's pages
+// would fill the usual 64 MB, which then stays allocated, and spilling
+// them to the log early costs little.
+var Dialect = sqlstore.Dialect{Name: "sqlite", Search: search, SearchColumn: func(string, string) string { return "" }, Index: index,
+	LongWrite: [2]string{"PRAGMA cache_size = -8192", "PRAGMA cache_size = " + cacheSize}}
 
 // Terms returns what the full-text index holds for an article: every
 // word of its matching key (ZWNJ and diacritics removed, letter forms
@@ -64,29 +72,48 @@ var Dialect = sqlstore.Dialect{Name: "sqlite", Search: search, SearchColumn: fun
 // written with a space ("رئیس جمهور") is also found as one word
 // ("رئیسجمهور", "رئیس‌جمهور"). Queries match words by prefix, so a
 // suffix written with or without ZWNJ ("همکاری‌های") is found too.
+//
+// A term is listed once: queries ask only whether an article has a term,
+// and a long text repeats its words, each repeat costing the index a
+// position. The terms seen are forgotten every maxSeen, so that memory
+// stays bounded; a term may then be listed again, which matches the same.
 func Terms(title, text string) string {
 	if title != "" {
 		text = title + "\n" + text
 	}
 	var b strings.Builder
-	b.Grow(3 * len(text))
+	b.Grow(min(3*len(text), 1<<20))
 	// Word by word, keeping the one before: a list of every word of a
-	// long text costs more than the text.
+	// long text costs more than the text. A pair is kept as its two
+	// words, which share the key's memory.
+	seen := map[[2]string]bool{}
+	add := func(a, w string) {
+		if seen[[2]string{a, w}] {
+			return
+		}
+		if len(seen) >= maxSeen {
+			clear(seen)
+		}
+		seen[[2]string{a, w}] = true
+		b.WriteString(a)
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
 	prev := ""
 	for w := range strings.FieldsFuncSeq(normalize.Key(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
 		if prev != "" {
-			b.WriteString(prev)
-			b.WriteString(w)
-			b.WriteByte(' ')
+			add(prev, w)
 		}
-		b.WriteString(w)
-		b.WriteByte(' ')
+		add(w, "")
 		prev = w
 	}
 	return b.String()
 }
+
+// maxSeen is the most terms Terms remembers to list them once.
+const maxSeen = 1 << 16
 
 func index(ctx context.Context, tx *sql.Tx, seq int64, title, text string, replace bool) error {
 	if replace {

@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,40 +50,62 @@ type stored struct {
 func storedJSON(rec didar.Record) (string, error) {
 	var b strings.Builder
 	b.Grow(len(rec.Article.Text)) // a fair guess: a record is about as long as its text
-	b.WriteString(`{"actors":`)
-	e1 := writeList(&b, rec.Actors)
-	b.WriteString(`,"events":`)
-	e2 := writeList(&b, rec.Events)
-	b.WriteString(`,"quotes":`)
-	e3 := writeList(&b, rec.Quotes)
-	b.WriteString(`,"topics":`)
-	e4 := writeList(&b, rec.Topics)
-	b.WriteByte('}')
-	if err := errors.Join(e1, e2, e3, e4); err != nil {
+	if err := writeStored(&b, rec); err != nil {
 		return "", err
 	}
 	return b.String(), nil
 }
 
-// writeList writes the JSON of list to b as json.Marshal would.
-func writeList[T any](b *strings.Builder, list []T) error {
-	if list == nil {
-		b.WriteString("null")
-		return nil
+// writeStored writes the JSON of rec's stored part to w one element at
+// a time.
+func writeStored(w io.Writer, rec didar.Record) error {
+	j := jsonWriter{w: w}
+	j.raw(`{"actors":`)
+	writeList(&j, rec.Actors)
+	j.raw(`,"events":`)
+	writeList(&j, rec.Events)
+	j.raw(`,"quotes":`)
+	writeList(&j, rec.Quotes)
+	j.raw(`,"topics":`)
+	writeList(&j, rec.Topics)
+	j.raw(`}`)
+	return j.err
+}
+
+// jsonWriter writes JSON to w, keeping the first error.
+type jsonWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (j *jsonWriter) raw(s string) {
+	if j.err == nil {
+		_, j.err = io.WriteString(j.w, s)
 	}
-	b.WriteByte('[')
+}
+
+// writeList writes the JSON of list as json.Marshal would.
+func writeList[T any](j *jsonWriter, list []T) {
+	if list == nil {
+		j.raw("null")
+		return
+	}
+	j.raw("[")
 	for i, v := range list {
 		if i > 0 {
-			b.WriteByte(',')
+			j.raw(",")
 		}
-		j, err := json.Marshal(v)
+		if j.err != nil {
+			return
+		}
+		b, err := json.Marshal(v)
 		if err != nil {
-			return err
+			j.err = err
+			return
 		}
-		b.Write(j)
+		_, j.err = j.w.Write(b)
 	}
-	b.WriteByte(']')
-	return nil
+	j.raw("]")
 }
 
 // Outlet returns who published an article: its source, else its URL's
@@ -101,8 +125,12 @@ func (s *Store) SaveArticle(ctx context.Context, in didar.NewArticle) (didar.Sav
 		return didar.SaveResult{}, err
 	}
 	var res saved
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var err error
+	err := s.tx(ctx, func(tx *sql.Tx) (err error) {
+		end, err := s.longWrite(ctx, tx, []didar.NewArticle{in})
+		if err != nil {
+			return err
+		}
+		defer end(&err)
 		var b batch
 		if res, err = s.save(ctx, tx, &b, in); err != nil {
 			return err
@@ -127,7 +155,12 @@ func (s *Store) SaveArticles(ctx context.Context, ins []didar.NewArticle) ([]did
 		}
 	}
 	out := make([]didar.SaveResult, len(ins))
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *sql.Tx) (err error) {
+		end, err := s.longWrite(ctx, tx, ins)
+		if err != nil {
+			return err
+		}
+		defer end(&err)
 		done := make([]saved, len(ins))
 		var b batch
 		// One read of the events the batch may merge with, not one per
@@ -172,6 +205,24 @@ func (s *Store) SaveArticles(ctx context.Context, ins []didar.NewArticle) ([]did
 		return nil, fmt.Errorf("save articles: %w", err)
 	}
 	return out, nil
+}
+
+// longWrite runs the dialect's LongWrite statement when one of ins is
+// long, and returns what runs its end statement, setting *err if that
+// fails and nothing failed before.
+func (s *Store) longWrite(ctx context.Context, tx *sql.Tx, ins []didar.NewArticle) (func(*error), error) {
+	nothing := func(*error) {}
+	if s.d.LongWrite[0] == "" || !slices.ContainsFunc(ins, func(in didar.NewArticle) bool { return len(in.Record.Article.Text) >= partsFrom }) {
+		return nothing, nil
+	}
+	if _, err := tx.ExecContext(ctx, s.d.LongWrite[0]); err != nil {
+		return nothing, fmt.Errorf("start a long write: %w", err)
+	}
+	return func(err *error) {
+		if _, e := tx.ExecContext(ctx, s.d.LongWrite[1]); e != nil && *err == nil {
+			*err = fmt.Errorf("end a long write: %w", e)
+		}
+	}, nil
 }
 
 func check(in didar.NewArticle) error {
@@ -258,9 +309,18 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, b *batch, in didar.NewArti
 		if story == "" {
 			story = id
 		}
-		body, err := storedJSON(rec)
-		if err != nil {
-			return err
+		// A long article's record and raw input go in parts once its
+		// row has its seq.
+		long := len(text) >= partsFrom
+		body, raw := "", rawOf(in.Raw, text)
+		if !long {
+			if body, err = storedJSON(rec); err != nil {
+				return err
+			}
+		}
+		rawCol := raw
+		if long {
+			rawCol = ""
 		}
 		via, _ := json.Marshal(nonNil(rec.Article.Via))
 		var sketch []byte
@@ -271,12 +331,22 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, b *batch, in didar.NewArti
 		err = s.queryRow(ctx, tx, `INSERT INTO articles (id, hash, source, via, url, published, title, text, raw, charset, outlet, coder, story_id, sketch, record, num_events, ingested_at, search)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
 			id, hash, string(rec.Article.Source), string(via), string(rec.Article.URL), rec.Article.Published.String(),
-			string(rec.Article.Title), text, rawOf(in.Raw, text), in.Charset, outlet, rec.Coder, story, sketch, body, len(rec.Events),
+			string(rec.Article.Title), text, rawCol, in.Charset, outlet, rec.Coder, story, sketch, body, len(rec.Events),
 			s.now().UTC().Format(time.RFC3339), s.d.SearchColumn(string(rec.Article.Title), text)).Scan(&seq)
 		if err != nil {
 			return fmt.Errorf("insert article: %w", err)
 		}
 		res.seq = seq
+		if long {
+			if err := s.storeRecordParts(ctx, tx, seq, rec); err != nil {
+				return err
+			}
+			if raw != "" {
+				if err := s.storeRawParts(ctx, tx, seq, raw); err != nil {
+					return err
+				}
+			}
+		}
 		if keys := dedup.Bands(in.Sketch); len(keys) > 0 {
 			bands := make(map[int64]bool, len(keys))
 			for _, k := range keys {
@@ -518,6 +588,9 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, b *batch, seq int6
 		}
 		for _, m := range a.Mentions {
 			b.add(`INSERT INTO mentions (article, actor, start, stop, text, via) VALUES `, 6, seq, a.ID, m.Start, m.End, m.Text, m.Via)
+			if err := s.bound(ctx, tx, b); err != nil {
+				return err
+			}
 		}
 		if k, ok := byID[a.ID]; ok {
 			actorArgs[k][7] = actorArgs[k][7].(int) + len(a.Mentions)
@@ -540,6 +613,9 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, b *batch, seq int6
 	}
 	for _, q := range rec.Quotes {
 		b.add(`INSERT INTO quotes (article, speaker, kind, cue, start, stop, text) VALUES `, 7, seq, q.Speaker, q.Kind, q.Cue, q.Start, q.End, q.Text)
+		if err := s.bound(ctx, tx, b); err != nil {
+			return err
+		}
 	}
 	for _, t := range rec.Topics {
 		b.add(`INSERT INTO article_topics (article, topic) VALUES `, 2, seq, t)
@@ -602,29 +678,44 @@ func nameKeys(fa []string, en string) string {
 }
 
 func (s *Store) Article(ctx context.Context, id string) (*didar.StoredArticle, error) {
-	r, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, a.text, a.raw, a.charset FROM articles a WHERE a.id = ?`), id)
+	a, _, err := s.article(ctx, id)
+	return a, err
+}
+
+// article is Article with the article's seq.
+func (s *Store) article(ctx context.Context, id string) (*didar.StoredArticle, int64, error) {
+	r, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, a.text, a.raw, a.charset, a.seq,
+		EXISTS (SELECT 1 FROM article_parts p WHERE p.article = a.seq AND p.field = 'raw') FROM articles a WHERE a.id = ?`), id)
 	if err != nil {
-		return nil, fmt.Errorf("article %q: %w", id, err)
+		return nil, 0, fmt.Errorf("article %q: %w", id, err)
 	}
 	defer r.Close()
 	if !r.Next() {
 		if err := r.Err(); err != nil {
-			return nil, fmt.Errorf("article %q: %w", id, err)
+			return nil, 0, fmt.Errorf("article %q: %w", id, err)
 		}
-		return nil, notFound("article", id)
+		return nil, 0, notFound("article", id)
 	}
 	var a scanned
-	dest := append(articleDest(&a), &a.Text, &a.Raw, &a.Charset)
+	var seq int64
+	var rawParts bool
+	dest := append(articleDest(&a), &a.Text, &a.Raw, &a.Charset, &seq, &rawParts)
 	if err := r.Scan(dest...); err != nil {
-		return nil, fmt.Errorf("article %q: %w", id, err)
+		return nil, 0, fmt.Errorf("article %q: %w", id, err)
 	}
+	r.Close()
 	if err := a.finish(); err != nil {
-		return nil, err
+		return nil, 0, err
+	}
+	if rawParts {
+		if a.Raw, err = s.rawParts(ctx, s.db, seq); err != nil {
+			return nil, 0, fmt.Errorf("article %q: %w", id, err)
+		}
 	}
 	if a.Raw == "" {
 		a.Raw = a.Text
 	}
-	return &a.StoredArticle, nil
+	return &a.StoredArticle, seq, nil
 }
 
 const articleCols = `a.id, a.hash, a.source, a.via, a.url, a.published, a.title, a.outlet, a.coder, a.story_id, a.num_events, a.ingested_at, substr(a.text, 1, 200)`
@@ -656,16 +747,16 @@ func articleDest(a *scanned) []any {
 }
 
 func (s *Store) Record(ctx context.Context, id string) (*didar.Record, error) {
-	a, err := s.Article(ctx, id)
+	a, seq, err := s.article(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	var body string
-	if err := s.db.QueryRowContext(ctx, s.q(`SELECT record FROM articles WHERE id = ?`), id).Scan(&body); err != nil {
+	if err := s.db.QueryRowContext(ctx, s.q(`SELECT record FROM articles WHERE seq = ?`), seq).Scan(&body); err != nil {
 		return nil, fmt.Errorf("record %q: %w", id, err)
 	}
-	var st stored
-	if err := json.Unmarshal([]byte(body), &st); err != nil {
+	st, err := s.storedRecord(ctx, s.db, seq, body)
+	if err != nil {
 		return nil, fmt.Errorf("record %q: %w", id, err)
 	}
 	rec := &didar.Record{Article: a.Article, Actors: nonNil(st.Actors), Events: nonNil(st.Events),
@@ -771,8 +862,8 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 				}
 			}
 		}
-		var old stored
-		if err := json.Unmarshal([]byte(body), &old); err != nil {
+		old, err := s.storedRecord(ctx, tx, seq, body)
+		if err != nil {
 			return fmt.Errorf("old record: %w", err)
 		}
 		res = compareEvents(old.Events, rec.Events)
@@ -785,12 +876,22 @@ func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.
 		if rec.Article.Text == "" {
 			rec.Article.Text = text
 		}
-		nb, err := storedJSON(rec)
-		if err != nil {
+		if err := s.deleteParts(ctx, tx, seq, fieldRecord); err != nil {
 			return err
+		}
+		nb := ""
+		if len(rec.Article.Text) < partsFrom {
+			if nb, err = storedJSON(rec); err != nil {
+				return err
+			}
 		}
 		if _, err := s.exec(ctx, tx, `UPDATE articles SET record = ?, coder = ? WHERE seq = ?`, nb, rec.Coder, seq); err != nil {
 			return err
+		}
+		if nb == "" {
+			if err := s.storeRecordParts(ctx, tx, seq, rec); err != nil {
+				return err
+			}
 		}
 		// The derived rows show the records with the users' corrections.
 		cs, err := s.articleCorrections(ctx, tx, id)

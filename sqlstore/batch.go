@@ -20,6 +20,7 @@ type batch struct {
 	heads []string         // INSERT heads, in first-use order
 	cols  map[string]int   // columns of each head
 	rows  map[string][]any // arguments, cols per row
+	nargs int              // arguments in rows
 	// actors are merged by id: one upsert row per actor, as a statement
 	// may not update the same row twice.
 	actors   map[string][]any
@@ -136,6 +137,7 @@ func (b *batch) add(head string, cols int, args ...any) {
 		b.cols[head] = cols
 	}
 	b.rows[head] = append(b.rows[head], args...)
+	b.nargs += len(args)
 }
 
 // flushArgs is the most queued arguments a save lets wait for the end of
@@ -143,12 +145,15 @@ func (b *batch) add(head string, cols int, args ...any) {
 const flushArgs = 100_000
 
 // queued counts the queued arguments of rows but the actors'.
-func (b *batch) queued() int {
-	n := 0
-	for _, args := range b.rows {
-		n += len(args)
+func (b *batch) queued() int { return b.nargs }
+
+// bound inserts the queued rows when there are more than flushArgs
+// arguments: a long article queues rows by the hundred thousand.
+func (s *Store) bound(ctx context.Context, tx *sql.Tx, b *batch) error {
+	if b.queued() <= flushArgs {
+		return nil
 	}
-	return n
+	return s.flushQueued(ctx, tx, b)
 }
 
 // addActor queues an actor row (id first, mentions at index 7): a second
@@ -238,7 +243,7 @@ func (s *Store) flushQueued(ctx context.Context, tx *sql.Tx, b *batch) error {
 		delete(b.rows, head)
 		delete(b.cols, head)
 	}
-	b.heads = nil
+	b.heads, b.nargs = nil, 0
 	return nil
 }
 

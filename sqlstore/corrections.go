@@ -122,8 +122,8 @@ func (s *Store) stateOf(ctx context.Context, tx *sql.Tx, article string) (seq in
 	if err != nil {
 		return 0, "", rec, nil, err
 	}
-	var st stored
-	if err := json.Unmarshal([]byte(body), &st); err != nil {
+	st, err := s.storedRecord(ctx, tx, seq, body)
+	if err != nil {
 		return 0, "", rec, nil, fmt.Errorf("record: %w", err)
 	}
 	rec.Article.ID, rec.Article.URL = article, didar.NullString(url)

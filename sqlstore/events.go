@@ -53,8 +53,6 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 	refresh := map[string]bool{}
 	var again []report // the reports of events already stored or created
 	var counted []storedReport
-	var reports []any
-	nreports := 0
 	for _, e := range events {
 		k, d := mergeKey(e), e.Date.String()
 		at := rank{art.published.String(), art.seq, e.ID}
@@ -82,6 +80,8 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 			order = append(order, id)
 			b.addEvent(k, id, d)
 			b.tally(id, d, at)
+			body, _ := json.Marshal(ev)
+			b.add(eventsHead, 12, id, mergeKey(ev), string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), ev.Date.String(), art.id, art.url, string(body), 1, 1)
 		} else {
 			refresh[id] = true // a second report, of this article or another
 			again = append(again, report{id: id, key: k, date: d, order: at})
@@ -93,19 +93,16 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 			place = string(b)
 		}
 		topics := strings.Join(e.Topics, topicSep)
-		reports = append(reports, id, art.seq, e.ID, art.outlet, d, art.published.String(), string(body), place, topics)
+		b.add(`INSERT INTO reports (event, article, local_id, outlet, date, published, body, location, topics) VALUES `, 9,
+			id, art.seq, e.ID, art.outlet, d, art.published.String(), string(body), place, topics)
 		counted = append(counted, storedReport{id, d, place, topics})
-		nreports++
+		// An event's row is queued before its reports': flushed early,
+		// a report never comes before its event.
+		if err := s.bound(ctx, tx, b); err != nil {
+			return err
+		}
 	}
 	b.countReports(art.outlet, counted, 1)
-	for _, id := range order {
-		ev := created[id]
-		body, _ := json.Marshal(ev)
-		b.add(eventsHead, 12, id, mergeKey(*ev), string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), ev.Date.String(), art.id, art.url, string(body), 1, 1)
-	}
-	for i := 0; i < nreports; i++ {
-		b.add(`INSERT INTO reports (event, article, local_id, outlet, date, published, body, location, topics) VALUES `, 9, reports[9*i:9*i+9]...)
-	}
 	var fresh []didar.Event
 	for _, id := range order {
 		if !refresh[id] {

@@ -38,6 +38,11 @@ type Dialect struct {
 	// wrote, so writers on several machines (queue workers) must save
 	// one after the other; a SQLite file has one writer anyway.
 	Lock string
+	// LongWrite, when set, is run at the start of a transaction that
+	// saves an article of partsFrom bytes of text or more, and
+	// LongWrite[1] at its end. SQLite shrinks its page cache for the
+	// while: such a write fills any cache with its pages.
+	LongWrite [2]string
 }
 
 // Store is a didar.Store on a database/sql database.

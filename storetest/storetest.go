@@ -41,6 +41,7 @@ func Run(t *testing.T, open Open) {
 		{"DayCountsKeptBySaves", testDayCountsKept},
 		{"Stories", testStories},
 		{"Recode", testRecode},
+		{"LongArticle", testLongArticle},
 		{"CancelledSaveStoresNothing", testCancelled},
 		{"BadInput", testBadInput},
 		{"Corrections", testCorrections},
