@@ -147,7 +147,7 @@ func (s *Store) Actor(ctx context.Context, id string) (*didar.ActorDetail, error
 	} else if a.NameFA != "" {
 		d.Names = append(d.Names, a.NameFA)
 	}
-	r, err := s.db.QueryContext(ctx, s.q(`SELECT type, count(*) FROM event_actors WHERE actor = ? GROUP BY type ORDER BY 2 DESC, 1`), id)
+	r, err := s.db.QueryContext(ctx, s.q(`SELECT type, n FROM actor_types WHERE actor = ? AND n > 0 ORDER BY 2 DESC, 1`), id)
 	if err != nil {
 		return nil, fmt.Errorf("actor %q: %w", id, err)
 	}
@@ -160,8 +160,10 @@ func (s *Store) Actor(ctx context.Context, id string) (*didar.ActorDetail, error
 		d.ByType = append(d.ByType, tc)
 	}
 	r.Close()
-	r, err = s.db.QueryContext(ctx, s.q(`SELECT y.actor, count(*) FROM event_actors x JOIN event_actors y ON y.event = x.event AND y.actor <> x.actor
-		WHERE x.actor = ? GROUP BY y.actor ORDER BY 2 DESC, 1 LIMIT 20`), id)
+	// The pair counts of migration 010 hold each pair once, smaller id
+	// first: the actor's partners are on either side.
+	r, err = s.db.QueryContext(ctx, s.q(`SELECT p, n FROM (SELECT b AS p, n FROM dyad_counts WHERE a = ? AND n > 0
+		UNION ALL SELECT a, n FROM dyad_counts WHERE b = ? AND n > 0) x ORDER BY 2 DESC, 1 LIMIT 20`), id, id)
 	if err != nil {
 		return nil, fmt.Errorf("actor %q: %w", id, err)
 	}
