@@ -377,15 +377,30 @@ func (s *Store) countries(ctx context.Context, tx *sql.Tx, ids []string) (map[st
 var countryCode = regexp.MustCompile(`^[A-Z]{3}$`)
 
 // eventWhere builds the conditions of an event filter on events e.
-// With joined (a dyad filter only), the query reads event_dyads d joined
-// to e, and the dyad and the dates are conditions on d, which its key
-// answers in date order.
-func (s *Store) eventWhere(f didar.EventFilter, joined bool) (*where, error) {
+// via names the index rows a page of events is read through, in date
+// order: none (the events table), a dyad's (event_dyads d) or an
+// actor's (event_actors x).
+type via int
+
+const (
+	viaEvents via = iota
+	viaDyad
+	viaActor
+)
+
+// eventWhere makes the conditions of a filter on events e. Read via a
+// dyad's or an actor's rows, the side or the actor and the dates are
+// conditions on those rows, which their index answers in date order.
+func (s *Store) eventWhere(f didar.EventFilter, v via) (*where, error) {
 	var w where
 	date := "e.date"
-	if joined {
+	switch v {
+	case viaDyad:
 		w.add(`e.id = d.event`)
 		date = "d.date"
+	case viaActor:
+		w.add(`e.id = x.event AND x.actor = ?`, f.Actor)
+		date = "x.date"
 	}
 	if !f.From.IsZero() {
 		w.add(date+` >= ?`, f.From.String())
@@ -393,7 +408,7 @@ func (s *Store) eventWhere(f didar.EventFilter, joined bool) (*where, error) {
 	if !f.To.IsZero() {
 		w.add(date+` <> '' AND `+date+` <= ?`, f.To.String())
 	}
-	if f.Actor != "" {
+	if f.Actor != "" && v != viaActor {
 		w.add(`e.id IN (SELECT event FROM event_actors WHERE actor = ?)`, f.Actor)
 	}
 	if f.Country != "" {
@@ -406,7 +421,7 @@ func (s *Store) eventWhere(f didar.EventFilter, joined bool) (*where, error) {
 		if f.Dyad[0] == "" || f.Dyad[1] == "" {
 			return nil, didar.Errorf(didar.EINVALID, "a dyad needs two sides")
 		}
-		if joined {
+		if v == viaDyad {
 			k := dyadKey(f.Dyad[0], f.Dyad[1])
 			w.add(`d.a = ? AND d.b = ?`, k[0], k[1])
 		} else {
@@ -490,17 +505,22 @@ func (s *Store) Events(ctx context.Context, f didar.EventFilter) (*didar.EventPa
 	if err != nil {
 		return nil, err
 	}
-	// A dyad page, newest first, is read in order from the key of
-	// event_dyads; CROSS JOIN keeps SQLite's planner from starting at
-	// events and sorting.
-	joined := f.Dyad[0] != "" && f.Dyad[1] != "" && (f.Sort == "" || f.Sort == didar.SortDateDesc)
-	w, err := s.eventWhere(f, joined)
+	// A dyad's or an actor's page, newest first, is read in order from
+	// the key of event_dyads or the actor index of event_actors (each
+	// holds an event once per pair or actor); CROSS JOIN keeps SQLite's
+	// planner from starting at events and sorting.
+	v, from := viaEvents, ` FROM events e`
+	if f.Sort == "" || f.Sort == didar.SortDateDesc {
+		switch {
+		case f.Dyad[0] != "" && f.Dyad[1] != "":
+			v, from, order = viaDyad, ` FROM event_dyads d CROSS JOIN events e`, ` ORDER BY d.date DESC, d.event`
+		case f.Actor != "":
+			v, from, order = viaActor, ` FROM event_actors x CROSS JOIN events e`, ` ORDER BY x.date DESC, x.event`
+		}
+	}
+	w, err := s.eventWhere(f, v)
 	if err != nil {
 		return nil, err
-	}
-	from := ` FROM events e`
-	if joined {
-		from, order = ` FROM event_dyads d CROSS JOIN events e`, ` ORDER BY d.date DESC, d.event`
 	}
 	n := limit(f.Limit)
 	list, err := s.events(ctx, `SELECT `+eventCols+from+w.String()+order+` LIMIT ? OFFSET ?`, append(w.args, n+1, off)...)
@@ -719,7 +739,7 @@ func (s *Store) Dyad(ctx context.Context, f didar.DyadFilter) (*didar.DyadSeries
 func monthOf(d didar.Date) string { return d.String()[:7] }
 
 func (s *Store) Network(ctx context.Context, f didar.EventFilter) (*didar.Network, error) {
-	w, err := s.eventWhere(f, false)
+	w, err := s.eventWhere(f, viaEvents)
 	if err != nil {
 		return nil, err
 	}

@@ -181,21 +181,39 @@ func monthsOf(all []didar.StoredEvent, ids []string) []didar.DyadMonth {
 	return out
 }
 
-// checkActorCounts compares an actor's counts by type and its partners
-// with what its events say.
+// checkActorCounts compares an actor's pages of events, its counts by
+// type and its partners with what its events say.
 func checkActorCounts(t *testing.T, s didar.Store, stage, id string, all []didar.StoredEvent) {
 	t.Helper()
 	types, partners := map[didar.EventType]int{}, map[string]int{}
+	var events []string
 	for _, e := range all {
 		if !slices.Contains(e.Participants, id) {
 			continue
 		}
+		events = append(events, e.ID)
 		types[e.Type]++
 		for _, p := range e.Participants {
 			if p != id {
 				partners[p]++
 			}
 		}
+	}
+	var paged []string
+	for f := (didar.EventFilter{Actor: id, Limit: 7}); ; {
+		page, err := s.Events(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range page.Events {
+			paged = append(paged, e.ID)
+		}
+		if f.Cursor = page.Next; f.Cursor == "" {
+			break
+		}
+	}
+	if !slices.Equal(paged, events) {
+		t.Errorf("%s: actor %s's events %v, want %v", stage, id, paged, events)
 	}
 	d, err := s.Actor(context.Background(), id)
 	if err != nil {

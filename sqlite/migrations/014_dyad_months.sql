@@ -57,3 +57,8 @@ END;
 CREATE TRIGGER event_actors_type_uncounted AFTER DELETE ON event_actors BEGIN
 	UPDATE actor_types SET n = n - 1 WHERE actor = OLD.actor AND type = OLD.type;
 END;
+
+-- An actor's page of events, newest first, is read in order from its
+-- index rows.
+DROP INDEX event_actors_actor;
+CREATE INDEX event_actors_actor ON event_actors (actor, date DESC, event);
