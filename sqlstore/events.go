@@ -702,7 +702,7 @@ func (s *Store) Dyad(ctx context.Context, f didar.DyadFilter) (*didar.DyadSeries
 		query += ` UNION ALL SELECT substr(date, 1, 7), quad_class, count(*), sum(goldstein) FROM event_dyads` + w.String() + ` GROUP BY substr(date, 1, 7), quad_class`
 		args = append(args, w.args...)
 	}
-	r, err := s.db.QueryContext(ctx, s.q(`SELECT * FROM (`+query+`) m ORDER BY 1, 2`), args...)
+	r, err := s.read(ctx, `SELECT * FROM (`+query+`) m ORDER BY 1, 2`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("dyad: %w", err)
 	}
