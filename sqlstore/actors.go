@@ -125,7 +125,7 @@ func escapeLike(s string) string {
 }
 
 func (s *Store) Actor(ctx context.Context, id string) (*didar.ActorDetail, error) {
-	a, err := scanActor(s.db.QueryRowContext(ctx, s.q(`SELECT `+actorCols+` FROM actors a WHERE a.id = ?`), id))
+	a, err := scanActor(s.readRow(ctx, `SELECT `+actorCols+` FROM actors a WHERE a.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("actor", id)
 	}
@@ -134,7 +134,7 @@ func (s *Store) Actor(ctx context.Context, id string) (*didar.ActorDetail, error
 	}
 	d := &didar.ActorDetail{ActorSummary: a, Names: []string{}, Roles: []didar.Role{}, ByType: []didar.TypeCount{}, Partners: []didar.PartnerCount{}}
 	var entry string
-	if err := s.db.QueryRowContext(ctx, s.q(`SELECT entry FROM actors WHERE id = ?`), id).Scan(&entry); err != nil {
+	if err := s.readRow(ctx, `SELECT entry FROM actors WHERE id = ?`, id).Scan(&entry); err != nil {
 		return nil, fmt.Errorf("actor %q: %w", id, err)
 	}
 	if entry != "" {
@@ -147,7 +147,7 @@ func (s *Store) Actor(ctx context.Context, id string) (*didar.ActorDetail, error
 	} else if a.NameFA != "" {
 		d.Names = append(d.Names, a.NameFA)
 	}
-	r, err := s.db.QueryContext(ctx, s.q(`SELECT type, count(*) FROM event_actors WHERE actor = ? GROUP BY type ORDER BY 2 DESC, 1`), id)
+	r, err := s.read(ctx, `SELECT type, n FROM actor_types WHERE actor = ? AND n > 0 ORDER BY 2 DESC, 1`, id)
 	if err != nil {
 		return nil, fmt.Errorf("actor %q: %w", id, err)
 	}
@@ -160,8 +160,10 @@ func (s *Store) Actor(ctx context.Context, id string) (*didar.ActorDetail, error
 		d.ByType = append(d.ByType, tc)
 	}
 	r.Close()
-	r, err = s.db.QueryContext(ctx, s.q(`SELECT y.actor, count(*) FROM event_actors x JOIN event_actors y ON y.event = x.event AND y.actor <> x.actor
-		WHERE x.actor = ? GROUP BY y.actor ORDER BY 2 DESC, 1 LIMIT 20`), id)
+	// The pair counts of migration 010 hold each pair once, smaller id
+	// first: the actor's partners are on either side.
+	r, err = s.read(ctx, `SELECT p, n FROM (SELECT b AS p, n FROM dyad_counts WHERE a = ? AND n > 0
+		UNION ALL SELECT a, n FROM dyad_counts WHERE b = ? AND n > 0) x ORDER BY 2 DESC, 1 LIMIT 20`, id, id)
 	if err != nil {
 		return nil, fmt.Errorf("actor %q: %w", id, err)
 	}

@@ -6,8 +6,8 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
-
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -243,14 +243,14 @@ func (s *Store) indexEvents(ctx context.Context, tx *sql.Tx, b *batch, evs []did
 			topicArgs = append(topicArgs, ev.ID, t)
 		}
 		for _, d := range dyads(ps, countries) {
-			dyadArgs = append(dyadArgs, d[0], d[1], ev.Date.String(), ev.ID)
+			dyadArgs = append(dyadArgs, d[0], d[1], ev.Date.String(), ev.ID, ev.QuadClass, ev.Goldstein)
 		}
 	}
 	for i := 0; i < len(actorArgs); i += 5 {
 		b.add(`INSERT INTO event_actors (event, actor, country, date, type) VALUES `, 5, actorArgs[i:i+5]...)
 	}
-	for i := 0; i < len(dyadArgs); i += 4 {
-		b.add(`INSERT INTO event_dyads (a, b, date, event) VALUES `, 4, dyadArgs[i:i+4]...)
+	for i := 0; i < len(dyadArgs); i += 6 {
+		b.add(`INSERT INTO event_dyads (a, b, date, event, quad_class, goldstein) VALUES `, 6, dyadArgs[i:i+6]...)
 	}
 	for i := 0; i < len(topicArgs); i += 2 {
 		b.add(`INSERT INTO event_topics (event, topic) VALUES `, 2, topicArgs[i:i+2]...)
@@ -374,15 +374,30 @@ func (s *Store) countries(ctx context.Context, tx *sql.Tx, ids []string) (map[st
 var countryCode = regexp.MustCompile(`^[A-Z]{3}$`)
 
 // eventWhere builds the conditions of an event filter on events e.
-// With joined (a dyad filter only), the query reads event_dyads d joined
-// to e, and the dyad and the dates are conditions on d, which its key
-// answers in date order.
-func (s *Store) eventWhere(f didar.EventFilter, joined bool) (*where, error) {
+// via names the index rows a page of events is read through, in date
+// order: none (the events table), a dyad's (event_dyads d) or an
+// actor's (event_actors x).
+type via int
+
+const (
+	viaEvents via = iota
+	viaDyad
+	viaActor
+)
+
+// eventWhere makes the conditions of a filter on events e. Read via a
+// dyad's or an actor's rows, the side or the actor and the dates are
+// conditions on those rows, which their index answers in date order.
+func (s *Store) eventWhere(f didar.EventFilter, v via) (*where, error) {
 	var w where
 	date := "e.date"
-	if joined {
+	switch v {
+	case viaDyad:
 		w.add(`e.id = d.event`)
 		date = "d.date"
+	case viaActor:
+		w.add(`e.id = x.event AND x.actor = ?`, f.Actor)
+		date = "x.date"
 	}
 	if !f.From.IsZero() {
 		w.add(date+` >= ?`, f.From.String())
@@ -390,7 +405,7 @@ func (s *Store) eventWhere(f didar.EventFilter, joined bool) (*where, error) {
 	if !f.To.IsZero() {
 		w.add(date+` <> '' AND `+date+` <= ?`, f.To.String())
 	}
-	if f.Actor != "" {
+	if f.Actor != "" && v != viaActor {
 		w.add(`e.id IN (SELECT event FROM event_actors WHERE actor = ?)`, f.Actor)
 	}
 	if f.Country != "" {
@@ -403,7 +418,7 @@ func (s *Store) eventWhere(f didar.EventFilter, joined bool) (*where, error) {
 		if f.Dyad[0] == "" || f.Dyad[1] == "" {
 			return nil, didar.Errorf(didar.EINVALID, "a dyad needs two sides")
 		}
-		if joined {
+		if v == viaDyad {
 			k := dyadKey(f.Dyad[0], f.Dyad[1])
 			w.add(`d.a = ? AND d.b = ?`, k[0], k[1])
 		} else {
@@ -487,17 +502,22 @@ func (s *Store) Events(ctx context.Context, f didar.EventFilter) (*didar.EventPa
 	if err != nil {
 		return nil, err
 	}
-	// A dyad page, newest first, is read in order from the key of
-	// event_dyads; CROSS JOIN keeps SQLite's planner from starting at
-	// events and sorting.
-	joined := f.Dyad[0] != "" && f.Dyad[1] != "" && (f.Sort == "" || f.Sort == didar.SortDateDesc)
-	w, err := s.eventWhere(f, joined)
+	// A dyad's or an actor's page, newest first, is read in order from
+	// the key of event_dyads or the actor index of event_actors (each
+	// holds an event once per pair or actor); CROSS JOIN keeps SQLite's
+	// planner from starting at events and sorting.
+	v, from := viaEvents, ` FROM events e`
+	if f.Sort == "" || f.Sort == didar.SortDateDesc {
+		switch {
+		case f.Dyad[0] != "" && f.Dyad[1] != "":
+			v, from, order = viaDyad, ` FROM event_dyads d CROSS JOIN events e`, ` ORDER BY d.date DESC, d.event`
+		case f.Actor != "":
+			v, from, order = viaActor, ` FROM event_actors x CROSS JOIN events e`, ` ORDER BY x.date DESC, x.event`
+		}
+	}
+	w, err := s.eventWhere(f, v)
 	if err != nil {
 		return nil, err
-	}
-	from := ` FROM events e`
-	if joined {
-		from, order = ` FROM event_dyads d CROSS JOIN events e`, ` ORDER BY d.date DESC, d.event`
 	}
 	n := limit(f.Limit)
 	list, err := s.events(ctx, `SELECT `+eventCols+from+w.String()+order+` LIMIT ? OFFSET ?`, append(w.args, n+1, off)...)
@@ -645,17 +665,41 @@ func (s *Store) Dyad(ctx context.Context, f didar.DyadFilter) (*didar.DyadSeries
 		return nil, didar.Errorf(didar.EINVALID, "a dyad needs two sides")
 	}
 	k := dyadKey(f.A, f.B)
-	w := where{}
-	w.add(`d.a = ? AND d.b = ? AND d.date <> ''`, k[0], k[1])
+	// Whole months come from the counts of migration 014; the months of
+	// the period's two ends, which it may take only part of, from the
+	// pair's rows of event_dyads. A date's month is its first seven
+	// characters, and a month after the first one's (before the last
+	// one's) holds only dates after the period's start (before its end).
+	from, to := f.From.String(), f.To.String()
+	months := where{}
+	months.add(`a = ? AND b = ? AND n > 0`, k[0], k[1])
+	var edges []didar.Date
 	if !f.From.IsZero() {
-		w.add(`d.date >= ?`, f.From.String())
+		months.add(`month > ?`, monthOf(f.From))
+		edges = append(edges, f.From)
 	}
 	if !f.To.IsZero() {
-		w.add(`d.date <= ?`, f.To.String())
+		months.add(`month < ?`, monthOf(f.To))
+		if len(edges) == 0 || monthOf(edges[0]) != monthOf(f.To) {
+			edges = append(edges, f.To)
+		}
 	}
-	w.add(`e.id = d.event`)
-	r, err := s.db.QueryContext(ctx, s.q(`SELECT substr(e.date, 1, 7), e.quad_class, count(*), sum(e.goldstein) FROM event_dyads d CROSS JOIN events e`+w.String()+`
-		GROUP BY substr(e.date, 1, 7), e.quad_class ORDER BY 1, 2`), w.args...)
+	query := `SELECT month, quad_class, n, goldstein10 / 10.0 FROM dyad_months` + months.String()
+	args := months.args
+	for _, d := range edges {
+		w := where{}
+		next := didar.Date{Year: d.Year, Month: d.Month, Day: 1}.AddDays(31)
+		w.add(`a = ? AND b = ? AND date >= ? AND date < ?`, k[0], k[1], monthOf(d), monthOf(next))
+		if !f.From.IsZero() {
+			w.add(`date >= ?`, from)
+		}
+		if !f.To.IsZero() {
+			w.add(`date <= ?`, to)
+		}
+		query += ` UNION ALL SELECT substr(date, 1, 7), quad_class, count(*), sum(goldstein) FROM event_dyads` + w.String() + ` GROUP BY substr(date, 1, 7), quad_class`
+		args = append(args, w.args...)
+	}
+	r, err := s.read(ctx, `SELECT * FROM (`+query+`) m ORDER BY 1, 2`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("dyad: %w", err)
 	}
@@ -678,11 +722,21 @@ func (s *Store) Dyad(ctx context.Context, f didar.DyadFilter) (*didar.DyadSeries
 			m.QuadClass[qc-1] += n
 		}
 	}
-	return series, r.Err()
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("dyad: %w", err)
+	}
+	for i := range series.Months {
+		// Sums of one-decimal scores, in tenths as they are kept.
+		series.Months[i].Goldstein = math.Round(series.Months[i].Goldstein*10) / 10
+	}
+	return series, nil
 }
 
+// monthOf is the month key of a date, as dyad_months keeps it.
+func monthOf(d didar.Date) string { return d.String()[:7] }
+
 func (s *Store) Network(ctx context.Context, f didar.EventFilter) (*didar.Network, error) {
-	w, err := s.eventWhere(f, false)
+	w, err := s.eventWhere(f, viaEvents)
 	if err != nil {
 		return nil, err
 	}

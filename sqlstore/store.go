@@ -143,6 +143,16 @@ func (s *Store) read(ctx context.Context, query string, args ...any) (*sql.Rows,
 	return st.QueryContext(ctx, args...)
 }
 
+// readRow is QueryRowContext outside a transaction through the
+// statement cache; an error preparing comes out of Scan.
+func (s *Store) readRow(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := s.stmt(ctx, query)
+	if err != nil || st == nil {
+		return s.db.QueryRowContext(ctx, s.q(query), args...)
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
 // queryRow is QueryRowContext through the cache; an error preparing
 // comes out of Scan.
 func (s *Store) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {

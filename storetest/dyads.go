@@ -2,8 +2,12 @@ package storetest
 
 import (
 	"context"
+	"fmt"
+	"maps"
+	"math"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/didar-news/didar"
@@ -19,22 +23,19 @@ import (
 func testDyadPages(t *testing.T, s didar.Store) {
 	ctx := context.Background()
 	c := &Corpus{Seed: 7, Actors: 24, Days: 90}
-	if err := Load(ctx, s, c, 60); err != nil {
+	if err := Load(ctx, s, c, 300); err != nil {
 		t.Fatal(err)
 	}
 	check := func(stage string) {
 		all := allEvents(t, s)
-		for _, d := range []struct {
-			a, b     string
-			from, to string
-		}{
+		for _, d := range append(periods(t, all), []struct{ a, b, from, to string }{
 			{"IRN", "CHN", "", ""},
 			{"CHN", "IRN", "2020-01-20", "2020-03-01"},
 			{"IRN", "IRN", "", ""},
 			{"person-0000", "CHN", "", ""},
 			{"person-0001", "person-0017", "", ""},
 			{"RUS", "person-0002", "2020-02-01", ""},
-		} {
+		}...) {
 			f := didar.EventFilter{Dyad: [2]string{d.a, d.b}, From: day(d.from), To: day(d.to), Limit: 4}
 			var want []string
 			for _, e := range all {
@@ -56,7 +57,7 @@ func testDyadPages(t *testing.T, s didar.Store) {
 				}
 				f.Cursor = page.Next
 			}
-			if d.a == "IRN" && d.b == "CHN" && len(want) < 5 {
+			if d.a == "IRN" && d.b == "CHN" && d.from+d.to == "" && len(want) < 5 {
 				t.Fatalf("%s: only %d IRN-CHN events of %d: the corpus is too sparse to test paging", stage, len(want), len(all))
 			}
 			if !slices.Equal(got, want) {
@@ -66,13 +67,12 @@ func testDyadPages(t *testing.T, s didar.Store) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			n := 0
-			for _, m := range series.Months {
-				n += m.Events
+			if w := monthsOf(all, want); !slices.Equal(series.Months, w) {
+				t.Errorf("%s: dyad series %s,%s %s..%s:\n got %+v\nwant %+v", stage, d.a, d.b, d.from, d.to, series.Months, w)
 			}
-			if n != len(want) {
-				t.Errorf("%s: dyad series %s,%s counts %d events, want %d", stage, d.a, d.b, n, len(want))
-			}
+		}
+		for _, id := range []string{"person-0000", "person-0003", "CHN"} {
+			checkActorCounts(t, s, stage, id, all)
 		}
 	}
 	check("saved")
@@ -89,6 +89,167 @@ func testDyadPages(t *testing.T, s didar.Store) {
 		t.Fatal(err)
 	}
 	check("recoded")
+	// A correction that deletes an event takes it out of every count.
+	rec5, err := s.Record(ctx, c.Article(5).Record.Article.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Correct(ctx, didar.Correction{Article: rec5.Article.ID, Op: didar.OpDeleteEvent, User: "maryam", Before: &didar.Change{Event: &rec5.Events[0]}}); err != nil {
+		t.Fatal(err)
+	}
+	check("corrected")
+}
+
+// periods returns dyads with periods that cut through months, on the
+// pair of countries with the most events: from a third of the way
+// through its events' dates, to two thirds, both, and two days of one
+// month.
+func periods(t *testing.T, all []didar.StoredEvent) []struct{ a, b, from, to string } {
+	t.Helper()
+	dates := map[[2]string][]string{}
+	for _, e := range all {
+		if e.Date.IsZero() {
+			continue
+		}
+		seen := map[[2]string]bool{}
+		for _, x := range e.Actors {
+			for _, y := range e.Actors {
+				if k := [2]string{x.Country, y.Country}; x.ID != y.ID && iso3.MatchString(k[0]) && iso3.MatchString(k[1]) && k[0] < k[1] && !seen[k] {
+					seen[k] = true
+					dates[k] = append(dates[k], e.Date.String())
+				}
+			}
+		}
+	}
+	var top [2]string
+	for k, ds := range dates {
+		if len(ds) > len(dates[top]) || len(ds) == len(dates[top]) && k[0]+k[1] < top[0]+top[1] {
+			top = k
+		}
+	}
+	ds := dates[top]
+	if len(ds) < 20 {
+		t.Fatalf("the busiest pair of countries %v has %d dated events: too few to cut its months", top, len(ds))
+	}
+	slices.Sort(ds)
+	lo, hi := ds[len(ds)/3], ds[2*len(ds)/3]
+	if lo[:7] == hi[:7] || lo[8:] == "01" {
+		t.Fatalf("dates %s and %s do not cut two different months", lo, hi)
+	}
+	one, _ := didar.ParseDate(lo)
+	next := one.AddDays(1)
+	if next.Month != one.Month {
+		next = one
+	}
+	return []struct{ a, b, from, to string }{
+		{top[0], top[1], lo, hi},
+		{top[1], top[0], lo, ""},
+		{top[0], top[1], "", hi},
+		{top[0], top[1], lo, next.String()},
+	}
+}
+
+// monthsOf is the monthly series of the events ids, by definition.
+func monthsOf(all []didar.StoredEvent, ids []string) []didar.DyadMonth {
+	in := map[string]bool{}
+	for _, id := range ids {
+		in[id] = true
+	}
+	byMonth := map[string]*didar.DyadMonth{}
+	for _, e := range all {
+		if !in[e.ID] || e.Date.IsZero() {
+			continue
+		}
+		key := e.Date.String()[:7]
+		m := byMonth[key]
+		if m == nil {
+			m = &didar.DyadMonth{Month: key}
+			byMonth[key] = m
+		}
+		m.Events++
+		m.Goldstein += e.Goldstein
+		if e.QuadClass >= 1 && e.QuadClass <= 4 {
+			m.QuadClass[e.QuadClass-1]++
+		}
+	}
+	out := []didar.DyadMonth{}
+	for _, m := range byMonth {
+		m.Goldstein = math.Round(m.Goldstein*10) / 10
+		out = append(out, *m)
+	}
+	slices.SortFunc(out, func(a, b didar.DyadMonth) int { return strings.Compare(a.Month, b.Month) })
+	return out
+}
+
+// checkActorCounts compares an actor's pages of events, its counts by
+// type and its partners with what its events say.
+func checkActorCounts(t *testing.T, s didar.Store, stage, id string, all []didar.StoredEvent) {
+	t.Helper()
+	types, partners := map[didar.EventType]int{}, map[string]int{}
+	var events []string
+	for _, e := range all {
+		if !slices.Contains(e.Participants, id) {
+			continue
+		}
+		events = append(events, e.ID)
+		types[e.Type]++
+		for _, p := range e.Participants {
+			if p != id {
+				partners[p]++
+			}
+		}
+	}
+	var paged []string
+	for f := (didar.EventFilter{Actor: id, Limit: 7}); ; {
+		page, err := s.Events(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range page.Events {
+			paged = append(paged, e.ID)
+		}
+		if f.Cursor = page.Next; f.Cursor == "" {
+			break
+		}
+	}
+	if !slices.Equal(paged, events) {
+		t.Errorf("%s: actor %s's events %v, want %v", stage, id, paged, events)
+	}
+	d, err := s.Actor(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wantTypes []didar.TypeCount
+	for ty, n := range types {
+		wantTypes = append(wantTypes, didar.TypeCount{Type: ty, Count: n})
+	}
+	slices.SortFunc(wantTypes, func(a, b didar.TypeCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(string(a.Type), string(b.Type))
+	})
+	if !slices.Equal(d.ByType, wantTypes) && !(len(d.ByType) == 0 && len(wantTypes) == 0) {
+		t.Errorf("%s: actor %s by type %+v, want %+v", stage, id, d.ByType, wantTypes)
+	}
+	ids := slices.Collect(maps.Keys(partners))
+	slices.SortFunc(ids, func(a, b string) int {
+		if partners[a] != partners[b] {
+			return partners[b] - partners[a]
+		}
+		return strings.Compare(a, b)
+	})
+	var want []string
+	for _, p := range ids[:min(len(ids), 20)] {
+		want = append(want, fmt.Sprintf("%s:%d", p, partners[p]))
+	}
+	var got []string
+	for _, p := range d.Partners {
+		got = append(got, fmt.Sprintf("%s:%d", p.ID, p.Events))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%s: actor %s partners %v, want %v", stage, id, got, want)
+	}
 }
 
 // allEvents returns every stored event, newest first, then by id.
