@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/didar-news/didar/samples"
 )
@@ -116,5 +117,55 @@ func TestEvidenceWithoutSentenceEnds(t *testing.T) {
 		if strings.HasPrefix(ev.Text, " ") || strings.HasSuffix(ev.Text, " ") {
 			t.Errorf("event %s: evidence %q does not begin and end at words", e.ID, ev.Text)
 		}
+	}
+}
+
+// TestLongTextSharesSpans checks that the texts of a long record's
+// mentions, evidence and quotes lie in its text's own memory, not in
+// copies nor in the pieces' texts that it was joined from.
+func TestLongTextSharesSpans(t *testing.T) {
+	x := extractor(t)
+	list, err := samples.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for len(strings.Join(texts, "\n\n")) < 3*window {
+		for _, s := range list {
+			texts = append(texts, s.Text)
+		}
+	}
+	rec, err := x.Extract(Input{ID: "long", Published: list[0].Published, Text: strings.Join(texts, "\n\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := uintptr(unsafe.Pointer(unsafe.StringData(rec.Article.Text)))
+	inside := func(s string) bool {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		return s == "" || p >= base && p+uintptr(len(s)) <= base+uintptr(len(rec.Article.Text))
+	}
+	n, copies := 0, 0
+	check := func(what, s string) {
+		n++
+		if !inside(s) {
+			copies++
+			if copies <= 3 {
+				t.Errorf("%s %q is a copy", what, s)
+			}
+		}
+	}
+	for _, a := range rec.Actors {
+		for _, m := range a.Mentions {
+			check("mention of "+a.ID, m.Text)
+		}
+	}
+	for _, e := range rec.Events {
+		check("evidence of "+e.ID, e.Evidence.Text)
+	}
+	for _, q := range rec.Quotes {
+		check("quote", q.Text)
+	}
+	if copies > 0 || n < 1000 {
+		t.Errorf("%d of %d spans are copies", copies, n)
 	}
 }
