@@ -283,7 +283,7 @@ func (s *Store) refreshEvents(ctx context.Context, tx *sql.Tx, b *batch, ids []s
 		if err != nil {
 			return fmt.Errorf("read first reports: %w", err)
 		}
-		for _, table := range []string{"event_actors", "event_topics", "event_dyads"} {
+		for _, table := range []string{"event_actors", "event_topics", "event_dyads", "event_pairs"} {
 			if _, err := s.exec(ctx, tx, `DELETE FROM `+table+` WHERE event IN (`+placeholders(len(part))+`)`, anys(part)...); err != nil {
 				return err
 			}

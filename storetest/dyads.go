@@ -74,6 +74,9 @@ func testDyadPages(t *testing.T, s didar.Store) {
 		for _, id := range []string{"person-0000", "person-0003", "CHN"} {
 			checkActorCounts(t, s, stage, id, all)
 		}
+		ps := periods(t, all)
+		checkTopPairs(t, s, stage, ps[0].from, ps[0].to, all)
+		checkTopPairs(t, s, stage, ps[0].from, "", all)
 	}
 	check("saved")
 	// Recode one article so that its first event joins two other people:
@@ -296,4 +299,47 @@ func day(s string) didar.Date {
 		return didar.Date{}
 	}
 	return date(s)
+}
+
+// checkTopPairs compares the top pairs of a period's overview with the
+// pairs of participants of its events (fewer than NetworkEvents here).
+func checkTopPairs(t *testing.T, s didar.Store, stage, from, to string, all []didar.StoredEvent) {
+	t.Helper()
+	n := map[[2]string]int{}
+	for _, e := range all {
+		if d := e.Date.String(); d == "" || d < from || to != "" && d > to {
+			continue
+		}
+		for i, a := range e.Actors {
+			for _, b := range e.Actors[i+1:] {
+				k := [2]string{a.ID, b.ID}
+				if k[0] > k[1] {
+					k[0], k[1] = k[1], k[0]
+				}
+				n[k]++
+			}
+		}
+	}
+	keys := slices.Collect(maps.Keys(n))
+	slices.SortFunc(keys, func(a, b [2]string) int {
+		if n[a] != n[b] {
+			return n[b] - n[a]
+		}
+		return strings.Compare(a[0]+"\x00"+a[1], b[0]+"\x00"+b[1])
+	})
+	var want []string
+	for _, k := range keys[:min(len(keys), 10)] {
+		want = append(want, fmt.Sprintf("%s-%s:%d", k[0], k[1], n[k]))
+	}
+	st, err := s.Stats(context.Background(), didar.StatsFilter{From: day(from), To: day(to)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range st.TopDyads {
+		got = append(got, fmt.Sprintf("%s-%s:%d", d.A.ID, d.B.ID, d.Events))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%s: top pairs %s..%s %v, want %v", stage, from, to, got, want)
+	}
 }

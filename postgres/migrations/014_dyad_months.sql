@@ -73,3 +73,19 @@ CREATE TRIGGER event_actors_type_counted AFTER INSERT OR DELETE ON event_actors 
 -- index rows.
 DROP INDEX event_actors_actor;
 CREATE INDEX event_actors_actor ON event_actors (actor, date DESC, event, country);
+
+-- event_pairs: one row per dated event and pair of its participants,
+-- the smaller id first (the pairs dyad_counts counts), newest first in
+-- its index, so that the top pairs of a period are counted from its
+-- latest rows without joining events to their participants twice.
+CREATE TABLE event_pairs (
+	date  TEXT NOT NULL,
+	event TEXT NOT NULL REFERENCES events (id),
+	a     TEXT NOT NULL,
+	b     TEXT NOT NULL,
+	PRIMARY KEY (date, event, a, b)
+);
+CREATE INDEX event_pairs_event ON event_pairs (event);
+INSERT INTO event_pairs (date, event, a, b)
+	SELECT x.date, x.event, x.actor, y.actor FROM event_actors x JOIN event_actors y ON y.event = x.event AND x.actor < y.actor
+	WHERE x.date <> '';
