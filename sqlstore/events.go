@@ -101,7 +101,7 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 	for _, id := range order {
 		ev := created[id]
 		body, _ := json.Marshal(ev)
-		b.add(eventsHead, 12, id, mergeKey(*ev), string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), ev.Date.String(), art.id, art.url, string(body), 1, 1)
+		b.add(eventsHead, 14, id, mergeKey(*ev), string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), ev.Date.String(), art.id, art.url, string(body), 1, 1, string(ev.Source), string(ev.Target))
 	}
 	for i := 0; i < nreports; i++ {
 		b.add(`INSERT INTO reports (event, article, local_id, outlet, date, published, body, location, topics) VALUES `, 9, reports[9*i:9*i+9]...)
@@ -128,7 +128,7 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 
 // eventsHead inserts events; flush runs it before the rows that
 // reference them.
-const eventsHead = `INSERT INTO events (id, merge_key, type, quad_class, goldstein, status, date, article, url, event, num_articles, num_sources) VALUES `
+const eventsHead = `INSERT INTO events (id, merge_key, type, quad_class, goldstein, status, date, article, url, event, num_articles, num_sources, source, target) VALUES `
 
 // fetchEvents reads into b the stored events that events may merge
 // with, those of their keys not read before for their dates.
@@ -751,8 +751,31 @@ func (s *Store) Network(ctx context.Context, f didar.EventFilter) (*didar.Networ
 	if err != nil {
 		return nil, err
 	}
-	r, err := s.db.QueryContext(ctx, s.q(`SELECT e.event FROM events e`+w.String()+` ORDER BY e.date DESC, e.id LIMIT ?`), append(w.args, didar.NetworkEvents)...)
+	// The ties come from columns and participant rows: decoding 5,000
+	// stored events cost ten times as much.
+	r, err := s.read(ctx, `SELECT l.id, l.type, l.goldstein, l.source, l.target, x.actor
+		FROM (SELECT e.id, e.type, e.goldstein, e.source, e.target FROM events e`+w.String()+` ORDER BY e.date DESC, e.id LIMIT ?) l
+		JOIN event_actors x ON x.event = l.id`, append(w.args, didar.NetworkEvents)...)
 	if err != nil {
+		return nil, fmt.Errorf("network: %w", err)
+	}
+	ties := map[string]*didar.Event{}
+	var order []string // the sums below add in one order every time
+	for r.Next() {
+		var id, actor string
+		var e didar.Event
+		if err := r.Scan(&id, (*string)(&e.Type), &e.Goldstein, (*string)(&e.Source), (*string)(&e.Target), &actor); err != nil {
+			r.Close()
+			return nil, fmt.Errorf("network: %w", err)
+		}
+		if ties[id] == nil {
+			ties[id] = &e
+			order = append(order, id)
+		}
+		ties[id].Participants = append(ties[id].Participants, actor)
+	}
+	r.Close()
+	if err := r.Err(); err != nil {
 		return nil, fmt.Errorf("network: %w", err)
 	}
 	type edgeKey struct {
@@ -761,30 +784,12 @@ func (s *Store) Network(ctx context.Context, f didar.EventFilter) (*didar.Networ
 	}
 	edges := map[edgeKey]*didar.NetworkEdge{}
 	events := map[string]int{}
-	for r.Next() {
-		var body []byte
-		if err := r.Scan(&body); err != nil {
-			r.Close()
-			return nil, fmt.Errorf("network: %w", err)
-		}
-		// Only the fields of a tie are decoded: the rest of 5,000 events
-		// (evidence, location, topics) cost as much again.
-		var tie struct {
-			Type         didar.EventType
-			Goldstein    float64
-			Participants []string
-			Source       didar.NullString
-			Target       didar.NullString
-		}
-		if err := json.Unmarshal(body, &tie); err != nil {
-			r.Close()
-			return nil, fmt.Errorf("network: %w", err)
-		}
-		e := didar.Event{Type: tie.Type, Goldstein: tie.Goldstein, Participants: tie.Participants, Source: tie.Source, Target: tie.Target}
-		for _, p := range participants(e) {
+	for _, id := range order {
+		e := ties[id]
+		for _, p := range participants(*e) {
 			events[p]++
 		}
-		for _, pair := range pairs(e) {
+		for _, pair := range pairs(*e) {
 			k := edgeKey{pair[0], pair[1], e.Type}
 			if edges[k] == nil {
 				edges[k] = &didar.NetworkEdge{Source: pair[0], Target: pair[1], Type: e.Type}
@@ -793,12 +798,9 @@ func (s *Store) Network(ctx context.Context, f didar.EventFilter) (*didar.Networ
 			edges[k].Goldstein += e.Goldstein
 		}
 	}
-	r.Close()
-	if err := r.Err(); err != nil {
-		return nil, fmt.Errorf("network: %w", err)
-	}
 	net := &didar.Network{Nodes: []didar.NetworkNode{}, Edges: []didar.NetworkEdge{}}
 	for _, e := range edges {
+		e.Goldstein = math.Round(e.Goldstein*10) / 10 // scores have one decimal
 		net.Edges = append(net.Edges, *e)
 	}
 	sort.Slice(net.Edges, func(i, j int) bool {

@@ -328,8 +328,8 @@ func (s *Store) refreshEvents(ctx context.Context, tx *sql.Tx, b *batch, ids []s
 			date := ev.Date.String()
 			b.moveEvent(mergeKey(ev), id, &date)
 			body, _ := json.Marshal(ev)
-			_, err = s.exec(ctx, tx, `UPDATE events SET type = ?, quad_class = ?, goldstein = ?, status = ?, date = ?, num_articles = ?, num_sources = ?, article = ?, url = ?, event = ? WHERE id = ?`,
-				string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), date, m.articles, m.sources, head.article, head.url, string(body), id)
+			_, err = s.exec(ctx, tx, `UPDATE events SET type = ?, quad_class = ?, goldstein = ?, status = ?, date = ?, num_articles = ?, num_sources = ?, article = ?, url = ?, event = ?, source = ?, target = ? WHERE id = ?`,
+				string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), date, m.articles, m.sources, head.article, head.url, string(body), string(ev.Source), string(ev.Target), id)
 			if err != nil {
 				return err
 			}

@@ -89,3 +89,9 @@ CREATE INDEX event_pairs_event ON event_pairs (event);
 INSERT INTO event_pairs (date, event, a, b)
 	SELECT x.date, x.event, x.actor, y.actor FROM event_actors x JOIN event_actors y ON y.event = x.event AND x.actor < y.actor
 	WHERE x.date <> '';
+
+-- An event's source and target, as columns too, so that a network reads
+-- its ties without decoding each event; '' when open or symmetric.
+ALTER TABLE events ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN target TEXT NOT NULL DEFAULT '';
+UPDATE events SET source = coalesce(event::jsonb ->> 'source', ''), target = coalesce(event::jsonb ->> 'target', '');
