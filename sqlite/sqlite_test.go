@@ -59,3 +59,17 @@ func TestTerms(t *testing.T) {
 		}
 	}
 }
+
+func TestOtherWriter(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "didar.db")
+	var stores [2]didar.Store
+	for i := range stores {
+		s, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		stores[i] = s
+	}
+	storetest.OtherWriter(t, stores[0], stores[1])
+}

@@ -747,6 +747,13 @@ func (s *Store) Dyad(ctx context.Context, f didar.DyadFilter) (*didar.DyadSeries
 func monthOf(d didar.Date) string { return d.String()[:7] }
 
 func (s *Store) Network(ctx context.Context, f didar.EventFilter) (*didar.Network, error) {
+	return remember(ctx, s, fmt.Sprintf("network %#v", f), func() (*didar.Network, error) { return s.network(ctx, f) },
+		func(n *didar.Network) *didar.Network {
+			return &didar.Network{Nodes: slices.Clone(n.Nodes), Edges: slices.Clone(n.Edges)}
+		})
+}
+
+func (s *Store) network(ctx context.Context, f didar.EventFilter) (*didar.Network, error) {
 	w, err := s.eventWhere(f, viaEvents)
 	if err != nil {
 		return nil, err
@@ -845,6 +852,18 @@ func pairs(e didar.Event) [][2]string {
 }
 
 func (s *Store) Stats(ctx context.Context, f didar.StatsFilter) (*didar.Stats, error) {
+	if f.From.IsZero() && f.To.IsZero() {
+		return s.stats(ctx, f) // from kept counts: cheap
+	}
+	return remember(ctx, s, "stats "+f.From.String()+" "+f.To.String(), func() (*didar.Stats, error) { return s.stats(ctx, f) },
+		func(st *didar.Stats) *didar.Stats {
+			c := *st
+			c.ByType, c.TopDyads, c.Recent = slices.Clone(st.ByType), slices.Clone(st.TopDyads), slices.Clone(st.Recent)
+			return &c
+		})
+}
+
+func (s *Store) stats(ctx context.Context, f didar.StatsFilter) (*didar.Stats, error) {
 	st := &didar.Stats{ByType: []didar.TypeCount{}, TopDyads: []didar.DyadCount{}}
 	var ids []string
 	var err error
