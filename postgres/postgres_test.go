@@ -43,3 +43,23 @@ func open(t *testing.T) didar.Store {
 }
 
 func TestStore(t *testing.T) { storetest.Run(t, open) }
+
+func TestOtherWriter(t *testing.T) {
+	u := dsn(t)
+	schema := fmt.Sprintf("didar_test_%d_other_writer", time.Now().UnixNano())
+	var stores [2]didar.Store
+	for i := range stores {
+		s, err := postgres.Open(context.Background(), u, schema)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		stores[i] = s
+	}
+	t.Cleanup(func() {
+		if err := postgres.DropSchema(context.Background(), u, schema); err != nil {
+			t.Errorf("drop schema %s: %v", schema, err)
+		}
+	})
+	storetest.OtherWriter(t, stores[0], stores[1])
+}

@@ -102,3 +102,17 @@ func TestTermsLong(t *testing.T) {
 		t.Errorf("%d terms listed, %d distinct: repeats were listed again", len(terms), len(want))
 	}
 }
+
+func TestOtherWriter(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "didar.db")
+	var stores [2]didar.Store
+	for i := range stores {
+		s, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		stores[i] = s
+	}
+	storetest.OtherWriter(t, stores[0], stores[1])
+}

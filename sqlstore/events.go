@@ -81,7 +81,7 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 			b.addEvent(k, id, d)
 			b.tally(id, d, at)
 			body, _ := json.Marshal(ev)
-			b.add(eventsHead, 12, id, mergeKey(ev), string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), ev.Date.String(), art.id, art.url, string(body), 1, 1)
+			b.add(eventsHead, 14, id, mergeKey(ev), string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), ev.Date.String(), art.id, art.url, string(body), 1, 1, string(ev.Source), string(ev.Target))
 		} else {
 			refresh[id] = true // a second report, of this article or another
 			again = append(again, report{id: id, key: k, date: d, order: at})
@@ -125,7 +125,7 @@ func (s *Store) mergeEvents(ctx context.Context, tx *sql.Tx, b *batch, art artic
 
 // eventsHead inserts events; flush runs it before the rows that
 // reference them.
-const eventsHead = `INSERT INTO events (id, merge_key, type, quad_class, goldstein, status, date, article, url, event, num_articles, num_sources) VALUES `
+const eventsHead = `INSERT INTO events (id, merge_key, type, quad_class, goldstein, status, date, article, url, event, num_articles, num_sources, source, target) VALUES `
 
 // fetchEvents reads into b the stored events that events may merge
 // with, those of their keys not read before for their dates.
@@ -233,11 +233,16 @@ func (s *Store) indexEvents(ctx context.Context, tx *sql.Tx, b *batch, evs []did
 			countries[k] = v
 		}
 	}
-	var actorArgs, topicArgs, dyadArgs []any
+	var actorArgs, topicArgs, dyadArgs, pairArgs []any
 	for _, ev := range evs {
 		ps := participants(ev)
-		for _, p := range ps {
+		for i, p := range ps {
 			actorArgs = append(actorArgs, ev.ID, p, countries[p], ev.Date.String(), string(ev.Type))
+			for _, q := range ps[i+1:] {
+				if !ev.Date.IsZero() {
+					pairArgs = append(pairArgs, ev.Date.String(), ev.ID, p, q)
+				}
+			}
 		}
 		for _, t := range ev.Topics {
 			topicArgs = append(topicArgs, ev.ID, t)
@@ -251,6 +256,9 @@ func (s *Store) indexEvents(ctx context.Context, tx *sql.Tx, b *batch, evs []did
 	}
 	for i := 0; i < len(dyadArgs); i += 6 {
 		b.add(`INSERT INTO event_dyads (a, b, date, event, quad_class, goldstein) VALUES `, 6, dyadArgs[i:i+6]...)
+	}
+	for i := 0; i < len(pairArgs); i += 4 {
+		b.add(`INSERT INTO event_pairs (date, event, a, b) VALUES `, 4, pairArgs[i:i+4]...)
 	}
 	for i := 0; i < len(topicArgs); i += 2 {
 		b.add(`INSERT INTO event_topics (event, topic) VALUES `, 2, topicArgs[i:i+2]...)
@@ -736,12 +744,42 @@ func (s *Store) Dyad(ctx context.Context, f didar.DyadFilter) (*didar.DyadSeries
 func monthOf(d didar.Date) string { return d.String()[:7] }
 
 func (s *Store) Network(ctx context.Context, f didar.EventFilter) (*didar.Network, error) {
+	return remember(ctx, s, fmt.Sprintf("network %#v", f), func() (*didar.Network, error) { return s.network(ctx, f) },
+		func(n *didar.Network) *didar.Network {
+			return &didar.Network{Nodes: slices.Clone(n.Nodes), Edges: slices.Clone(n.Edges)}
+		})
+}
+
+func (s *Store) network(ctx context.Context, f didar.EventFilter) (*didar.Network, error) {
 	w, err := s.eventWhere(f, viaEvents)
 	if err != nil {
 		return nil, err
 	}
-	r, err := s.db.QueryContext(ctx, s.q(`SELECT e.event FROM events e`+w.String()+` ORDER BY e.date DESC, e.id LIMIT ?`), append(w.args, didar.NetworkEvents)...)
+	// The ties come from columns and participant rows: decoding 5,000
+	// stored events cost ten times as much.
+	r, err := s.read(ctx, `SELECT l.id, l.type, l.goldstein, l.source, l.target, x.actor
+		FROM (SELECT e.id, e.type, e.goldstein, e.source, e.target FROM events e`+w.String()+` ORDER BY e.date DESC, e.id LIMIT ?) l
+		JOIN event_actors x ON x.event = l.id`, append(w.args, didar.NetworkEvents)...)
 	if err != nil {
+		return nil, fmt.Errorf("network: %w", err)
+	}
+	ties := map[string]*didar.Event{}
+	var order []string // the sums below add in one order every time
+	for r.Next() {
+		var id, actor string
+		var e didar.Event
+		if err := r.Scan(&id, (*string)(&e.Type), &e.Goldstein, (*string)(&e.Source), (*string)(&e.Target), &actor); err != nil {
+			r.Close()
+			return nil, fmt.Errorf("network: %w", err)
+		}
+		if ties[id] == nil {
+			ties[id] = &e
+			order = append(order, id)
+		}
+		ties[id].Participants = append(ties[id].Participants, actor)
+	}
+	r.Close()
+	if err := r.Err(); err != nil {
 		return nil, fmt.Errorf("network: %w", err)
 	}
 	type edgeKey struct {
@@ -750,30 +788,12 @@ func (s *Store) Network(ctx context.Context, f didar.EventFilter) (*didar.Networ
 	}
 	edges := map[edgeKey]*didar.NetworkEdge{}
 	events := map[string]int{}
-	for r.Next() {
-		var body []byte
-		if err := r.Scan(&body); err != nil {
-			r.Close()
-			return nil, fmt.Errorf("network: %w", err)
-		}
-		// Only the fields of a tie are decoded: the rest of 5,000 events
-		// (evidence, location, topics) cost as much again.
-		var tie struct {
-			Type         didar.EventType
-			Goldstein    float64
-			Participants []string
-			Source       didar.NullString
-			Target       didar.NullString
-		}
-		if err := json.Unmarshal(body, &tie); err != nil {
-			r.Close()
-			return nil, fmt.Errorf("network: %w", err)
-		}
-		e := didar.Event{Type: tie.Type, Goldstein: tie.Goldstein, Participants: tie.Participants, Source: tie.Source, Target: tie.Target}
-		for _, p := range participants(e) {
+	for _, id := range order {
+		e := ties[id]
+		for _, p := range participants(*e) {
 			events[p]++
 		}
-		for _, pair := range pairs(e) {
+		for _, pair := range pairs(*e) {
 			k := edgeKey{pair[0], pair[1], e.Type}
 			if edges[k] == nil {
 				edges[k] = &didar.NetworkEdge{Source: pair[0], Target: pair[1], Type: e.Type}
@@ -782,12 +802,9 @@ func (s *Store) Network(ctx context.Context, f didar.EventFilter) (*didar.Networ
 			edges[k].Goldstein += e.Goldstein
 		}
 	}
-	r.Close()
-	if err := r.Err(); err != nil {
-		return nil, fmt.Errorf("network: %w", err)
-	}
 	net := &didar.Network{Nodes: []didar.NetworkNode{}, Edges: []didar.NetworkEdge{}}
 	for _, e := range edges {
+		e.Goldstein = math.Round(e.Goldstein*10) / 10 // scores have one decimal
 		net.Edges = append(net.Edges, *e)
 	}
 	sort.Slice(net.Edges, func(i, j int) bool {
@@ -832,20 +849,25 @@ func pairs(e didar.Event) [][2]string {
 }
 
 func (s *Store) Stats(ctx context.Context, f didar.StatsFilter) (*didar.Stats, error) {
+	if f.From.IsZero() && f.To.IsZero() {
+		return s.stats(ctx, f) // from kept counts: cheap
+	}
+	return remember(ctx, s, "stats "+f.From.String()+" "+f.To.String(), func() (*didar.Stats, error) { return s.stats(ctx, f) },
+		func(st *didar.Stats) *didar.Stats {
+			c := *st
+			c.ByType, c.TopDyads, c.Recent = slices.Clone(st.ByType), slices.Clone(st.TopDyads), slices.Clone(st.Recent)
+			return &c
+		})
+}
+
+func (s *Store) stats(ctx context.Context, f didar.StatsFilter) (*didar.Stats, error) {
 	st := &didar.Stats{ByType: []didar.TypeCount{}, TopDyads: []didar.DyadCount{}}
-	var ew where
-	if !f.From.IsZero() {
-		ew.add(`e.date >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		ew.add(`e.date <> '' AND e.date <= ?`, f.To.String())
-	}
 	var ids []string
 	var err error
 	if f.From.IsZero() && f.To.IsZero() {
 		ids, err = s.countedStats(ctx, st)
 	} else {
-		ids, err = s.countStats(ctx, st, f, ew)
+		ids, err = s.countStats(ctx, st, f)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
@@ -917,9 +939,9 @@ func (s *Store) countedStats(ctx context.Context, st *didar.Stats) ([]string, er
 }
 
 // countStats sums the articles and events of a period's days from the
-// rows the triggers of migration 011 keep (ew selects its events e),
+// rows the triggers of migration 011 keep,
 // and returns the ids of its top dyads.
-func (s *Store) countStats(ctx context.Context, st *didar.Stats, f didar.StatsFilter, ew where) ([]string, error) {
+func (s *Store) countStats(ctx context.Context, st *didar.Stats, f didar.StatsFilter) ([]string, error) {
 	// Days are never '', and no day is before the lowest date.
 	from, to := f.From.String(), f.To.String()
 	if f.From.IsZero() {
@@ -928,8 +950,8 @@ func (s *Store) countStats(ctx context.Context, st *didar.Stats, f didar.StatsFi
 	if f.To.IsZero() {
 		to = "9999-99-99"
 	}
-	r, err := s.db.QueryContext(ctx, s.q(`SELECT d.kind, d.key, CAST(sum(d.n) AS BIGINT) FROM day_counts d
-		WHERE d.kind IN ('articles', 'type') AND d.day BETWEEN ? AND ? GROUP BY d.kind, d.key HAVING sum(d.n) > 0 ORDER BY 3 DESC, 2`), from, to)
+	r, err := s.read(ctx, `SELECT d.kind, d.key, CAST(sum(d.n) AS BIGINT) FROM day_counts d
+		WHERE d.kind IN ('articles', 'type') AND d.day BETWEEN ? AND ? GROUP BY d.kind, d.key HAVING sum(d.n) > 0 ORDER BY 3 DESC, 2`, from, to)
 	if err != nil {
 		return nil, err
 	}
@@ -953,19 +975,18 @@ func (s *Store) countStats(ctx context.Context, st *didar.Stats, f didar.StatsFi
 	}
 	// A story is counted on its first day in the period: the one whose
 	// day before (or '' for none) comes before the period.
-	err = s.db.QueryRowContext(ctx, s.q(`SELECT (SELECT count(DISTINCT key) FROM day_counts WHERE kind = 'outlet' AND day BETWEEN ? AND ?),
+	err = s.readRow(ctx, `SELECT (SELECT count(DISTINCT key) FROM day_counts WHERE kind = 'outlet' AND day BETWEEN ? AND ?),
 		(SELECT count(*) FROM story_days WHERE day BETWEEN ? AND ? AND prev < ?),
-		(SELECT n FROM overview_counts WHERE kind = 'total' AND key = 'actors')`), from, to, from, to, from).Scan(&st.Outlets, &st.Stories, &st.Actors)
+		(SELECT n FROM overview_counts WHERE kind = 'total' AND key = 'actors')`, from, to, from, to, from).Scan(&st.Outlets, &st.Stories, &st.Actors)
 	if err != nil {
 		return nil, err
 	}
-	// The top dyads of a period come from its latest NetworkEvents
-	// events, as a network does: over every event the self-join costs
-	// seconds at 100,000 articles.
-	r, err = s.db.QueryContext(ctx, s.q(`SELECT x.actor, y.actor, count(*)
-		FROM (SELECT e.id FROM events e`+ew.String()+` ORDER BY e.date DESC, e.id LIMIT ?) l
-		JOIN event_actors x ON x.event = l.id JOIN event_actors y ON y.event = x.event AND x.actor < y.actor
-		GROUP BY x.actor, y.actor ORDER BY 3 DESC, 1, 2 LIMIT 10`), append(ew.args, didar.NetworkEvents)...)
+	// The top dyads of a period are counted over its latest
+	// NetworkEvents pairs of participants, read newest first from the
+	// key of event_pairs: over every pair of a long period the count
+	// costs seconds at 100,000 articles.
+	r, err = s.read(ctx, `SELECT a, b, count(*) FROM (SELECT a, b FROM event_pairs WHERE date >= ? AND date <= ?
+		ORDER BY date DESC, event DESC, a DESC, b DESC LIMIT ?) l GROUP BY a, b ORDER BY 3 DESC, 1, 2 LIMIT 10`, from, to, didar.NetworkEvents)
 	if err != nil {
 		return nil, err
 	}

@@ -283,7 +283,7 @@ func (s *Store) refreshEvents(ctx context.Context, tx *sql.Tx, b *batch, ids []s
 		if err != nil {
 			return fmt.Errorf("read first reports: %w", err)
 		}
-		for _, table := range []string{"event_actors", "event_topics", "event_dyads"} {
+		for _, table := range []string{"event_actors", "event_topics", "event_dyads", "event_pairs"} {
 			if _, err := s.exec(ctx, tx, `DELETE FROM `+table+` WHERE event IN (`+placeholders(len(part))+`)`, anys(part)...); err != nil {
 				return err
 			}
@@ -328,8 +328,8 @@ func (s *Store) refreshEvents(ctx context.Context, tx *sql.Tx, b *batch, ids []s
 			date := ev.Date.String()
 			b.moveEvent(mergeKey(ev), id, &date)
 			body, _ := json.Marshal(ev)
-			_, err = s.exec(ctx, tx, `UPDATE events SET type = ?, quad_class = ?, goldstein = ?, status = ?, date = ?, num_articles = ?, num_sources = ?, article = ?, url = ?, event = ? WHERE id = ?`,
-				string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), date, m.articles, m.sources, head.article, head.url, string(body), id)
+			_, err = s.exec(ctx, tx, `UPDATE events SET type = ?, quad_class = ?, goldstein = ?, status = ?, date = ?, num_articles = ?, num_sources = ?, article = ?, url = ?, event = ?, source = ?, target = ? WHERE id = ?`,
+				string(ev.Type), ev.QuadClass, ev.Goldstein, string(ev.Status), date, m.articles, m.sources, head.article, head.url, string(body), string(ev.Source), string(ev.Target), id)
 			if err != nil {
 				return err
 			}

@@ -53,6 +53,8 @@ type Store struct {
 
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt // prepared once: parsing is a fifth of a save
+
+	memo memo
 }
 
 var _ didar.Store = (*Store)(nil)

@@ -74,6 +74,10 @@ func testDyadPages(t *testing.T, s didar.Store) {
 		for _, id := range []string{"person-0000", "person-0003", "CHN"} {
 			checkActorCounts(t, s, stage, id, all)
 		}
+		ps := periods(t, all)
+		checkTopPairs(t, s, stage, ps[0].from, ps[0].to, all)
+		checkTopPairs(t, s, stage, ps[0].from, "", all)
+		checkNetwork(t, s, stage, all)
 	}
 	check("saved")
 	// Recode one article so that its first event joins two other people:
@@ -296,4 +300,100 @@ func day(s string) didar.Date {
 		return didar.Date{}
 	}
 	return date(s)
+}
+
+// checkTopPairs compares the top pairs of a period's overview with the
+// pairs of participants of its events (fewer than NetworkEvents here).
+func checkTopPairs(t *testing.T, s didar.Store, stage, from, to string, all []didar.StoredEvent) {
+	t.Helper()
+	n := map[[2]string]int{}
+	for _, e := range all {
+		if d := e.Date.String(); d == "" || d < from || to != "" && d > to {
+			continue
+		}
+		for i, a := range e.Actors {
+			for _, b := range e.Actors[i+1:] {
+				k := [2]string{a.ID, b.ID}
+				if k[0] > k[1] {
+					k[0], k[1] = k[1], k[0]
+				}
+				n[k]++
+			}
+		}
+	}
+	keys := slices.Collect(maps.Keys(n))
+	slices.SortFunc(keys, func(a, b [2]string) int {
+		if n[a] != n[b] {
+			return n[b] - n[a]
+		}
+		return strings.Compare(a[0]+"\x00"+a[1], b[0]+"\x00"+b[1])
+	})
+	var want []string
+	for _, k := range keys[:min(len(keys), 10)] {
+		want = append(want, fmt.Sprintf("%s-%s:%d", k[0], k[1], n[k]))
+	}
+	st, err := s.Stats(context.Background(), didar.StatsFilter{From: day(from), To: day(to)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range st.TopDyads {
+		got = append(got, fmt.Sprintf("%s-%s:%d", d.A.ID, d.B.ID, d.Events))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%s: top pairs %s..%s %v, want %v", stage, from, to, got, want)
+	}
+}
+
+// checkNetwork compares the network of every event (fewer than
+// NetworkEvents here) with the ties its events make: source to target
+// for a directed one, each pair of participants for a symmetric one.
+func checkNetwork(t *testing.T, s didar.Store, stage string, all []didar.StoredEvent) {
+	t.Helper()
+	weight, goldstein, events := map[string]int{}, map[string]float64{}, map[string]int{}
+	for _, e := range all {
+		ps := slices.Clone(e.Participants)
+		for _, p := range []didar.NullString{e.Source, e.Target} {
+			if p != "" && !slices.Contains(ps, string(p)) {
+				ps = append(ps, string(p))
+			}
+		}
+		slices.Sort(ps)
+		for _, p := range ps {
+			events[p]++
+		}
+		var ties [][2]string
+		if e.Source != "" && e.Target != "" && e.Source != e.Target {
+			ties = append(ties, [2]string{string(e.Source), string(e.Target)})
+		} else {
+			for i, a := range ps {
+				for _, b := range ps[i+1:] {
+					ties = append(ties, [2]string{a, b})
+				}
+			}
+		}
+		for _, tie := range ties {
+			k := tie[0] + ">" + tie[1] + " " + string(e.Type)
+			weight[k]++
+			goldstein[k] += e.Goldstein
+		}
+	}
+	n, err := s.Network(context.Background(), didar.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Edges) != len(weight) {
+		t.Errorf("%s: network has %d edges, want %d", stage, len(n.Edges), len(weight))
+	}
+	for _, e := range n.Edges {
+		k := e.Source + ">" + e.Target + " " + string(e.Type)
+		if e.Weight != weight[k] || math.Abs(e.Goldstein-goldstein[k]) > 1e-6 {
+			t.Errorf("%s: edge %s weight %d Goldstein %.1f, want %d and %.1f", stage, k, e.Weight, e.Goldstein, weight[k], goldstein[k])
+		}
+	}
+	for _, node := range n.Nodes {
+		if node.Events != events[node.ID] {
+			t.Errorf("%s: node %s in %d events, want %d", stage, node.ID, node.Events, events[node.ID])
+		}
+	}
 }

@@ -199,3 +199,74 @@ func (p *page) DyadRows(ms []didar.DyadMonth) template.HTML {
 	}
 	return b.done()
 }
+
+// NetworkEdges writes a network's ties as lines, each linking to its
+// dyad, in the order given (weakest first, so that strong ones lie on
+// top).
+func (p *page) NetworkEdges(edges []drawnEdge) template.HTML {
+	var b html
+	for _, e := range edges {
+		b.raw(`<a href="/dyads/`, pathEsc(e.A), `/`, pathEsc(e.B), `" tabindex="-1"><line class="`, e.Tone, `" data-a="`)
+		b.esc(e.A)
+		b.raw(`" data-b="`)
+		b.esc(e.B)
+		for _, c := range []struct {
+			attr string
+			v    float64
+		}{{`" x1="`, e.X1}, {`" y1="`, e.Y1}, {`" x2="`, e.X2}, {`" y2="`, e.Y2}, {`" stroke-width="`, e.Width}} {
+			b.raw(c.attr)
+			b.num(c.v)
+		}
+		b.raw(`"><title>`)
+		b.esc(e.NameA + " – " + e.NameB + ": " + e.Types)
+		b.raw(`</title></line></a>`)
+	}
+	return b.done()
+}
+
+// NetworkNodes writes a network's actors: a circle sized by events and
+// a label where there is room for one.
+func (p *page) NetworkNodes(nodes []drawnNode) template.HTML {
+	var b html
+	for _, n := range nodes {
+		b.raw(`<a href="/actors/`, pathEsc(n.ID), `" class="node`)
+		if !n.Label {
+			b.raw(` unlabelled`)
+		}
+		b.raw(`" data-id="`)
+		b.esc(n.ID)
+		b.raw(`"><title>`)
+		b.esc(n.Name + ": " + p.Num(n.Events))
+		b.raw(`</title><circle class="k-`)
+		b.esc(string(n.Kind))
+		b.raw(`" cx="`)
+		b.num(n.X)
+		b.raw(`" cy="`)
+		b.num(n.Y)
+		b.raw(`" r="`)
+		b.num(n.R)
+		b.raw(`"></circle><text x="`)
+		b.num(n.LabelX)
+		b.raw(`" y="`)
+		b.num(n.LabelY)
+		b.raw(`" text-anchor="`)
+		b.esc(n.Anchor)
+		b.raw(`">`)
+		b.esc(n.Name)
+		b.raw(`</text></a>`)
+	}
+	return b.done()
+}
+
+// NetworkList writes a network's ties as a list, strongest first.
+func (p *page) NetworkList(edges []drawnEdge) template.HTML {
+	var b html
+	for _, e := range edges {
+		b.raw(`<li><a href="/dyads/`, pathEsc(e.A), `/`, pathEsc(e.B), `">`)
+		b.esc(e.NameA + " – " + e.NameB)
+		b.raw(`</a>: `)
+		b.esc(e.Types)
+		b.raw(`</li>`)
+	}
+	return b.done()
+}

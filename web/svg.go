@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -309,14 +310,6 @@ func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName fu
 		index[nd.ID] = int64(i)
 		g.AddNode(simple.Node(i))
 	}
-	// The key names the graph wholly: its size and its ties in order.
-	key := strconv.AppendInt(nil, int64(len(nodes)), 10)
-	for _, k := range order {
-		g.SetEdge(simple.Edge{F: simple.Node(index[k.a]), T: simple.Node(index[k.b])})
-		key = strconv.AppendInt(append(key, ' '), index[k.a], 10)
-		key = strconv.AppendInt(append(key, '-'), index[k.b], 10)
-	}
-	place := lays.get(string(key), func() []r2.Vec { return layoutComponents(g, len(nodes), d.W, d.H, pad) })
 	maxEvents := 1
 	for _, nd := range nodes {
 		if nd.Events > maxEvents {
@@ -328,14 +321,39 @@ func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName fu
 	if len(nodes) > 80 {
 		rMin, rSpan = 3, 10
 	}
+	drawn := make([]drawnNode, len(nodes))
 	for i, nd := range nodes {
-		dn := drawnNode{NetworkNode: nd, Name: name(nd.ActorRef)}
-		dn.X, dn.Y = place[i].X, place[i].Y
-		dn.R = rMin + rSpan*math.Sqrt(float64(nd.Events)/float64(maxEvents))
-		d.Nodes = append(d.Nodes, dn)
+		drawn[i] = drawnNode{NetworkNode: nd, Name: name(nd.ActorRef)}
+		drawn[i].R = rMin + rSpan*math.Sqrt(float64(nd.Events)/float64(maxEvents))
 	}
-	separate(d.Nodes, d.W, d.H, pad/2)
-	placeLabels(d.Nodes, d.W, d.H)
+	// The key names the drawing wholly: its size, its ties in order, and
+	// the radius and name of each node, which place it and its label.
+	key := strconv.AppendInt(nil, int64(len(nodes)), 10)
+	for _, k := range order {
+		g.SetEdge(simple.Edge{F: simple.Node(index[k.a]), T: simple.Node(index[k.b])})
+		key = strconv.AppendInt(append(key, ' '), index[k.a], 10)
+		key = strconv.AppendInt(append(key, '-'), index[k.b], 10)
+	}
+	for _, dn := range drawn {
+		key = strconv.AppendFloat(append(key, ' '), dn.R, 'g', -1, 64)
+		key = append(append(key, ' '), dn.Name...)
+	}
+	placed := lays.get(string(key), func() []drawnNode {
+		p := slices.Clone(drawn)
+		place := layoutComponents(g, len(nodes), d.W, d.H, pad)
+		for i := range p {
+			p[i].X, p[i].Y = place[i].X, place[i].Y
+		}
+		separate(p, d.W, d.H, pad/2)
+		placeLabels(p, d.W, d.H)
+		return p
+	})
+	// Only places come from the kept drawing; the nodes are this graph's.
+	for i, p := range placed {
+		dn := &drawn[i]
+		dn.X, dn.Y, dn.Label, dn.LabelX, dn.LabelY, dn.Anchor, dn.labelBox = p.X, p.Y, p.Label, p.LabelX, p.LabelY, p.Anchor, p.labelBox
+	}
+	d.Nodes = drawn
 	pos := map[string]drawnNode{}
 	for _, dn := range d.Nodes {
 		pos[dn.ID] = dn
@@ -372,22 +390,23 @@ func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName fu
 	return d
 }
 
-// layouts keeps the force layouts of recent graphs. A layout is the same
-// for the same graph (its random source is seeded), and it costs most of
-// a network page, so that it is computed once per graph; the graph comes
+// layouts keeps the placed nodes of recent drawings: a force layout, then
+// circles pushed apart and labels placed. It is the same for the same
+// drawing (the layout's random source is seeded), and it costs most of a
+// network page, so that it is computed once per drawing; the graph comes
 // fresh from the store each time, so that a layout is never stale.
 type layouts struct {
 	mu    sync.Mutex
 	max   int
-	byKey map[string][]r2.Vec
+	byKey map[string][]drawnNode
 }
 
-func newLayouts(max int) *layouts { return &layouts{max: max, byKey: map[string][]r2.Vec{}} }
+func newLayouts(max int) *layouts { return &layouts{max: max, byKey: map[string][]drawnNode{}} }
 
 // get returns the layout kept under key, else computes it with place and
 // keeps it; a nil layouts keeps nothing. Callers must not change the
 // slice.
-func (l *layouts) get(key string, place func() []r2.Vec) []r2.Vec {
+func (l *layouts) get(key string, place func() []drawnNode) []drawnNode {
 	if l == nil {
 		return place()
 	}

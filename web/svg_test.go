@@ -5,8 +5,6 @@ import (
 	"math"
 	"testing"
 
-	"gonum.org/v1/gonum/spatial/r2"
-
 	"github.com/didar-news/didar"
 )
 
@@ -169,8 +167,8 @@ func TestLayoutsKept(t *testing.T) {
 	drawNetwork(network200(), name, typeName, num, 5, lays) // fewer ties: another graph
 	calls := 0
 	for i := range 3 {
-		lays.get(fmt.Sprint(i), func() []r2.Vec { calls++; return nil })
-		lays.get(fmt.Sprint(i), func() []r2.Vec { calls++; return nil })
+		lays.get(fmt.Sprint(i), func() []drawnNode { calls++; return nil })
+		lays.get(fmt.Sprint(i), func() []drawnNode { calls++; return nil })
 	}
 	if calls != 3 || len(lays.byKey) > 2 {
 		t.Errorf("%d layouts computed for 3 graphs each asked twice, %d kept of at most 2", calls, len(lays.byKey))

@@ -73,3 +73,40 @@ CREATE TRIGGER event_actors_type_counted AFTER INSERT OR DELETE ON event_actors 
 -- index rows.
 DROP INDEX event_actors_actor;
 CREATE INDEX event_actors_actor ON event_actors (actor, date DESC, event, country);
+
+-- event_pairs: one row per dated event and pair of its participants,
+-- the smaller id first (the pairs dyad_counts counts), newest first in
+-- its index, so that the top pairs of a period are counted from its
+-- latest rows without joining events to their participants twice.
+CREATE TABLE event_pairs (
+	date  TEXT NOT NULL,
+	event TEXT NOT NULL REFERENCES events (id),
+	a     TEXT NOT NULL,
+	b     TEXT NOT NULL,
+	PRIMARY KEY (date, event, a, b)
+);
+CREATE INDEX event_pairs_event ON event_pairs (event);
+INSERT INTO event_pairs (date, event, a, b)
+	SELECT x.date, x.event, x.actor, y.actor FROM event_actors x JOIN event_actors y ON y.event = x.event AND x.actor < y.actor
+	WHERE x.date <> '';
+
+-- An event's source and target, as columns too, so that a network reads
+-- its ties without decoding each event; '' when open or symmetric.
+ALTER TABLE events ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN target TEXT NOT NULL DEFAULT '';
+UPDATE events SET source = coalesce(event::jsonb ->> 'source', ''), target = coalesce(event::jsonb ->> 'target', '');
+
+-- corpus_version counts changes to the rows that networks and the counts
+-- of a period are made of, so that such a result computed once can be
+-- served until the count moves (sqlstore's memo). Once a statement.
+CREATE TABLE corpus_version (n BIGINT NOT NULL);
+INSERT INTO corpus_version (n) VALUES (0);
+CREATE FUNCTION corpus_versioned() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	UPDATE corpus_version SET n = n + 1;
+	RETURN NULL;
+END $$;
+CREATE TRIGGER events_versioned AFTER INSERT OR UPDATE OR DELETE ON events FOR EACH STATEMENT EXECUTE FUNCTION corpus_versioned();
+CREATE TRIGGER articles_versioned AFTER INSERT OR UPDATE OR DELETE ON articles FOR EACH STATEMENT EXECUTE FUNCTION corpus_versioned();
+CREATE TRIGGER actors_versioned AFTER INSERT OR UPDATE OR DELETE ON actors FOR EACH STATEMENT EXECUTE FUNCTION corpus_versioned();
+CREATE TRIGGER corrections_versioned AFTER INSERT OR UPDATE OR DELETE ON corrections FOR EACH STATEMENT EXECUTE FUNCTION corpus_versioned();

@@ -62,3 +62,41 @@ END;
 -- index rows.
 DROP INDEX event_actors_actor;
 CREATE INDEX event_actors_actor ON event_actors (actor, date DESC, event);
+
+-- event_pairs: one row per dated event and pair of its participants,
+-- the smaller id first (the pairs dyad_counts counts), newest first in
+-- its key, so that the top pairs of a period are counted from its
+-- latest rows without joining events to their participants twice.
+CREATE TABLE event_pairs (
+	date  TEXT NOT NULL,
+	event TEXT NOT NULL REFERENCES events (id),
+	a     TEXT NOT NULL,
+	b     TEXT NOT NULL,
+	PRIMARY KEY (date, event, a, b)
+) WITHOUT ROWID;
+CREATE INDEX event_pairs_event ON event_pairs (event);
+INSERT INTO event_pairs (date, event, a, b)
+	SELECT x.date, x.event, x.actor, y.actor FROM event_actors x JOIN event_actors y ON y.event = x.event AND x.actor < y.actor
+	WHERE x.date <> '';
+
+-- An event's source and target, as columns too, so that a network reads
+-- its ties without decoding each event; '' when open or symmetric.
+ALTER TABLE events ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN target TEXT NOT NULL DEFAULT '';
+UPDATE events SET source = coalesce(json_extract(event, '$.source'), ''), target = coalesce(json_extract(event, '$.target'), '');
+
+-- corpus_version counts changes to the rows that networks and the counts
+-- of a period are made of, so that such a result computed once can be
+-- served until the count moves (sqlstore's memo).
+CREATE TABLE corpus_version (n INTEGER NOT NULL);
+INSERT INTO corpus_version (n) VALUES (0);
+CREATE TRIGGER events_versioned AFTER INSERT ON events BEGIN UPDATE corpus_version SET n = n + 1; END;
+CREATE TRIGGER events_reversioned AFTER UPDATE ON events BEGIN UPDATE corpus_version SET n = n + 1; END;
+CREATE TRIGGER events_unversioned AFTER DELETE ON events BEGIN UPDATE corpus_version SET n = n + 1; END;
+CREATE TRIGGER articles_versioned AFTER INSERT ON articles BEGIN UPDATE corpus_version SET n = n + 1; END;
+CREATE TRIGGER articles_unversioned AFTER DELETE ON articles BEGIN UPDATE corpus_version SET n = n + 1; END;
+CREATE TRIGGER actors_versioned AFTER INSERT ON actors BEGIN UPDATE corpus_version SET n = n + 1; END;
+CREATE TRIGGER actors_reversioned AFTER UPDATE ON actors BEGIN UPDATE corpus_version SET n = n + 1; END;
+CREATE TRIGGER actors_unversioned AFTER DELETE ON actors BEGIN UPDATE corpus_version SET n = n + 1; END;
+CREATE TRIGGER corrections_versioned AFTER INSERT ON corrections BEGIN UPDATE corpus_version SET n = n + 1; END;
+CREATE TRIGGER corrections_reversioned AFTER UPDATE ON corrections BEGIN UPDATE corpus_version SET n = n + 1; END;
