@@ -270,3 +270,19 @@ func (p *page) NetworkList(edges []drawnEdge) template.HTML {
 	}
 	return b.done()
 }
+
+// TypeOptions writes the options of an event type menu, selected
+// marking the chosen one; a filter's menu opens with "any".
+func (p *page) TypeOptions(selected string) template.HTML {
+	var b html
+	for _, t := range p.Types() {
+		b.raw(`<option value="`, string(t), `"`)
+		if string(t) == selected {
+			b.raw(` selected`)
+		}
+		b.raw(`>`)
+		b.esc(p.Type(t))
+		b.raw(`</option>`)
+	}
+	return b.done()
+}
