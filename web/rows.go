@@ -28,8 +28,11 @@ func (b *html) raw(ss ...string) {
 // esc writes text or an attribute value, escaped.
 func (b *html) esc(s string) { template.HTMLEscape(&b.Builder, []byte(s)) }
 
-// num writes a coordinate.
-func (b *html) num(f float64) { b.WriteString(strconv.FormatFloat(f, 'f', -1, 64)) }
+// num writes a coordinate, to a tenth of a pixel.
+func (b *html) num(f float64) {
+	var buf [32]byte
+	b.Write(strconv.AppendFloat(buf[:0], f, 'f', 1, 64))
+}
 
 func (b *html) done() template.HTML { return template.HTML(b.String()) }
 
