@@ -656,6 +656,12 @@ func (h *handler) networkPage(r *http.Request, p *page) (string, error) {
 	if len(q) > 0 {
 		ev += "?" + q.Encode()
 	}
-	p.Data = networkData{Drawing: drawNetwork(n, p.Name, p.Type, p.Num, minWeight, h.layouts), Filter: f, Events: ev}
+	// A drawing and its markup are made once for what they show.
+	d := h.drawings.get(networkKey(n, p.Lang, minWeight), func() networkDrawing {
+		d := drawNetwork(n, p.Name, p.Type, p.Num, minWeight, h.layouts)
+		d.EdgesHTML, d.NodesHTML, d.ListHTML = p.NetworkEdges(d.Drawn), p.NetworkNodes(d.Nodes), p.NetworkList(d.Edges)
+		return d
+	})
+	p.Data = networkData{Drawing: d, Filter: f, Events: ev}
 	return "network", nil
 }

@@ -28,8 +28,20 @@ func (b *html) raw(ss ...string) {
 // esc writes text or an attribute value, escaped.
 func (b *html) esc(s string) { template.HTMLEscape(&b.Builder, []byte(s)) }
 
-// num writes a coordinate.
-func (b *html) num(f float64) { b.WriteString(strconv.FormatFloat(f, 'f', -1, 64)) }
+// at writes a coordinate attribute, to a tenth of a pixel.
+func (b *html) at(name string, f float64) {
+	var buf [32]byte
+	b.raw(" ", name, `="`)
+	b.Write(strconv.AppendFloat(buf[:0], f, 'f', 1, 64))
+	b.raw(`"`)
+}
+
+// attr writes an attribute, its value escaped.
+func (b *html) attr(name, value string) {
+	b.raw(" ", name, `="`)
+	b.esc(value)
+	b.raw(`"`)
+}
 
 func (b *html) done() template.HTML { return template.HTML(b.String()) }
 
@@ -152,28 +164,22 @@ func (p *page) TimelineBars(t timeline) template.HTML {
 		b.esc(p.T("dyad.goldstein_sum"))
 		b.raw(": ")
 		b.esc(p.Num(strconv.FormatFloat(m.Goldstein, 'f', 1, 64)))
-		b.raw("</title>\n", `<rect class="hit" x="`)
-		b.num(m.X)
-		b.raw(`" y="`)
-		b.num(t.TopY)
-		b.raw(`" width="`)
-		b.num(m.W)
-		b.raw(`" height="`)
-		b.num(t.BotY - t.TopY)
-		b.raw(`"></rect>`, "\n")
+		b.raw("</title>\n", `<rect class="hit"`)
+		b.at("x", m.X)
+		b.at("y", t.TopY)
+		b.at("width", m.W)
+		b.at("height", t.BotY-t.TopY)
+		b.raw(`></rect>`, "\n")
 		for q, r := range m.Rects {
 			if r.H <= 0 {
 				continue
 			}
-			b.raw(`<rect class="q`, strconv.Itoa(q+1), `" x="`)
-			b.num(m.X)
-			b.raw(`" y="`)
-			b.num(r.Y)
-			b.raw(`" width="`)
-			b.num(m.W)
-			b.raw(`" height="`)
-			b.num(r.H)
-			b.raw(`"></rect>`)
+			b.raw(`<rect class="q`, strconv.Itoa(q+1), `"`)
+			b.at("x", m.X)
+			b.at("y", r.Y)
+			b.at("width", m.W)
+			b.at("height", r.H)
+			b.raw(`></rect>`)
 		}
 		b.raw("\n</g>\n")
 	}
@@ -206,18 +212,15 @@ func (p *page) DyadRows(ms []didar.DyadMonth) template.HTML {
 func (p *page) NetworkEdges(edges []drawnEdge) template.HTML {
 	var b html
 	for _, e := range edges {
-		b.raw(`<a href="/dyads/`, pathEsc(e.A), `/`, pathEsc(e.B), `" tabindex="-1"><line class="`, e.Tone, `" data-a="`)
-		b.esc(e.A)
-		b.raw(`" data-b="`)
-		b.esc(e.B)
-		for _, c := range []struct {
-			attr string
-			v    float64
-		}{{`" x1="`, e.X1}, {`" y1="`, e.Y1}, {`" x2="`, e.X2}, {`" y2="`, e.Y2}, {`" stroke-width="`, e.Width}} {
-			b.raw(c.attr)
-			b.num(c.v)
-		}
-		b.raw(`"><title>`)
+		b.raw(`<a href="/dyads/`, pathEsc(e.A), `/`, pathEsc(e.B), `" tabindex="-1"><line class="`, e.Tone, `"`)
+		b.attr("data-a", e.A)
+		b.attr("data-b", e.B)
+		b.at("x1", e.X1)
+		b.at("y1", e.Y1)
+		b.at("x2", e.X2)
+		b.at("y2", e.Y2)
+		b.at("stroke-width", e.Width)
+		b.raw(`><title>`)
 		b.esc(e.NameA + " – " + e.NameB + ": " + e.Types)
 		b.raw(`</title></line></a>`)
 	}
@@ -233,25 +236,20 @@ func (p *page) NetworkNodes(nodes []drawnNode) template.HTML {
 		if !n.Label {
 			b.raw(` unlabelled`)
 		}
-		b.raw(`" data-id="`)
-		b.esc(n.ID)
-		b.raw(`"><title>`)
+		b.raw(`"`)
+		b.attr("data-id", n.ID)
+		b.raw(`><title>`)
 		b.esc(n.Name + ": " + p.Num(n.Events))
-		b.raw(`</title><circle class="k-`)
-		b.esc(string(n.Kind))
-		b.raw(`" cx="`)
-		b.num(n.X)
-		b.raw(`" cy="`)
-		b.num(n.Y)
-		b.raw(`" r="`)
-		b.num(n.R)
-		b.raw(`"></circle><text x="`)
-		b.num(n.LabelX)
-		b.raw(`" y="`)
-		b.num(n.LabelY)
-		b.raw(`" text-anchor="`)
-		b.esc(n.Anchor)
-		b.raw(`">`)
+		b.raw(`</title><circle`)
+		b.attr("class", "k-"+string(n.Kind))
+		b.at("cx", n.X)
+		b.at("cy", n.Y)
+		b.at("r", n.R)
+		b.raw(`></circle><text`)
+		b.at("x", n.LabelX)
+		b.at("y", n.LabelY)
+		b.attr("text-anchor", n.Anchor)
+		b.raw(`>`)
 		b.esc(n.Name)
 		b.raw(`</text></a>`)
 	}
@@ -267,6 +265,22 @@ func (p *page) NetworkList(edges []drawnEdge) template.HTML {
 		b.raw(`</a>: `)
 		b.esc(e.Types)
 		b.raw(`</li>`)
+	}
+	return b.done()
+}
+
+// TypeOptions writes the options of an event type menu, selected
+// marking the chosen one; a filter's menu opens with "any".
+func (p *page) TypeOptions(selected string) template.HTML {
+	var b html
+	for _, t := range p.Types() {
+		b.raw(`<option value="`, string(t), `"`)
+		if string(t) == selected {
+			b.raw(` selected`)
+		}
+		b.raw(`>`)
+		b.esc(p.Type(t))
+		b.raw(`</option>`)
 	}
 	return b.done()
 }

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"crypto/sha256"
 	"fmt"
+	"html/template"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -218,6 +220,8 @@ type networkDrawing struct {
 	Nodes []drawnNode
 	Edges []drawnEdge // strongest first
 	Drawn []drawnEdge // weakest first, so that strong ties lie on top
+	// The markup of the lines, the nodes and the list of ties.
+	EdgesHTML, NodesHTML, ListHTML template.HTML
 }
 
 type drawnNode struct {
@@ -390,43 +394,49 @@ func drawNetwork(n *didar.Network, name func(didar.ActorRef) string, typeName fu
 	return d
 }
 
-// layouts keeps the placed nodes of recent drawings: a force layout, then
-// circles pushed apart and labels placed. It is the same for the same
-// drawing (the layout's random source is seeded), and it costs most of a
-// network page, so that it is computed once per drawing; the graph comes
-// fresh from the store each time, so that a layout is never stale.
-type layouts struct {
+// keep holds recent values by key, at most max, for what costs most of
+// a network page: the placed nodes of a drawing (a force layout, then
+// circles pushed apart and labels placed; the layout's random source is
+// seeded, so the same drawing places them the same way) and a whole
+// drawing with its markup, keyed by what it is made of. The network
+// comes fresh from the store each time, so nothing kept is stale. A nil
+// keep holds nothing.
+type keep[T any] struct {
 	mu    sync.Mutex
 	max   int
-	byKey map[string][]drawnNode
+	byKey map[string]T
 }
 
-func newLayouts(max int) *layouts { return &layouts{max: max, byKey: map[string][]drawnNode{}} }
+func newKeep[T any](max int) *keep[T] { return &keep[T]{max: max, byKey: map[string]T{}} }
 
-// get returns the layout kept under key, else computes it with place and
-// keeps it; a nil layouts keeps nothing. Callers must not change the
-// slice.
-func (l *layouts) get(key string, place func() []drawnNode) []drawnNode {
-	if l == nil {
-		return place()
+// layouts keeps placed nodes by drawing.
+type layouts = keep[[]drawnNode]
+
+func newLayouts(max int) *layouts { return newKeep[[]drawnNode](max) }
+
+// get returns the value kept under key, else makes it with make and
+// keeps it. Callers must not change what it returns.
+func (k *keep[T]) get(key string, make func() T) T {
+	if k == nil {
+		return make()
 	}
-	l.mu.Lock()
-	pos, ok := l.byKey[key]
-	l.mu.Unlock()
+	k.mu.Lock()
+	v, ok := k.byKey[key]
+	k.mu.Unlock()
 	if ok {
-		return pos
+		return v
 	}
-	pos = place()
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if len(l.byKey) >= l.max {
-		for k := range l.byKey { // any one: graphs recur or not at all
-			delete(l.byKey, k)
+	v = make()
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if len(k.byKey) >= k.max {
+		for old := range k.byKey { // any one: drawings recur or not at all
+			delete(k.byKey, old)
 			break
 		}
 	}
-	l.byKey[key] = pos
-	return pos
+	k.byKey[key] = v
+	return v
 }
 
 // separate pushes overlapping circles apart, a few rounds, keeping them
@@ -643,4 +653,18 @@ func spread(v []float64) []float64 {
 		out[i] = 0.5*byValue + 0.5*float64(r)/float64(len(v)-1)
 	}
 	return out
+}
+
+// networkKey names a drawing by everything it is made of: the page's
+// language, the weakest tie kept, and every node and tie of n.
+func networkKey(n *didar.Network, lang string, minWeight int) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s %d\n", lang, minWeight)
+	for _, nd := range n.Nodes {
+		fmt.Fprintf(h, "%q %q %q %q %q %d\n", nd.ID, nd.NameFA, nd.NameEN, nd.Kind, nd.Country, nd.Events)
+	}
+	for _, e := range n.Edges {
+		fmt.Fprintf(h, "%q %q %q %d %g\n", e.Source, e.Target, e.Type, e.Weight, e.Goldstein)
+	}
+	return string(h.Sum(nil))
 }

@@ -174,3 +174,27 @@ func TestLayoutsKept(t *testing.T) {
 		t.Errorf("%d layouts computed for 3 graphs each asked twice, %d kept of at most 2", calls, len(lays.byKey))
 	}
 }
+
+// TestNetworkKey checks that a kept drawing is found again only for the
+// same network, language and weakest tie.
+func TestNetworkKey(t *testing.T) {
+	n := network200()
+	key := networkKey(n, "fa", 1)
+	if networkKey(network200(), "fa", 1) != key {
+		t.Fatal("the same network gives two keys")
+	}
+	heavier := network200()
+	heavier.Edges[len(heavier.Edges)-1].Weight++
+	renamed := network200()
+	renamed.Nodes[0].NameFA += "ی"
+	for name, k := range map[string]string{
+		"a tie one event heavier": networkKey(heavier, "fa", 1),
+		"a node renamed":          networkKey(renamed, "fa", 1),
+		"the English page":        networkKey(n, "en", 1),
+		"a higher minimum weight": networkKey(n, "fa", 2),
+	} {
+		if k == key {
+			t.Errorf("%s gives the same key", name)
+		}
+	}
+}

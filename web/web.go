@@ -79,8 +79,10 @@ type handler struct {
 	labels labels
 	mux    *http.ServeMux
 	cache  *cache // nil when off
-	// layouts keeps the network layouts of recent graphs, cache or not.
-	layouts *layouts
+	// layouts and drawings keep the placed nodes and the whole drawings
+	// of recent networks, cache or not.
+	layouts  *layouts
+	drawings *keep[networkDrawing]
 	// routes lists the API patterns, for the OpenAPI check; writes
 	// the pages' forms, for the test that each refuses a stranger.
 	routes     []string
@@ -93,7 +95,7 @@ type handler struct {
 // only if an embedded file is broken.
 func New(store didar.Store, opts Options) (http.Handler, error) {
 	opts.defaults()
-	h := &handler{store: store, opts: opts, log: opts.Logger, mux: http.NewServeMux(), signins: newLimiter(5, 10*time.Minute), layouts: newLayouts(64)}
+	h := &handler{store: store, opts: opts, log: opts.Logger, mux: http.NewServeMux(), signins: newLimiter(5, 10*time.Minute), layouts: newLayouts(64), drawings: newKeep[networkDrawing](32)}
 	var err error
 	if h.labels, err = loadLabels(); err != nil {
 		return nil, err

@@ -91,10 +91,12 @@ INSERT INTO event_pairs (date, event, a, b)
 	WHERE x.date <> '';
 
 -- An event's source and target, as columns too, so that a network reads
--- its ties without decoding each event; '' when open or symmetric.
+-- its ties without decoding each event ('' when open or symmetric), the
+-- newest first from an index that holds all it reads.
 ALTER TABLE events ADD COLUMN source TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN target TEXT NOT NULL DEFAULT '';
 UPDATE events SET source = coalesce(event::jsonb ->> 'source', ''), target = coalesce(event::jsonb ->> 'target', '');
+CREATE INDEX events_ties ON events (date DESC, id, type, goldstein, source, target);
 
 -- corpus_version counts changes to the rows that networks and the counts
 -- of a period are made of, so that such a result computed once can be
