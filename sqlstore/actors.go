@@ -26,7 +26,10 @@ func (s *Store) SaveEntries(ctx context.Context, entries []didar.Entry) error {
 	return nil
 }
 
-// saveEntry adds or replaces one dictionary entry.
+// saveEntry adds or replaces one dictionary entry. A country or sector
+// the entry leaves empty keeps what saved records filled in, so that
+// the store is the same whether the dictionary came before the records
+// or after (a second queue worker loads it while the first saves).
 func (s *Store) saveEntry(ctx context.Context, tx *sql.Tx, e didar.Entry) error {
 	if e.ID == "" {
 		return didar.Errorf(didar.EINVALID, "dictionary entry without id (%s)", e.EN)
@@ -43,7 +46,9 @@ func (s *Store) saveEntry(ctx context.Context, tx *sql.Tx, e didar.Entry) error 
 	_, err = s.exec(ctx, tx, `INSERT INTO actors (id, kind, name_fa, name_en, country, sector, in_dictionary, mentions, entry, names)
 		VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name_fa = excluded.name_fa, name_en = excluded.name_en,
-			country = excluded.country, sector = excluded.sector, in_dictionary = 1, entry = excluded.entry, names = excluded.names`,
+			country = CASE WHEN excluded.country = '' THEN actors.country ELSE excluded.country END,
+			sector = CASE WHEN excluded.sector = '' THEN actors.sector ELSE excluded.sector END,
+			in_dictionary = 1, entry = excluded.entry, names = excluded.names`,
 		e.ID, string(e.Kind), fa, e.EN, e.Country, e.Sector, string(body), nameKeys(names, e.EN))
 	if err != nil {
 		return fmt.Errorf("entry %q: %w", e.ID, err)

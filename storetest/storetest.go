@@ -58,6 +58,40 @@ func Run(t *testing.T, open Open) {
 		})
 	}
 	t.Run("BatchSameAsSingle", func(t *testing.T) { testBatchSameAsSingle(t, open) })
+	t.Run("EntriesAfterRecords", func(t *testing.T) { testEntriesAfterRecords(t, open) })
+}
+
+// testEntriesAfterRecords checks that the actors are the same whether
+// the dictionary is saved before the records or after them, as when a
+// second queue worker loads it while the first is saving.
+func testEntriesAfterRecords(t *testing.T, open Open) {
+	ctx := context.Background()
+	// An entry that leaves the country and sector to the records.
+	entries := append(slices.Clone(Dictionary), didar.Entry{ID: "envoy", Kind: didar.KindPerson, EN: "Envoy", FA: []string{"فرستاده ویژه"}})
+	a := article("e1", "irna", "2025-11-17", "", textMeet, []string{"abbas-araghchi", "IRN"})
+	a.Record.Actors = append(a.Record.Actors, didar.Actor{ID: "envoy", Kind: didar.KindPerson, NameFA: "فرستاده ویژه", Country: "IRN", Sector: "GOV",
+		InDictionary: true, Roles: []string{}, Mentions: []didar.Mention{{Start: 0, End: 5, Text: "فرستاده", Via: "name"}}})
+	first, last := open(t), open(t)
+	defer first.Close()
+	defer last.Close()
+	if err := first.SaveEntries(ctx, entries); err != nil {
+		t.Fatal(err)
+	}
+	save(t, first, a)
+	save(t, last, a)
+	if err := last.SaveEntries(ctx, entries); err != nil {
+		t.Fatal(err)
+	}
+	actors := func(s didar.Store) []didar.ActorSummary {
+		page, err := s.Actors(ctx, didar.ActorFilter{Limit: didar.MaxLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return page.Actors
+	}
+	if x, y := actors(first), actors(last); !slices.Equal(x, y) {
+		t.Errorf("actors with the dictionary saved first:\n%+v\nand saved after the records:\n%+v", x, y)
+	}
 }
 
 const (

@@ -243,7 +243,9 @@ func dump(t *testing.T, dsn string) map[string][]string {
 		return strings.Join(v, " ")
 	}
 	var tables []string
-	r, err := db.Query(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'`)
+	// corpus_version counts writes, and the number of statements a
+	// store takes depends on how its articles were batched.
+	r, err := db.Query(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migrations', 'corpus_version')`)
 	if err != nil {
 		t.Fatal(err)
 	}
