@@ -52,6 +52,7 @@ func pathEsc(s string) string { return url.PathEscape(s) }
 // marks, who, status, Goldstein score and the first report's link.
 func (p *page) EventRows(evs []didar.StoredEvent) template.HTML {
 	var b html
+	b.Grow(700 * len(evs))
 	for _, e := range evs {
 		b.raw(`<tr class="q`, strconv.Itoa(e.QuadClass), `">`, "\n<td>")
 		if e.Date.IsZero() {
@@ -148,6 +149,7 @@ func (p *page) marks(b *html, corrected, checked bool) {
 // with the month's counts, and a bar for each quad class it has.
 func (p *page) TimelineBars(t timeline) template.HTML {
 	var b html
+	b.Grow(600 * len(t.Bars))
 	for _, m := range t.Bars {
 		b.raw(`<g class="month"><title>`)
 		b.esc(p.Digits(m.Month))
@@ -190,6 +192,7 @@ func (p *page) TimelineBars(t timeline) template.HTML {
 // quad class and its Goldstein sum.
 func (p *page) DyadRows(ms []didar.DyadMonth) template.HTML {
 	var b html
+	b.Grow(200 * len(ms))
 	for _, m := range ms {
 		b.raw("<tr><td>")
 		b.esc(p.Digits(m.Month))
