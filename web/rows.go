@@ -150,21 +150,24 @@ func (p *page) marks(b *html, corrected, checked bool) {
 func (p *page) TimelineBars(t timeline) template.HTML {
 	var b html
 	b.Grow(600 * len(t.Bars))
+	// The labels every month repeats, escaped once.
+	var quads [4]string
+	for q := range quads {
+		if q > 0 {
+			quads[q] = template.HTMLEscapeString(p.Sep())
+		}
+		quads[q] += template.HTMLEscapeString(p.Quad(q+1)) + ": "
+	}
+	sum := " · " + template.HTMLEscapeString(p.T("dyad.goldstein_sum")) + ": "
 	for _, m := range t.Bars {
 		b.raw(`<g class="month"><title>`)
 		b.esc(p.Digits(m.Month))
 		b.raw(" — ")
-		for q := 0; q < 4; q++ {
-			if q > 0 {
-				b.esc(p.Sep())
-			}
-			b.esc(p.Quad(q + 1))
-			b.raw(": ")
+		for q, label := range quads {
+			b.raw(label)
 			b.esc(p.Num(m.Counts[q]))
 		}
-		b.raw(" · ")
-		b.esc(p.T("dyad.goldstein_sum"))
-		b.raw(": ")
+		b.raw(sum)
 		b.esc(p.Num(strconv.FormatFloat(m.Goldstein, 'f', 1, 64)))
 		b.raw("</title>\n", `<rect class="hit"`)
 		b.at("x", m.X)
@@ -284,6 +287,37 @@ func (p *page) TypeOptions(selected string) template.HTML {
 		b.raw(`>`)
 		b.esc(p.Type(t))
 		b.raw(`</option>`)
+	}
+	return b.done()
+}
+
+// ArticleRows writes the items of a list of articles: headline, outlet,
+// date, events and the start of the text.
+func (p *page) ArticleRows(arts []didar.StoredArticle) template.HTML {
+	var b html
+	b.Grow(800 * len(arts))
+	events := " " + template.HTMLEscapeString(p.T("stat.events"))
+	for _, a := range arts {
+		title := string(a.Title)
+		if title == "" {
+			title = a.ID
+		}
+		b.raw("<li>\n", `<h2><a href="/articles/`, pathEsc(a.ID), `">`)
+		b.esc(title)
+		b.raw("</a></h2>\n", `<p class="meta">`)
+		b.esc(a.Outlet)
+		b.raw(" · ")
+		if a.Published.IsZero() {
+			b.raw("–")
+		} else {
+			d := a.Published.String()
+			b.raw(`<time datetime="`, d, `">`, d, `</time>`)
+		}
+		b.raw(" · ")
+		b.esc(p.Num(a.NumEvents))
+		b.raw(events, "</p>\n", `<p class="snippet">`)
+		b.esc(a.Snippet)
+		b.raw("</p>\n</li>\n")
 	}
 	return b.done()
 }
