@@ -672,6 +672,15 @@ func (s *Store) Dyad(ctx context.Context, f didar.DyadFilter) (*didar.DyadSeries
 	if f.A == "" || f.B == "" {
 		return nil, didar.Errorf(didar.EINVALID, "a dyad needs two sides")
 	}
+	return remember(ctx, s, fmt.Sprintf("dyad %q %q %s %s", f.A, f.B, f.From, f.To), func() (*didar.DyadSeries, error) { return s.dyad(ctx, f) },
+		func(d *didar.DyadSeries) *didar.DyadSeries {
+			c := *d
+			c.Months = slices.Clone(d.Months)
+			return &c
+		})
+}
+
+func (s *Store) dyad(ctx context.Context, f didar.DyadFilter) (*didar.DyadSeries, error) {
 	k := dyadKey(f.A, f.B)
 	// Whole months come from the counts of migration 014; the months of
 	// the period's two ends, which it may take only part of, from the

@@ -6,9 +6,9 @@ import (
 	"sync"
 )
 
-// memo keeps the results that cost more than a few milliseconds to
-// compute (a network of 5,000 events, a period's counts and top pairs)
-// until the corpus changes: the triggers of migration 014 count every
+// memo keeps the results that cost the most to compute (a network of
+// 5,000 events, a period's counts and top pairs, a dyad's months) until
+// the corpus changes: the triggers of migration 014 count every
 // change to articles, events and actors in corpus_version, and a result
 // is served again only while that count is the one it was computed at.
 // Unlike the web server's response cache it never serves a stale
@@ -24,7 +24,7 @@ type memoEntry struct {
 }
 
 // memoSize bounds the results kept; past it the oldest version goes.
-const memoSize = 64
+const memoSize = 256
 
 // version reads the corpus's change count.
 func (s *Store) version(ctx context.Context) (int64, error) {

@@ -591,11 +591,11 @@ func (h *handler) actorPage(r *http.Request, p *page) (string, error) {
 }
 
 type dyadData struct {
-	A, B     didar.ActorRef
-	Series   *didar.DyadSeries
-	Timeline timeline
-	Events   *didar.EventPage
-	More     string
+	A, B   didar.ActorRef
+	Series *didar.DyadSeries
+	dyadChart
+	Events *didar.EventPage
+	More   string
 }
 
 func (h *handler) dyadPage(r *http.Request, p *page) (string, error) {
@@ -616,7 +616,12 @@ func (h *handler) dyadPage(r *http.Request, p *page) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	d := dyadData{A: h.side(r, a), B: h.side(r, b), Series: s, Timeline: newTimeline(s.Months), Events: ev}
+	// The chart and the table are made once for the months they show.
+	c := h.charts.get(monthsKey(s.Months, p.Lang), func() dyadChart {
+		t := newTimeline(s.Months)
+		return dyadChart{Timeline: t, Bars: p.TimelineBars(t), Rows: p.DyadRows(s.Months)}
+	})
+	d := dyadData{A: h.side(r, a), B: h.side(r, b), Series: s, dyadChart: c, Events: ev}
 	d.More = "/events?" + url.Values{"dyad": {a + "," + b}}.Encode()
 	p.Title, p.Nav = p.Name(d.A)+" – "+p.Name(d.B), "events"
 	p.Data = d

@@ -668,3 +668,20 @@ func networkKey(n *didar.Network, lang string, minWeight int) string {
 	}
 	return string(h.Sum(nil))
 }
+
+// dyadChart is a dyad's timeline with the markup of its months and of
+// its table.
+type dyadChart struct {
+	Timeline   timeline
+	Bars, Rows template.HTML
+}
+
+// monthsKey names a dyad's chart by the page's language and its months.
+func monthsKey(ms []didar.DyadMonth, lang string) string {
+	h := sha256.New()
+	fmt.Fprintln(h, lang)
+	for _, m := range ms {
+		fmt.Fprintf(h, "%s %d %v %g\n", m.Month, m.Events, m.QuadClass, m.Goldstein)
+	}
+	return string(h.Sum(nil))
+}

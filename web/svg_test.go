@@ -198,3 +198,26 @@ func TestNetworkKey(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthsKey checks that a kept dyad chart is found again only for
+// the same months and language.
+func TestMonthsKey(t *testing.T) {
+	months := func() []didar.DyadMonth {
+		return []didar.DyadMonth{{Month: "2024-01", Events: 3, QuadClass: [4]int{2, 0, 1, 0}, Goldstein: 2.4}, {Month: "2024-03", Events: 1, QuadClass: [4]int{1, 0, 0, 0}, Goldstein: 1}}
+	}
+	key := monthsKey(months(), "fa")
+	if monthsKey(months(), "fa") != key {
+		t.Fatal("the same months give two keys")
+	}
+	moved := months()
+	moved[1].QuadClass = [4]int{0, 0, 1, 0}
+	for name, k := range map[string]string{
+		"an event of another quad class": monthsKey(moved, "fa"),
+		"a month fewer":                  monthsKey(months()[:1], "fa"),
+		"the English page":               monthsKey(months(), "en"),
+	} {
+		if k == key {
+			t.Errorf("%s gives the same key", name)
+		}
+	}
+}

@@ -83,6 +83,7 @@ type handler struct {
 	// of recent networks, cache or not.
 	layouts  *layouts
 	drawings *keep[networkDrawing]
+	charts   *keep[dyadChart] // a dyad's timeline and table
 	// routes lists the API patterns, for the OpenAPI check; writes
 	// the pages' forms, for the test that each refuses a stranger.
 	routes     []string
@@ -95,7 +96,7 @@ type handler struct {
 // only if an embedded file is broken.
 func New(store didar.Store, opts Options) (http.Handler, error) {
 	opts.defaults()
-	h := &handler{store: store, opts: opts, log: opts.Logger, mux: http.NewServeMux(), signins: newLimiter(5, 10*time.Minute), layouts: newLayouts(64), drawings: newKeep[networkDrawing](32)}
+	h := &handler{store: store, opts: opts, log: opts.Logger, mux: http.NewServeMux(), signins: newLimiter(5, 10*time.Minute), layouts: newLayouts(64), drawings: newKeep[networkDrawing](32), charts: newKeep[dyadChart](256)}
 	var err error
 	if h.labels, err = loadLabels(); err != nil {
 		return nil, err
