@@ -321,3 +321,39 @@ func (p *page) ArticleRows(arts []didar.StoredArticle) template.HTML {
 	}
 	return b.done()
 }
+
+// SVG writes a bar chart: a row for each item, its label, bar and count,
+// linking to the item's events.
+func (c barChart) SVG() template.HTML {
+	var b html
+	b.Grow(400 * len(c.Bars))
+	b.raw(`<svg class="bars" viewBox="0 0 `, strconv.FormatFloat(c.W, 'f', -1, 64), " ", strconv.FormatFloat(c.H, 'f', -1, 64), `" role="img"`)
+	b.attr("aria-label", c.Label)
+	b.raw(` direction="ltr">`, "\n")
+	for _, r := range c.Bars {
+		b.raw(`<a`)
+		b.attr("href", r.Href)
+		b.raw(`><title>`)
+		b.esc(r.Label + ": " + r.CountText)
+		b.raw("</title>\n<text")
+		b.at("x", r.LabelX)
+		b.at("y", r.TextY)
+		b.attr("text-anchor", r.LabelAnchor)
+		b.raw(">")
+		b.esc(r.Label)
+		b.raw("</text>\n<rect")
+		b.at("x", r.X)
+		b.at("y", r.Y)
+		b.at("width", r.W)
+		b.at("height", r.H)
+		b.raw(` rx="3"></rect>`, "\n", `<text class="count"`)
+		b.at("x", r.CountX)
+		b.at("y", r.TextY)
+		b.attr("text-anchor", r.CntAnchor)
+		b.raw(">")
+		b.esc(r.CountText)
+		b.raw("</text></a>\n")
+	}
+	b.raw("</svg>")
+	return b.done()
+}
