@@ -12,7 +12,7 @@ import (
 )
 
 func (s *Store) SaveEntries(ctx context.Context, entries []didar.Entry) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
 		for _, e := range entries {
 			if err := s.saveEntry(ctx, tx, e); err != nil {
 				return err

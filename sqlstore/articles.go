@@ -125,7 +125,7 @@ func (s *Store) SaveArticle(ctx context.Context, in didar.NewArticle) (didar.Sav
 		return didar.SaveResult{}, err
 	}
 	var res saved
-	err := s.tx(ctx, func(tx *sql.Tx) (err error) {
+	err := s.write(ctx, func(tx *sql.Tx) (err error) {
 		end, err := s.longWrite(ctx, tx, []didar.NewArticle{in})
 		if err != nil {
 			return err
@@ -155,7 +155,7 @@ func (s *Store) SaveArticles(ctx context.Context, ins []didar.NewArticle) ([]did
 		}
 	}
 	out := make([]didar.SaveResult, len(ins))
-	err := s.tx(ctx, func(tx *sql.Tx) (err error) {
+	err := s.write(ctx, func(tx *sql.Tx) (err error) {
 		end, err := s.longWrite(ctx, tx, ins)
 		if err != nil {
 			return err
@@ -826,7 +826,7 @@ func (s *Store) articles(ctx context.Context, query string, args ...any) ([]dida
 // Recode replaces the record of an article.
 func (s *Store) Recode(ctx context.Context, id string, rec didar.Record) (didar.RecodeResult, error) {
 	var res didar.RecodeResult
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
 		var seq int64
 		var body, outlet, published, text string
 		err := s.queryRow(ctx, tx, `SELECT seq, record, outlet, published, text FROM articles WHERE id = ?`, id).Scan(&seq, &body, &outlet, &published, &text)

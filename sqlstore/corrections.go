@@ -155,7 +155,7 @@ func (s *Store) Correct(ctx context.Context, c didar.Correction) (didar.Correcti
 	if c.Article == "" {
 		return s.correctDictionary(ctx, c)
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
 		seq, outlet, coded, cs, err := s.stateOf(ctx, tx, c.Article)
 		if err != nil {
 			return err
@@ -194,7 +194,7 @@ func (s *Store) Correct(ctx context.Context, c didar.Correction) (didar.Correcti
 
 // correctDictionary makes a correction of the dictionary alone.
 func (s *Store) correctDictionary(ctx context.Context, c didar.Correction) (didar.Correction, error) {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
 		switch {
 		case c.Op == didar.OpAddEntry && c.After != nil && c.After.Entry != nil:
 			if err := s.saveEntry(ctx, tx, *c.After.Entry); err != nil {
@@ -234,7 +234,7 @@ func (s *Store) correctDictionary(ctx context.Context, c didar.Correction) (dida
 
 func (s *Store) Undo(ctx context.Context, id int64, user, reason string) (didar.Correction, error) {
 	var u didar.Correction
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
 		r, err := s.query(ctx, tx, `SELECT `+correctionCols+` FROM corrections WHERE id = ?`, id)
 		if err != nil {
 			return err

@@ -8,9 +8,9 @@ import (
 
 // memo keeps the results that cost the most to compute (a network of
 // 5,000 events, a period's counts and top pairs, a dyad's months) until
-// the corpus changes: the triggers of migration 014 count every
-// change to articles, events and actors in corpus_version, and a result
-// is served again only while that count is the one it was computed at.
+// the corpus changes: every transaction that writes the corpus adds
+// one to corpus_version (Store.write), and a result is served again
+// only while that count is the one it was computed at.
 // Unlike the web server's response cache it never serves a stale
 // answer, and it holds whatever process wrote the change.
 type memo struct {

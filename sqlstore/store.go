@@ -224,6 +224,18 @@ func (s *Store) q(query string) string {
 }
 
 // tx runs f in a transaction, committed when f returns nil.
+// write runs f in a transaction that changes the corpus: it also counts
+// the change in corpus_version, so that results kept until the corpus
+// changes (memo) are made again, in every process, once it commits.
+func (s *Store) write(ctx context.Context, f func(*sql.Tx) error) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE corpus_version SET n = n + 1`); err != nil {
+			return fmt.Errorf("count the change: %w", err)
+		}
+		return f(tx)
+	})
+}
+
 func (s *Store) tx(ctx context.Context, f func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

@@ -98,17 +98,8 @@ ALTER TABLE events ADD COLUMN target TEXT NOT NULL DEFAULT '';
 UPDATE events SET source = coalesce(event::jsonb ->> 'source', ''), target = coalesce(event::jsonb ->> 'target', '');
 CREATE INDEX events_ties ON events (date DESC, id, type, goldstein, source, target);
 
--- corpus_version counts changes to the rows that networks and the counts
--- of a period are made of, so that such a result computed once can be
--- served until the count moves (sqlstore's memo). Once a statement.
+-- corpus_version counts the transactions that changed the corpus (the
+-- store adds one in each), so that a network or a period's counts
+-- computed once can be served until the count moves (sqlstore's memo).
 CREATE TABLE corpus_version (n BIGINT NOT NULL);
 INSERT INTO corpus_version (n) VALUES (0);
-CREATE FUNCTION corpus_versioned() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-	UPDATE corpus_version SET n = n + 1;
-	RETURN NULL;
-END $$;
-CREATE TRIGGER events_versioned AFTER INSERT OR UPDATE OR DELETE ON events FOR EACH STATEMENT EXECUTE FUNCTION corpus_versioned();
-CREATE TRIGGER articles_versioned AFTER INSERT OR UPDATE OR DELETE ON articles FOR EACH STATEMENT EXECUTE FUNCTION corpus_versioned();
-CREATE TRIGGER actors_versioned AFTER INSERT OR UPDATE OR DELETE ON actors FOR EACH STATEMENT EXECUTE FUNCTION corpus_versioned();
-CREATE TRIGGER corrections_versioned AFTER INSERT OR UPDATE OR DELETE ON corrections FOR EACH STATEMENT EXECUTE FUNCTION corpus_versioned();

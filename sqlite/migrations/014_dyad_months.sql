@@ -87,18 +87,8 @@ ALTER TABLE events ADD COLUMN target TEXT NOT NULL DEFAULT '';
 UPDATE events SET source = coalesce(json_extract(event, '$.source'), ''), target = coalesce(json_extract(event, '$.target'), '');
 CREATE INDEX events_ties ON events (date DESC, id, type, goldstein, source, target);
 
--- corpus_version counts changes to the rows that networks and the counts
--- of a period are made of, so that such a result computed once can be
--- served until the count moves (sqlstore's memo).
+-- corpus_version counts the transactions that changed the corpus (the
+-- store adds one in each), so that a network or a period's counts
+-- computed once can be served until the count moves (sqlstore's memo).
 CREATE TABLE corpus_version (n INTEGER NOT NULL);
 INSERT INTO corpus_version (n) VALUES (0);
-CREATE TRIGGER events_versioned AFTER INSERT ON events BEGIN UPDATE corpus_version SET n = n + 1; END;
-CREATE TRIGGER events_reversioned AFTER UPDATE ON events BEGIN UPDATE corpus_version SET n = n + 1; END;
-CREATE TRIGGER events_unversioned AFTER DELETE ON events BEGIN UPDATE corpus_version SET n = n + 1; END;
-CREATE TRIGGER articles_versioned AFTER INSERT ON articles BEGIN UPDATE corpus_version SET n = n + 1; END;
-CREATE TRIGGER articles_unversioned AFTER DELETE ON articles BEGIN UPDATE corpus_version SET n = n + 1; END;
-CREATE TRIGGER actors_versioned AFTER INSERT ON actors BEGIN UPDATE corpus_version SET n = n + 1; END;
-CREATE TRIGGER actors_reversioned AFTER UPDATE ON actors BEGIN UPDATE corpus_version SET n = n + 1; END;
-CREATE TRIGGER actors_unversioned AFTER DELETE ON actors BEGIN UPDATE corpus_version SET n = n + 1; END;
-CREATE TRIGGER corrections_versioned AFTER INSERT ON corrections BEGIN UPDATE corpus_version SET n = n + 1; END;
-CREATE TRIGGER corrections_reversioned AFTER UPDATE ON corrections BEGIN UPDATE corpus_version SET n = n + 1; END;
