@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/didar-news/didar"
 )
@@ -84,15 +85,46 @@ func (lx *Lexicon) scan(text string, pub didar.Date, labels *[]int) []found {
 	base, bbase := 0, 0
 	for bbase <= len(text) {
 		line := text[bbase:]
+		newline := 1
 		if n := strings.IndexByte(line, '\n'); n >= 0 {
 			line = line[:n]
+		} else {
+			newline = 0
+		}
+		if len(line) > maxLine {
+			line, newline = line[:cutLine(line)], 0
 		}
 		var end int
 		s.toks, end = tokenize(line, base, bbase, s.toks[:0])
 		out = s.line(out, labels)
-		base, bbase = end+1, bbase+len(line)+1
+		if newline == 0 && bbase+len(line) == len(text) {
+			break
+		}
+		base, bbase = end+newline, bbase+len(line)+newline
 	}
 	return out
+}
+
+// maxLine is the longest stretch of text tokenized at once: a text of
+// one very long line (a run-on scrape) would otherwise hold a token for
+// every word of it.
+const maxLine = 64 << 10
+
+// cutLine returns where to cut a line longer than maxLine: after the
+// last sentence end before maxLine (no date expression runs across one),
+// else after the last space, else at a rune boundary.
+func cutLine(line string) int {
+	head := line[:maxLine]
+	for _, end := range []string{". ", "۔ ", "؟ ", "! ", "? ", " "} {
+		if i := strings.LastIndex(head, end); i > 0 {
+			return i + len(end)
+		}
+	}
+	n := maxLine
+	for n > 0 && !utf8.RuneStart(line[n]) {
+		n--
+	}
+	return n
 }
 
 // line scans the tokens of one line.

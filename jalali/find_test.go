@@ -1,6 +1,7 @@
 package jalali
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -342,5 +343,31 @@ func TestLunarMonths(t *testing.T) {
 		if len(es) != 1 || es[0].Date != want || es[0].Calendar != lunar || es[0].Text != text {
 			t.Errorf("Find(%q) = %+v, want %v", text, es, want)
 		}
+	}
+}
+
+// TestFindLongLine checks that a text of one line much longer than the
+// stretch tokenized at once gives every date, at its offset, as the same
+// sentences on lines of their own do.
+func TestFindLongLine(t *testing.T) {
+	var b strings.Builder
+	n := 0
+	for b.Len() < 3*maxLine+1000 {
+		fmt.Fprintf(&b, "هیئت ایرانی روز %d آبان ۱۴۰۴ در نشست مشترک دو کشور شرکت کرد. ", n%28+1)
+		n++
+	}
+	line := b.String()
+	lines := strings.ReplaceAll(line, ". ", ".\n")
+	got, want := Find(line, didar.Date{}), Find(lines, didar.Date{})
+	if len(got) != n || len(want) != n {
+		t.Fatalf("%d and %d dates found in %d sentences", len(got), len(want), n)
+	}
+	for i := range got {
+		if got[i].Start != want[i].Start || got[i].Date != want[i].Date {
+			t.Fatalf("date %d: %+v on one line, %+v on lines of their own", i, got[i], want[i])
+		}
+	}
+	if d, _, ok := Dateline(line); !ok || d != want[0].Date {
+		t.Errorf("dateline of the long line: %v %v, want %v", d, ok, want[0].Date)
 	}
 }
