@@ -381,7 +381,6 @@ func (s *Store) countries(ctx context.Context, tx *sql.Tx, ids []string) (map[st
 
 var countryCode = regexp.MustCompile(`^[A-Z]{3}$`)
 
-// eventWhere builds the conditions of an event filter on events e.
 // via names the index rows a page of events is read through, in date
 // order: none (the events table), a dyad's (event_dyads d) or an
 // actor's (event_actors x).
