@@ -36,7 +36,7 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&f.cache, "cache", 2*time.Second, "how long an answer (API or page) may be reused (0: never); writes through the server clear it")
 	// A server's live heap is a few tens of MB, so Go's default target
 	// (100) collects very often under load: a fifth of a busy page's CPU.
-	fs.IntVar(&f.gogc, "gogc", 400, "garbage collector target while serving, as GOGC (Go's default is 100; a higher target trades memory for CPU)")
+	fs.IntVar(&f.gogc, "gogc", 400, "garbage collector target while serving, as GOGC (Go itself uses 100; a higher target trades memory for CPU)")
 	fs.BoolVar(&f.verbose, "v", false, "log every request")
 }
 
