@@ -36,6 +36,17 @@ func (b *html) at(name string, f float64) {
 	b.raw(`"`)
 }
 
+// text writes an SVG text element that open starts, at x, y.
+func (b *html) text(open string, x, y float64, anchor, s string) {
+	b.raw(open)
+	b.at("x", x)
+	b.at("y", y)
+	b.attr("text-anchor", anchor)
+	b.raw(">")
+	b.esc(s)
+	b.raw("</text>")
+}
+
 // attr writes an attribute, its value escaped.
 func (b *html) attr(name, value string) {
 	b.raw(" ", name, `="`)
@@ -251,13 +262,9 @@ func (p *page) NetworkNodes(nodes []drawnNode) template.HTML {
 		b.at("cx", n.X)
 		b.at("cy", n.Y)
 		b.at("r", n.R)
-		b.raw(`></circle><text`)
-		b.at("x", n.LabelX)
-		b.at("y", n.LabelY)
-		b.attr("text-anchor", n.Anchor)
-		b.raw(`>`)
-		b.esc(n.Name)
-		b.raw(`</text></a>`)
+		b.raw(`></circle>`)
+		b.text(`<text`, n.LabelX, n.LabelY, n.Anchor, n.Name)
+		b.raw(`</a>`)
 	}
 	return b.done()
 }
@@ -335,24 +342,16 @@ func (c barChart) SVG() template.HTML {
 		b.attr("href", r.Href)
 		b.raw(`><title>`)
 		b.esc(r.Label + ": " + r.CountText)
-		b.raw("</title>\n<text")
-		b.at("x", r.LabelX)
-		b.at("y", r.TextY)
-		b.attr("text-anchor", r.LabelAnchor)
-		b.raw(">")
-		b.esc(r.Label)
-		b.raw("</text>\n<rect")
+		b.raw("</title>\n")
+		b.text(`<text`, r.LabelX, r.TextY, r.LabelAnchor, r.Label)
+		b.raw("\n<rect")
 		b.at("x", r.X)
 		b.at("y", r.Y)
 		b.at("width", r.W)
 		b.at("height", r.H)
-		b.raw(` rx="3"></rect>`, "\n", `<text class="count"`)
-		b.at("x", r.CountX)
-		b.at("y", r.TextY)
-		b.attr("text-anchor", r.CntAnchor)
-		b.raw(">")
-		b.esc(r.CountText)
-		b.raw("</text></a>\n")
+		b.raw(` rx="3"></rect>`, "\n")
+		b.text(`<text class="count"`, r.CountX, r.TextY, r.CntAnchor, r.CountText)
+		b.raw("</a>\n")
 	}
 	b.raw("</svg>")
 	return b.done()
