@@ -132,19 +132,11 @@ type Quote struct {
 // writes it (one line, then a line break), one element at a time, so
 // that the JSON of a long text's record is never held whole.
 func (r Record) WriteJSON(w io.Writer) error {
-	j := &jsonWriter{w: w}
-	j.enc = json.NewEncoder(&j.buf)
-	j.enc.SetEscapeHTML(false)
+	j := newJSONWriter(w, false)
 	j.raw(`{"article":`)
 	j.value(r.Article)
-	j.raw(`,"actors":`)
-	writeList(j, r.Actors)
-	j.raw(`,"events":`)
-	writeList(j, r.Events)
-	j.raw(`,"quotes":`)
-	writeList(j, r.Quotes)
-	j.raw(`,"topics":`)
-	writeList(j, r.Topics)
+	j.raw(`,`)
+	r.writeLists(j)
 	if r.Coder != "" {
 		j.raw(`,"coder":`)
 		j.value(r.Coder)
@@ -153,12 +145,42 @@ func (r Record) WriteJSON(w io.Writer) error {
 	return j.err
 }
 
+// WriteListsJSON writes r's actors, events, quotes and topics to w as
+// one JSON object, one element at a time, as json.Marshal writes it (the
+// HTML characters escaped, as stores have always kept it): the part of
+// a record that a store keeps beside the article's own columns.
+func (r Record) WriteListsJSON(w io.Writer) error {
+	j := newJSONWriter(w, true)
+	j.raw(`{`)
+	r.writeLists(j)
+	j.raw(`}`)
+	return j.err
+}
+
+func (r Record) writeLists(j *jsonWriter) {
+	j.raw(`"actors":`)
+	writeList(j, r.Actors)
+	j.raw(`,"events":`)
+	writeList(j, r.Events)
+	j.raw(`,"quotes":`)
+	writeList(j, r.Quotes)
+	j.raw(`,"topics":`)
+	writeList(j, r.Topics)
+}
+
 // jsonWriter writes JSON values to w, keeping the first error.
 type jsonWriter struct {
 	w   io.Writer
 	buf bytes.Buffer
 	enc *json.Encoder
 	err error
+}
+
+func newJSONWriter(w io.Writer, escapeHTML bool) *jsonWriter {
+	j := &jsonWriter{w: w}
+	j.enc = json.NewEncoder(&j.buf)
+	j.enc.SetEscapeHTML(escapeHTML)
+	return j
 }
 
 func (j *jsonWriter) raw(s string) {

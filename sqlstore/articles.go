@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"slices"
 	"strconv"
@@ -43,69 +42,17 @@ type stored struct {
 	Topics []string      `json:"topics"`
 }
 
-// storedJSON is the JSON of rec's stored part, as json.Marshal writes
-// it, encoded one element at a time into the string kept: marshalling
-// it whole and converting it to a string held the record about four
-// times over, hundreds of megabytes for a text of a few tens.
+// storedJSON is the JSON of rec's stored part, encoded one element at a
+// time into the string kept: marshalling it whole and converting it to
+// a string held the record about four times over, hundreds of megabytes
+// for a text of a few tens.
 func storedJSON(rec didar.Record) (string, error) {
 	var b strings.Builder
 	b.Grow(len(rec.Article.Text)) // a fair guess: a record is about as long as its text
-	if err := writeStored(&b, rec); err != nil {
+	if err := rec.WriteListsJSON(&b); err != nil {
 		return "", err
 	}
 	return b.String(), nil
-}
-
-// writeStored writes the JSON of rec's stored part to w one element at
-// a time.
-func writeStored(w io.Writer, rec didar.Record) error {
-	j := jsonWriter{w: w}
-	j.raw(`{"actors":`)
-	writeList(&j, rec.Actors)
-	j.raw(`,"events":`)
-	writeList(&j, rec.Events)
-	j.raw(`,"quotes":`)
-	writeList(&j, rec.Quotes)
-	j.raw(`,"topics":`)
-	writeList(&j, rec.Topics)
-	j.raw(`}`)
-	return j.err
-}
-
-// jsonWriter writes JSON to w, keeping the first error.
-type jsonWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (j *jsonWriter) raw(s string) {
-	if j.err == nil {
-		_, j.err = io.WriteString(j.w, s)
-	}
-}
-
-// writeList writes the JSON of list as json.Marshal would.
-func writeList[T any](j *jsonWriter, list []T) {
-	if list == nil {
-		j.raw("null")
-		return
-	}
-	j.raw("[")
-	for i, v := range list {
-		if i > 0 {
-			j.raw(",")
-		}
-		if j.err != nil {
-			return
-		}
-		b, err := json.Marshal(v)
-		if err != nil {
-			j.err = err
-			return
-		}
-		_, j.err = j.w.Write(b)
-	}
-	j.raw("]")
 }
 
 // Outlet returns who published an article: its source, else its URL's

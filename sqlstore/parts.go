@@ -112,7 +112,7 @@ func (w *partWriter) flush() error {
 // storeRecordParts stores rec's stored part as parts of the article seq.
 func (s *Store) storeRecordParts(ctx context.Context, tx *sql.Tx, seq int64, rec didar.Record) error {
 	w := s.newPartWriter(ctx, tx, seq, fieldRecord)
-	if err := writeStored(w, rec); err != nil {
+	if err := rec.WriteListsJSON(w); err != nil {
 		return fmt.Errorf("record: %w", err)
 	}
 	return w.Close()
