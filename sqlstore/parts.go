@@ -48,30 +48,20 @@ func (s *Store) newPartWriter(ctx context.Context, tx *sql.Tx, seq int64, field 
 	return &partWriter{ctx: ctx, s: s, tx: tx, seq: seq, field: field}
 }
 
-func (w *partWriter) Write(p []byte) (int, error) {
+func (w *partWriter) Write(p []byte) (int, error) { return writeParts(w, p) }
+
+// WriteString takes a long text without copying it whole to bytes.
+func (w *partWriter) WriteString(s string) (int, error) { return writeParts(w, s) }
+
+func writeParts[T string | []byte](w *partWriter, p T) (int, error) {
 	n := len(p)
 	for len(p) > 0 {
 		k := min(len(p), partSize-w.buf.Len())
-		w.buf.Write(p[:k])
+		w.buf.Write(append(w.buf.AvailableBuffer(), p[:k]...))
 		p = p[k:]
 		if w.buf.Len() >= partSize {
 			if err := w.flush(); err != nil {
 				return n - len(p), err
-			}
-		}
-	}
-	return n, nil
-}
-
-func (w *partWriter) WriteString(s string) (int, error) {
-	n := len(s)
-	for len(s) > 0 {
-		k := min(len(s), partSize-w.buf.Len())
-		w.buf.WriteString(s[:k])
-		s = s[k:]
-		if w.buf.Len() >= partSize {
-			if err := w.flush(); err != nil {
-				return n - len(s), err
 			}
 		}
 	}
